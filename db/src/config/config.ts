@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './project-root';
+
+/**
+ * The one configuration object of the project, read from the environment (and `.env` at the
+ * project root, if present) once, validated, and shared by the API, the loader and the bootstrap.
+ * Every variable is documented in `.env.example`.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  EMBEDDED_PG_DIR: z.string().min(1).optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  EMBEDDED_PG_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('iop-embedded-local'),
+  EMBEDDED_PG_DATABASE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier')
+    .default('iop'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DEMO_DATA: booleanFromEnv.default(true),
+  DEMO_PARTICIPANTS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(10, 'must be at least 10')
+    .max(1_000_000, 'must be at most 1,000,000')
+    .default(2000),
+  DEMO_SEED: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').default(1),
+  LOG_SQL: booleanFromEnv.default(false),
+});
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  projectRoot: string;
+  /** Set when an external server is to be used; otherwise the embedded one is started. */
+  databaseUrl: string | undefined;
+  embedded: { dataDir: string; port: number; password: string; database: string };
+  http: { host: string; port: number };
+  demo: { enabled: boolean; participants: number; seed: number };
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment; throws a ConfigError naming every bad variable and why. */
+export function parseConfig(env: NodeJS.ProcessEnv, root: string = projectRoot()): AppConfig {
+  // Empty strings mean "not set", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        const value = cleaned[key];
+        const shown = key.includes('PASSWORD') || key === 'DATABASE_URL' ? '' : ` (got "${value}")`;
+        return `${key} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const e = result.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    projectRoot: root,
+    databaseUrl: e.DATABASE_URL,
+    embedded: {
+      dataDir: path.resolve(root, e.EMBEDDED_PG_DIR ?? '.data/postgres'),
+      port: e.EMBEDDED_PG_PORT,
+      password: e.EMBEDDED_PG_PASSWORD,
+      database: e.EMBEDDED_PG_DATABASE,
+    },
+    http: { host: e.HOST, port: e.PORT },
+    demo: { enabled: e.DEMO_DATA, participants: e.DEMO_PARTICIPANTS, seed: e.DEMO_SEED },
+    logSql: e.LOG_SQL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process-wide configuration: `.env` is read first (real environment variables win). */
+export function loadConfig(): AppConfig {
+  if (cached) return cached;
+  const root = projectRoot();
+  const envFile = path.join(root, '.env');
+  const fromFile = existsSync(envFile) ? parseEnvFile(envFile) : {};
+  cached = parseConfig({ ...fromFile, ...process.env }, root);
+  return cached;
+}
+
+function parseEnvFile(file: string): Record<string, string> {
+  const target: Record<string, string> = {};
+  // process.loadEnvFile writes into process.env; read into a copy so real variables keep priority.
+  const saved = { ...process.env };
+  process.loadEnvFile(file);
+  for (const [k, v] of Object.entries(process.env)) if (saved[k] === undefined && v !== undefined) target[k] = v;
+  for (const k of Object.keys(target)) delete process.env[k];
+  return target;
+}

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { InitialSchema1764140000000 } from '../migrations/1764140000000-initial-schema';
+
+/** Every migration, in order. A committed migration is never edited: add a new one. */
+export const migrations = [InitialSchema1764140000000];
+
+/**
+ * The one TypeORM data source definition, used by the API, the loader, the bootstrap and the
+ * TypeORM CLI alike. The schema is owned by migrations: `synchronize` stays off.
+ */
+export function createDataSource(url: string, options: { logSql?: boolean; poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    logging: options.logSql ? ['query', 'error'] : ['error'],
+    extra: { max: options.poolSize ?? 10, application_name: 'iop-outcomes' },
+  });
+}
+
+/** Applies pending migrations; returns the names of those applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = await createDataSource(url, { poolSize: 1 }).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
