@@ -1,0 +1,38 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { DatabaseModule } from './database/database.module';
+import { FreshnessModule } from './freshness/freshness.module';
+import { HealthModule } from './health/health.module';
+
+export interface AppOptions {
+  databaseUrl: string;
+  production: boolean;
+  logSql?: boolean;
+}
+
+/** The feature modules, shared by the running app and the schema printer. */
+export const FEATURE_MODULES = [HealthModule, FreshnessModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forUrl(options.databaseUrl, { logSql: options.logSql }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          // The committed api/schema.gql is printed by `npm run schema` and checked by a test.
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: !options.production,
+          includeStacktraceInErrorResponses: false,
+        }),
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

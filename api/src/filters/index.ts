@@ -1,0 +1,3 @@
+export * from './group-type.enum';
+export * from './metrics-filter.input';
+export * from './resolve-scope';

@@ -1,0 +1,77 @@
+import { BadRequestException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { GROUP_TYPES, GroupType } from './group-type.enum';
+import { MetricsFilter } from './metrics-filter.input';
+
+/** A validated, complete query scope: every field set, ready to pass as SQL parameters. */
+export interface Scope {
+  from: string;
+  to: string;
+  asOf: string;
+  /** null = all sites */
+  siteIds: string[] | null;
+  groupTypes: GroupType[];
+}
+
+export const MAX_LIST_LENGTH = 500;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Before any plausible IOP record; used when `from` is absent. */
+const EARLIEST = '1900-01-01';
+
+const DEFAULT_AS_OF_SQL = `
+  SELECT to_char(greatest(
+    (SELECT max(session_date) FROM group_session),
+    (SELECT max(report_date) FROM sobriety_checkin),
+    (SELECT max(admission_date) FROM enrollment),
+    (SELECT max(discharge_date) FROM enrollment)), 'YYYY-MM-DD') AS "asOf"`;
+
+/**
+ * Validates a filter and fills its defaults: as_of = the latest date in the data, to = as_of,
+ * from = the beginning. Every problem is reported at once, naming the field.
+ */
+export async function resolveScope(dataSource: DataSource, filter: MetricsFilter | null | undefined): Promise<Scope> {
+  const f = filter ?? {};
+  const problems: string[] = [];
+  const date = (field: 'from' | 'to' | 'asOf'): string | null => {
+    const value = f[field];
+    if (value === null || value === undefined) return null;
+    if (!isCalendarDate(value)) {
+      problems.push(`${field} must be a date written YYYY-MM-DD (got "${truncate(value)}")`);
+      return null;
+    }
+    return value;
+  };
+  const from = date('from');
+  const to = date('to');
+  const asOfGiven = date('asOf');
+  if (from && to && from > to) problems.push(`from (${from}) is after to (${to})`);
+  const siteIds = f.siteIds ?? null;
+  if (siteIds && siteIds.length > MAX_LIST_LENGTH) problems.push(`siteIds may list at most ${MAX_LIST_LENGTH} sites`);
+  if (siteIds?.some((id) => id.length < 1 || id.length > 64)) problems.push('every siteId must be 1 to 64 characters');
+  const groupTypes = f.groupTypes?.length ? [...new Set(f.groupTypes)] : GROUP_TYPES;
+  if (problems.length) throw new BadRequestException(`Invalid filter: ${problems.join('; ')}`);
+
+  const asOf = asOfGiven ?? (await defaultAsOf(dataSource)) ?? to ?? todayIso();
+  return { from: from ?? EARLIEST, to: to ?? asOf, asOf, siteIds, groupTypes };
+}
+
+export async function defaultAsOf(dataSource: DataSource): Promise<string | null> {
+  const rows: { asOf: string | null }[] = await dataSource.query(DEFAULT_AS_OF_SQL);
+  return rows[0]?.asOf ?? null;
+}
+
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}

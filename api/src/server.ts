@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule, AppOptions } from './app.module';
+
+export interface ServerOptions extends AppOptions {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** The built dashboard (web/dist), served from the same port when present. */
+  webRoot?: string;
+  logLevels?: LogLevel[];
+}
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the API (and the dashboard's static files) and resolves once it is listening. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: options.logLevels ?? ['error', 'warn'],
+  });
+  app.enableShutdownHooks();
+  if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) serveDashboard(app, options.webRoot);
+  await app.listen(options.port, options.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return { app, url: `http://${shownHost}:${port}`, close: () => app.close() };
+}
+
+/** Static files, plus the SPA fallback so that a shared link to any page opens the dashboard. */
+function serveDashboard(app: NestExpressApplication, webRoot: string): void {
+  app.useStaticAssets(webRoot, { index: false, maxAge: '1h', immutable: false });
+  const indexHtml = path.join(webRoot, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage = req.method === 'GET' && !req.path.startsWith('/graphql') && !req.path.startsWith('/health');
+    if (isPage && req.accepts('html')) res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    else next();
+  });
+}
