@@ -48,16 +48,15 @@ async function main(config: AppConfig): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  let config: AppConfig;
+/** Loads the configuration and starts; prints a readable reason and rejects if it cannot. */
+export async function runMain(): Promise<void> {
   try {
-    config = loadConfig();
+    await main(loadConfig());
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    const reason = error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
+    console.error(`Could not start: ${reason}`);
+    throw error;
   }
-  main(config).catch((error: unknown) => {
-    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
 }
+
+if (require.main === module) runMain().catch(() => process.exit(1));
