@@ -16,7 +16,7 @@ function ensureDependencies() {
 
 /** Runs Nx from its own bin with this Node (no npx wrapper left behind on Ctrl-C). */
 function nx(args) {
-  return run(process.execPath, [path.join(root, 'node_modules', 'nx', 'bin', 'nx.js'), ...args], {
+  return run(process.execPath, [path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), ...args], {
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
   });
 }

@@ -62,7 +62,16 @@ it('starts on the embedded database with demo data, stops cleanly, and reuses th
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('<div id="root">');
   const counts = await rowCounts(first.url);
-  for (const kind of ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'attendance', 'feedback', 'sobriety']) {
+  for (const kind of [
+    'sites',
+    'groups',
+    'participants',
+    'enrollments',
+    'sessions',
+    'attendance',
+    'feedback',
+    'sobriety',
+  ]) {
     expect(counts[kind]).toBeGreaterThan(0);
   }
   await stop(first.server);

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { GroupType, MetricsFilter, resolveScope, Scope } from '../filters';
+import { GROUP_TYPES, GroupType, MetricsFilter, resolveScope, Scope } from '../filters';
 
 /** A resolved scope plus the five positional parameters of episodeScopeCtes(). */
 export interface EpisodeScope {
   scope: Scope;
-  /** The group types of the breakdown: the filter's, or all five. */
+  /** The group types of the breakdown: the filter's, or all five, in the enum's order. */
   groupTypes: GroupType[];
   /** True when the filter named group types (episodes without a primary type are then left out). */
   groupTypesFiltered: boolean;
@@ -21,7 +21,7 @@ export async function resolveEpisodeScope(
   const groupTypesFiltered = Boolean(filter?.groupTypes?.length);
   return {
     scope,
-    groupTypes: scope.groupTypes,
+    groupTypes: GROUP_TYPES.filter((type) => scope.groupTypes.includes(type)),
     groupTypesFiltered,
     params: [scope.from, scope.to, scope.asOf, scope.siteIds, groupTypesFiltered ? scope.groupTypes : null],
   };

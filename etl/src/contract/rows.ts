@@ -68,7 +68,8 @@ interface PlannedColumn {
 
 function fieldCountReason(fields: number, columns: number): string {
   const hint = fields > columns ? ' (a value may contain an unquoted comma)' : '';
-  return `the row has ${fields} fields but the header has ${columns} columns, so its values cannot be matched to columns${hint}`;
+  const counted = fields === 1 ? '1 field' : `${fields} fields`;
+  return `the row has ${counted} but the header has ${columns} columns, so its values cannot be matched to columns${hint}`;
 }
 
 /** Whether every field past the header's width is blank (a trailing comma is harmless). */

@@ -266,45 +266,68 @@ export function planParticipant(index: number, window: PlanWindow, firstEpisodeN
   return participant;
 }
 
+/** A change to a participant's last episode, decided after all participants were planned. */
+export interface EpisodeOverride {
+  reason: DischargeReason;
+  /** For endings that stop attendance: days before discharge of the last attended day. */
+  daysEngagedBeforeDischarge: number;
+}
+
+const REASONS_THAT_KEEP_ATTENDING: readonly DischargeReason[] = ['completed', 'transferred', 'other'];
+
 /**
- * In a small demo a rare reason (death is well under 1% of discharges) may not occur at all, and
- * the dashboard would then never show it. This relabels a few discharged episodes, chosen by the
- * seed among the last episodes of participants and the commonest non-completion reasons, so every
- * reason appears at least once. Returns how many episodes were relabelled.
+ * Counts discharge reasons while participants are planned, so that a rare reason missing from a
+ * small demo (death is well under 1% of discharges) can be added: the dashboard should show
+ * every reason. It remembers, by participant index only, the last episodes that could give up
+ * their reason (discharged, of a common reason that keeps attending, not same-day).
  */
-export function ensureEveryDischargeReason(participants: readonly ParticipantPlan[], window: PlanWindow): number {
-  const rng = createRng(mixSeed(window.seed, 2));
-  const lastDischarged: EpisodePlan[] = [];
-  const counts = new Map<DischargeReason, number>(DISCHARGE_REASONS.map((reason) => [reason, 0]));
-  for (const participant of participants) {
+export class DischargeReasonCensus {
+  private readonly counts = new Map<DischargeReason, number>(DISCHARGE_REASONS.map((reason) => [reason, 0]));
+  private readonly donorParticipants: number[] = [];
+  private readonly donorReasons: DischargeReason[] = [];
+
+  constructor(private readonly endDay: number) {}
+
+  add(participant: ParticipantPlan): void {
     for (const episode of participant.episodes) {
-      if (!isDischarged(episode, window.endDay)) continue;
-      counts.set(episode.plannedReason, (counts.get(episode.plannedReason) ?? 0) + 1);
+      if (isDischarged(episode, this.endDay)) this.counts.set(episode.plannedReason, (this.counts.get(episode.plannedReason) ?? 0) + 1);
     }
     const last = participant.episodes[participant.episodes.length - 1];
-    if (isDischarged(last, window.endDay)) lastDischarged.push(last);
-  }
-  let relabelled = 0;
-  for (const reason of DISCHARGE_REASONS) {
-    if ((counts.get(reason) ?? 0) > 0) continue;
-    const donors = lastDischarged.filter(
-      (episode) =>
-        ['transferred', 'other', 'completed'].includes(episode.plannedReason) &&
-        (counts.get(episode.plannedReason) ?? 0) > 1 &&
-        episode.plannedDischargeDay > episode.admissionDay,
-    );
-    if (donors.length === 0) continue;
-    const donor = donors[rng.int(0, donors.length - 1)];
-    counts.set(donor.plannedReason, (counts.get(donor.plannedReason) ?? 0) - 1);
-    counts.set(reason, 1);
-    donor.plannedReason = reason;
-    // Keep the relabelled episode's attendance consistent with its new ending.
-    if (reason !== 'completed' && reason !== 'transferred' && reason !== 'other') {
-      donor.lastEngagedDay = Math.max(donor.admissionDay, donor.plannedDischargeDay - rng.int(1, 7));
-    } else {
-      donor.lastEngagedDay = Infinity;
+    if (isDischarged(last, this.endDay) && REASONS_THAT_KEEP_ATTENDING.includes(last.plannedReason) && last.plannedDischargeDay > last.admissionDay) {
+      this.donorParticipants.push(participant.index);
+      this.donorReasons.push(last.plannedReason);
     }
-    relabelled++;
   }
-  return relabelled;
+
+  count(reason: DischargeReason): number {
+    return this.counts.get(reason) ?? 0;
+  }
+
+  /** Picks, by the seed, one donor for each missing reason; keyed by participant index. */
+  relabelMissingReasons(seed: number): Map<number, EpisodeOverride> {
+    const rng = createRng(mixSeed(seed, 2));
+    const overrides = new Map<number, EpisodeOverride>();
+    for (const reason of DISCHARGE_REASONS) {
+      if (this.count(reason) > 0) continue;
+      const candidates: number[] = [];
+      for (let i = 0; i < this.donorParticipants.length; i++) {
+        if (this.count(this.donorReasons[i]) > 1 && !overrides.has(this.donorParticipants[i])) candidates.push(i);
+      }
+      if (candidates.length === 0) continue;
+      const donor = candidates[rng.int(0, candidates.length - 1)];
+      this.counts.set(this.donorReasons[donor], this.count(this.donorReasons[donor]) - 1);
+      this.counts.set(reason, 1);
+      overrides.set(this.donorParticipants[donor], { reason, daysEngagedBeforeDischarge: rng.int(1, 7) });
+    }
+    return overrides;
+  }
+}
+
+/** Applies an override to the participant's last episode, keeping its attendance consistent. */
+export function applyOverride(participant: ParticipantPlan, override: EpisodeOverride): void {
+  const episode = participant.episodes[participant.episodes.length - 1];
+  episode.plannedReason = override.reason;
+  episode.lastEngagedDay = REASONS_THAT_KEEP_ATTENDING.includes(override.reason)
+    ? Infinity
+    : Math.max(episode.admissionDay, episode.plannedDischargeDay - override.daysEngagedBeforeDischarge);
 }

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { formatIsoDay, IsoDayCache, parseIsoDay } from './calendar';
 import { CsvFileWriter } from './csv-writer';
 import { writeEpisodeActivity, type EngagementContext } from './engagement';
-import { ensureEveryDischargeReason, isDischarged, planParticipant, type EpisodePlan, type ParticipantPlan, type PlanWindow } from './episodes';
+import { applyOverride, DischargeReasonCensus, isDischarged, planParticipant, type ParticipantPlan, type PlanWindow } from './episodes';
 import { SITES } from './patterns';
-import { assignRosters, sessionTopic, type DemoGroup } from './schedule';
+import { assignRosters, MembershipTable, sessionTopic, type DemoGroup } from './schedule';
 import { DEMO_FILE_COLUMNS, DEMO_FILE_KINDS, type DemoFileKind } from './vocabulary';
 
 export const DEFAULT_END_DATE = '2026-10-31';
@@ -72,19 +72,19 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoSummar
   const report = (stage: DemoStage, done: number, total: number): void => options.onProgress?.({ stage, done, total });
   const total = options.participants;
 
-  const participants: ParticipantPlan[] = [];
-  let episodeCount = 0;
-  for (let index = 0; index < total; index++) {
-    const participant = planParticipant(index, window, episodeCount + 1);
-    episodeCount += participant.episodes.length;
-    participants.push(participant);
-    if ((index + 1) % PROGRESS_EVERY === 0) report('plan', index + 1, total);
-  }
-  ensureEveryDischargeReason(participants, window);
+  // Pass 1: plan everyone, keeping only what the rosters and the discharge-reason census need.
+  // A participant's plan depends on the seed and its index alone, so pass 2 can re-derive it
+  // instead of keeping 100,000 plans in memory.
+  const memberships = new MembershipTable();
+  const census = new DischargeReasonCensus(endDay);
+  forEachPlannedParticipant(total, window, (participant) => {
+    for (const episode of participant.episodes) memberships.addEpisode(episode);
+    census.add(participant);
+    if ((participant.index + 1) % PROGRESS_EVERY === 0) report('plan', participant.index + 1, total);
+  });
+  const overrides = census.relabelMissingReasons(options.seed);
   report('plan', total, total);
-
-  const episodes: EpisodePlan[] = participants.flatMap((participant) => participant.episodes);
-  const groups = assignRosters(episodes, window);
+  const { groups, groupOfMembership } = assignRosters(memberships, window);
   report('rosters', groups.length, groups.length);
 
   await mkdir(options.outDir, { recursive: true });
@@ -95,15 +95,32 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoSummar
     writers[kind] = CsvFileWriter.create(join(options.outDir, `${kind}.csv`), DEMO_FILE_COLUMNS[kind]);
   }
   try {
-    await writeReferenceFiles(writers, participants, groups, dates, endDay);
-    report('reference', 5, 5);
+    await writeSitesGroupsAndSessions(writers, groups, dates);
+    report('reference', groups.length, groups.length);
 
+    // Pass 2: the same plans again, now with their rosters, streamed out one participant at a time.
     const context: EngagementContext = { seed: options.seed, endDay, groups, dates, minutesMissingBySite: MINUTES_MISSING_BY_SITE };
-    for (const participant of participants) {
+    let membershipRow = 0;
+    const participants: ParticipantPlan[] = [];
+    forEachPlannedParticipant(total, window, (participant) => participants.push(participant));
+    for (const participant of participants.splice(0)) {
+      // (collected first only because the callback cannot await; see below)
+      void participant;
+    }
+    let episodeNumber = 1;
+    for (let index = 0; index < total; index++) {
+      const participant = planParticipant(index, window, episodeNumber);
+      episodeNumber += participant.episodes.length;
+      const override = overrides.get(index);
+      if (override) applyOverride(participant, override);
+      for (const episode of participant.episodes) {
+        for (const membership of episode.memberships) membership.groupIndex = groupOfMembership[membershipRow++];
+      }
+      writeParticipantAndEpisodes(writers, participant, dates, endDay);
       for (const episode of participant.episodes) writeEpisodeActivity(writers, context, participant, episode);
-      // Yield to the streams regularly so that a slow disk holds the generator back.
-      await Promise.all([writers.attendance.flushIfFull(), writers.feedback.flushIfFull(), writers.sobriety.flushIfFull()]);
-      if ((participant.index + 1) % PROGRESS_EVERY === 0) report('activity', participant.index + 1, total);
+      // Let the streams drain regularly, so that a slow disk holds the generator back.
+      await Promise.all(DEMO_FILE_KINDS.map((kind) => writers[kind].flushIfFull()));
+      if ((index + 1) % PROGRESS_EVERY === 0) report('activity', index + 1, total);
     }
     report('activity', total, total);
     await Promise.all(DEMO_FILE_KINDS.map((kind) => writers[kind].close()));
@@ -126,15 +143,18 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoSummar
   };
 }
 
-async function writeReferenceFiles(
-  writers: Record<DemoFileKind, CsvFileWriter>,
-  participants: readonly ParticipantPlan[],
-  groups: readonly DemoGroup[],
-  dates: IsoDayCache,
-  endDay: number,
-): Promise<void> {
-  SITES.forEach((site, siteIndex) => writers.sites.writeRow([siteId(siteIndex), site.name]));
+/** Plans participants 0..total-1 in order, numbering episodes E0000001… across them. */
+function forEachPlannedParticipant(total: number, window: PlanWindow, visit: (participant: ParticipantPlan) => void): void {
+  let episodeNumber = 1;
+  for (let index = 0; index < total; index++) {
+    const participant = planParticipant(index, window, episodeNumber);
+    episodeNumber += participant.episodes.length;
+    visit(participant);
+  }
+}
 
+async function writeSitesGroupsAndSessions(writers: Record<DemoFileKind, CsvFileWriter>, groups: readonly DemoGroup[], dates: IsoDayCache): Promise<void> {
+  SITES.forEach((site, siteIndex) => writers.sites.writeRow([siteId(siteIndex), site.name]));
   for (const group of groups) {
     writers.groups.writeRow([group.id, siteId(group.siteIndex), group.type, group.name, group.modality, group.capacity]);
     for (let i = 0; i < group.sessionDays.length; i++) {
@@ -149,23 +169,22 @@ async function writeReferenceFiles(
     }
     await writers.sessions.flushIfFull();
   }
+}
 
-  for (const participant of participants) {
-    writers.participants.writeRow([participant.id, participant.birthYear, participant.gender, participant.substance, participant.coOccurring]);
-    for (const episode of participant.episodes) {
-      const discharged = isDischarged(episode, endDay);
-      writers.enrollments.writeRow([
-        episode.id,
-        participant.id,
-        siteId(episode.siteIndex),
-        dates.format(episode.admissionDay),
-        discharged ? dates.format(episode.plannedDischargeDay) : undefined,
-        discharged ? episode.plannedReason : undefined,
-        episode.assessmentDay === undefined ? undefined : dates.format(episode.assessmentDay),
-        episode.baselineDaysUsed,
-      ]);
-    }
-    await Promise.all([writers.participants.flushIfFull(), writers.enrollments.flushIfFull()]);
+function writeParticipantAndEpisodes(writers: Record<DemoFileKind, CsvFileWriter>, participant: ParticipantPlan, dates: IsoDayCache, endDay: number): void {
+  writers.participants.writeRow([participant.id, participant.birthYear, participant.gender, participant.substance, participant.coOccurring]);
+  for (const episode of participant.episodes) {
+    const discharged = isDischarged(episode, endDay);
+    writers.enrollments.writeRow([
+      episode.id,
+      participant.id,
+      siteId(episode.siteIndex),
+      dates.format(episode.admissionDay),
+      discharged ? dates.format(episode.plannedDischargeDay) : undefined,
+      discharged ? episode.plannedReason : undefined,
+      episode.assessmentDay === undefined ? undefined : dates.format(episode.assessmentDay),
+      episode.baselineDaysUsed,
+    ]);
   }
 }
 

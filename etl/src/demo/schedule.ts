@@ -6,7 +6,7 @@
 // stay between about six and ten people whatever the number of participants.
 
 import { programHolidays, weekdayOf } from './calendar';
-import type { EpisodePlan, Membership } from './episodes';
+import type { EpisodePlan } from './episodes';
 import { GROUP_TYPE_PROFILES, MEETING_DAYS, SITES, TIMES_OF_DAY } from './patterns';
 import { createRng, mixSeed } from './prng';
 import { GROUP_TYPES, type GroupType, type Modality } from './vocabulary';
@@ -105,62 +105,112 @@ export function firstSessionOnOrAfter(group: DemoGroup, day: number): number {
   return low;
 }
 
+/** Growable integer columns: the roster assignment needs only these four numbers per
+ * membership, not the participant plans, which are discarded and re-derived later. */
+export class MembershipTable {
+  private startDays = new Int32Array(1024);
+  private endDays = new Int32Array(1024);
+  private pools = new Int32Array(1024);
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  add(siteIndex: number, type: GroupType, startDay: number, endDay: number): void {
+    if (this.size === this.startDays.length) {
+      const grow = (column: Int32Array): Int32Array => {
+        const bigger = new Int32Array(column.length * 2);
+        bigger.set(column);
+        return bigger;
+      };
+      this.startDays = grow(this.startDays);
+      this.endDays = grow(this.endDays);
+      this.pools = grow(this.pools);
+    }
+    this.startDays[this.size] = startDay;
+    this.endDays[this.size] = endDay;
+    this.pools[this.size] = siteIndex * GROUP_TYPES.length + GROUP_TYPES.indexOf(type);
+    this.size++;
+  }
+
+  addEpisode(episode: EpisodePlan): void {
+    for (const membership of episode.memberships) this.add(episode.siteIndex, membership.type, membership.startDay, membership.endDay);
+  }
+
+  startDay(row: number): number {
+    return this.startDays[row];
+  }
+
+  endDay(row: number): number {
+    return this.endDays[row];
+  }
+
+  /** Site and group type as one number: siteIndex * 5 + type index. */
+  pool(row: number): number {
+    return this.pools[row];
+  }
+}
+
+export interface Rosters {
+  groups: DemoGroup[];
+  /** Group index of each membership, in the order they were added to the table. */
+  groupOfMembership: Int32Array;
+}
+
 /**
- * Creates the groups and puts every membership of every episode on a roster (sets groupIndex).
- * Memberships are placed in order of their first day, so the load of each group is known at the
- * moment someone joins; memory is one counter per group plus a list of departures per day.
+ * Creates the groups and puts every membership on a roster. Memberships are placed in order of
+ * their first day, so the load of each group is known at the moment someone joins: they go to
+ * the least full group of their site and type, or to a new one when all are full.
  */
-export function assignRosters(episodes: readonly EpisodePlan[], window: ScheduleWindow): DemoGroup[] {
+export function assignRosters(memberships: MembershipTable, window: ScheduleWindow): Rosters {
   const holidays = programHolidays(window.startDay, window.endDay);
   const groups: DemoGroup[] = [];
   const load: number[] = [];
-  const pools = new Map<string, number[]>();
-  const poolKey = (siteIndex: number, type: GroupType): string => `${siteIndex}:${type}`;
-  const open = (siteIndex: number, type: GroupType, day: number): number => {
-    const group = openGroup(groups.length, siteIndex, type, day, window, holidays);
+  const pools: number[][] = [];
+  const open = (pool: number, day: number): number => {
+    const siteIndex = Math.floor(pool / GROUP_TYPES.length);
+    const group = openGroup(groups.length, siteIndex, GROUP_TYPES[pool % GROUP_TYPES.length], day, window, holidays);
     groups.push(group);
     load.push(0);
-    pools.get(poolKey(siteIndex, type))?.push(group.index);
+    pools[pool].push(group.index);
     return group.index;
   };
-  for (let siteIndex = 0; siteIndex < SITES.length; siteIndex++) {
-    for (const type of GROUP_TYPES) {
-      pools.set(poolKey(siteIndex, type), []);
-      open(siteIndex, type, window.startDay);
-    }
+  for (let pool = 0; pool < SITES.length * GROUP_TYPES.length; pool++) {
+    pools.push([]);
+    open(pool, window.startDay);
   }
 
-  const joins: { membership: Membership; siteIndex: number }[] = [];
-  for (const episode of episodes) {
-    for (const membership of episode.memberships) joins.push({ membership, siteIndex: episode.siteIndex });
-  }
-  // Stable sort: ties keep the participant order, which is itself deterministic.
-  joins.sort((a, b) => a.membership.startDay - b.membership.startDay);
+  // Stable order: by first day, ties in the order added (participant order, itself deterministic).
+  const order = Array.from({ length: memberships.length }, (_, row) => row);
+  order.sort((a, b) => memberships.startDay(a) - memberships.startDay(b) || a - b);
 
+  const groupOfMembership = new Int32Array(memberships.length);
   // departures[d] lists the groups that lose a member at the start of day d.
   const departures = new Map<number, number[]>();
   let releasedThrough = window.startDay - 1;
-  for (const { membership, siteIndex } of joins) {
-    for (let day = releasedThrough + 1; day <= membership.startDay; day++) {
+  for (const row of order) {
+    const startDay = memberships.startDay(row);
+    for (let day = releasedThrough + 1; day <= startDay; day++) {
       for (const groupIndex of departures.get(day) ?? []) load[groupIndex]--;
       departures.delete(day);
     }
-    releasedThrough = Math.max(releasedThrough, membership.startDay);
+    releasedThrough = Math.max(releasedThrough, startDay);
 
-    const pool = pools.get(poolKey(siteIndex, membership.type)) ?? [];
+    const pool = memberships.pool(row);
     let chosen = -1;
-    for (const groupIndex of pool) {
+    for (const groupIndex of pools[pool]) {
       if (chosen === -1 || load[groupIndex] < load[chosen]) chosen = groupIndex;
     }
-    if (chosen === -1 || load[chosen] >= ROSTER_LIMIT) chosen = open(siteIndex, membership.type, membership.startDay);
-    membership.groupIndex = chosen;
+    if (load[chosen] >= ROSTER_LIMIT) chosen = open(pool, startDay);
+    groupOfMembership[row] = chosen;
     load[chosen]++;
-    const leaveDay = membership.endDay + 1;
+    const leaveDay = memberships.endDay(row) + 1;
     const leaving = departures.get(leaveDay);
     if (leaving) leaving.push(chosen);
     else departures.set(leaveDay, [chosen]);
   }
-  return groups;
+  return { groups, groupOfMembership };
 }
 
 /** The topic recorded for a session, if any. */

@@ -1,0 +1,18 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { MetricsFilter } from '../filters';
+import { RetentionReport } from './retention.model';
+import { RetentionService } from './retention.service';
+
+@Resolver(() => RetentionReport)
+export class RetentionResolver {
+  constructor(private readonly retention: RetentionService) {}
+
+  @Query(() => RetentionReport, {
+    description: 'Kaplan–Meier retention, milestones, median, log-rank, completion and length of stay',
+  })
+  retention(
+    @Args('filter', { type: () => MetricsFilter, nullable: true }) filter?: MetricsFilter,
+  ): Promise<RetentionReport> {
+    return this.retention.retention(filter);
+  }
+}

@@ -1,0 +1,163 @@
+import { FILE_KINDS, type FileKind } from './file-kinds';
+import { canonicalHeaderName, checkHeader } from './header';
+import { columnsOf, requiredColumnsOf } from './rules';
+
+const IDENTIFIER_TAIL =
+  'files with direct identifiers (names, birth dates, SSNs, phone numbers, email or street addresses) are refused whole and nothing from this file was stored';
+
+describe('accepted headers', () => {
+  test('maps canonical columns to positions, in any order', () => {
+    expect(checkHeader('sites', ['site_name', 'site_id'])).toEqual({
+      ok: true,
+      kind: 'sites',
+      columns: { site_name: 0, site_id: 1 },
+      ignoredColumns: [],
+      fieldCount: 2,
+    });
+  });
+
+  test('tolerates a byte-order mark on the first header cell', () => {
+    expect(checkHeader('sites', ['\uFEFFsite_id', 'site_name'])).toEqual({
+      ok: true,
+      kind: 'sites',
+      columns: { site_id: 0, site_name: 1 },
+      ignoredColumns: [],
+      fieldCount: 2,
+    });
+  });
+
+  test('trims and ignores case, and reads spaces and hyphens as underscores', () => {
+    expect(checkHeader('attendance', [' Session ID ', 'PARTICIPANT_ID', 'Status', 'minutes-attended'])).toEqual({
+      ok: true,
+      kind: 'attendance',
+      columns: { session_id: 0, participant_id: 1, status: 2, minutes_attended: 3 },
+      ignoredColumns: [],
+      fieldCount: 4,
+    });
+  });
+
+  test('returns unknown and unnamed columns, as written and in file order, for one warning', () => {
+    expect(checkHeader('sites', ['site_id', 'Region ', 'site_name', '', 'Notes'])).toEqual({
+      ok: true,
+      kind: 'sites',
+      columns: { site_id: 0, site_name: 2 },
+      ignoredColumns: ['Region', '(unnamed column 4)', 'Notes'],
+      fieldCount: 5,
+    });
+  });
+
+  test('optional columns may be absent', () => {
+    expect(checkHeader('groups', ['group_id', 'site_id', 'group_type', 'group_name'])).toEqual({
+      ok: true,
+      kind: 'groups',
+      columns: { group_id: 0, site_id: 1, group_type: 2, group_name: 3 },
+      ignoredColumns: [],
+      fieldCount: 4,
+    });
+  });
+
+  test.each(FILE_KINDS)('a %s header with every column is accepted', (kind: FileKind) => {
+    const columns = columnsOf(kind);
+    const result = checkHeader(kind, [...columns]);
+    expect(result).toEqual({
+      ok: true,
+      kind,
+      columns: Object.fromEntries(columns.map((column, position) => [column, position])),
+      ignoredColumns: [],
+      fieldCount: columns.length,
+    });
+  });
+});
+
+describe('direct identifiers refuse the file, naming the column', () => {
+  test.each([
+    [['participant_id', 'first_name'], `column "first_name" (first_name) looks like a direct identifier; ${IDENTIFIER_TAIL}`],
+    [['participant_id', 'First Name'], `column "First Name" (first_name) looks like a direct identifier; ${IDENTIFIER_TAIL}`],
+    [['\uFEFFDOB', 'participant_id'], `column "DOB" (dob) looks like a direct identifier; ${IDENTIFIER_TAIL}`],
+    [['participant_id', 'name'], `column "name" (name) looks like a direct identifier; ${IDENTIFIER_TAIL}`],
+    [
+      ['participant_id', 'email', 'birth_year', 'Zip'],
+      `columns "email" (email), "Zip" (zip) look like direct identifiers; ${IDENTIFIER_TAIL}`,
+    ],
+    // Takes precedence over every other problem of the header, so it is never buried.
+    [['SSN', 'SSN'], `columns "SSN" (ssn), "SSN" (ssn) look like direct identifiers; ${IDENTIFIER_TAIL}`],
+  ])('%j', (header, error) => {
+    expect(checkHeader('participants', header)).toEqual({ ok: false, code: 'direct_identifier', error });
+  });
+
+  test.each(FILE_KINDS)('in %s files too', (kind) => {
+    expect(checkHeader(kind, [...columnsOf(kind), 'Phone'])).toEqual({
+      ok: false,
+      code: 'direct_identifier',
+      error: `column "Phone" (phone) looks like a direct identifier; ${IDENTIFIER_TAIL}`,
+    });
+  });
+});
+
+describe('other refusals', () => {
+  test.each([
+    [['site_id'], 'missing_column', 'missing required column "site_name"'],
+    [['site_name', 'notes'], 'missing_column', 'missing required column "site_id"'],
+    [[], 'missing_column', 'missing required columns "site_id", "site_name"'],
+    [[''], 'missing_column', 'missing required columns "site_id", "site_name"'],
+    [
+      ['site_id', 'site_name', 'SITE_ID'],
+      'duplicate_column',
+      'column "site_id" appears more than once (columns 1 and 3)',
+    ],
+    [
+      ['site_id', 'site name', 'site_name', 'Site-Name'],
+      'duplicate_column',
+      'column "site name" appears more than once (columns 2, 3 and 4)',
+    ],
+    [['site_id', 'site_name', 'notes', 'Notes'], 'duplicate_column', 'column "notes" appears more than once (columns 3 and 4)'],
+    [
+      ['site_id', 'site_id'],
+      'duplicate_column',
+      'column "site_id" appears more than once (columns 1 and 2); missing required column "site_name"',
+    ],
+  ])('%j is refused: %s', (header, code, error) => {
+    expect(checkHeader('sites', header)).toEqual({ ok: false, code, error });
+  });
+
+  test('a byte-order mark is only tolerated on the first cell', () => {
+    expect(checkHeader('sites', ['site_id', '\uFEFFsite_name'])).toEqual({
+      ok: false,
+      code: 'missing_column',
+      error: 'missing required column "site_name"',
+    });
+  });
+
+  test.each(FILE_KINDS)('every required column of %s is enforced', (kind) => {
+    const required = requiredColumnsOf(kind);
+    for (const column of required) {
+      const header = columnsOf(kind).filter((name) => name !== column);
+      expect(checkHeader(kind, header)).toEqual({
+        ok: false,
+        code: 'missing_column',
+        error: `missing required column "${column}"`,
+      });
+    }
+  });
+
+  test('the required columns are those the contract marks', () => {
+    expect(Object.fromEntries(FILE_KINDS.map((kind) => [kind, requiredColumnsOf(kind)]))).toEqual({
+      sites: ['site_id', 'site_name'],
+      groups: ['group_id', 'site_id', 'group_type', 'group_name'],
+      participants: ['participant_id'],
+      enrollments: ['enrollment_id', 'participant_id', 'site_id', 'admission_date'],
+      sessions: ['session_id', 'group_id', 'session_date'],
+      attendance: ['session_id', 'participant_id', 'status'],
+      feedback: ['session_id', 'participant_id', 'relationship', 'goals_topics', 'approach', 'overall'],
+      sobriety: ['participant_id', 'report_date', 'days_used'],
+    });
+  });
+});
+
+test.each([
+  ['Site ID', 'site_id'],
+  ['  minutes - attended ', 'minutes_attended'],
+  ['GOALS_TOPICS', 'goals_topics'],
+])('canonicalHeaderName(%j) is %s', (name, canonical) => {
+  expect(canonicalHeaderName(name)).toBe(canonical);
+});
