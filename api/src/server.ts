@@ -41,8 +41,9 @@ function serveDashboard(app: NestExpressApplication, webRoot: string): void {
   app.useStaticAssets(webRoot, { index: false, maxAge: '1h', immutable: false });
   const indexHtml = path.join(webRoot, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isPage = req.method === 'GET' && !req.path.startsWith('/graphql') && !req.path.startsWith('/health');
-    if (isPage && req.accepts('html')) res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    const isApi = ['/graphql', '/health', '/auth/', '/api/'].some((prefix) => req.path.startsWith(prefix));
+    const wantsPage = req.headers.accept?.includes('text/html') ?? false;
+    if (req.method === 'GET' && !isApi && wantsPage) res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
     else next();
   });
 }

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1764140000000 } from '../migrations/1764140000000-initial-schema';
+import { UsersSessionsAudit1764150000000 } from '../migrations/1764150000000-users-sessions-audit';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
-export const migrations = [InitialSchema1764140000000];
+export const migrations = [InitialSchema1764140000000, UsersSessionsAudit1764150000000];
 
 /**
  * The one TypeORM data source definition, used by the API, the loader, the bootstrap and the

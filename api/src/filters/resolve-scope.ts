@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { currentUser } from '../auth/current-user';
 import { DataSource } from 'typeorm';
 import { GROUP_TYPES, GroupType } from './group-type.enum';
 import { MetricsFilter } from './metrics-filter.input';
@@ -45,7 +46,7 @@ export async function resolveScope(dataSource: DataSource, filter: MetricsFilter
   const to = date('to');
   const asOfGiven = date('asOf');
   if (from && to && from > to) problems.push(`from (${from}) is after to (${to})`);
-  const siteIds = f.siteIds ?? null;
+  const siteIds = limitToUserSites(f.siteIds ?? null);
   if (siteIds && siteIds.length > MAX_LIST_LENGTH) problems.push(`siteIds may list at most ${MAX_LIST_LENGTH} sites`);
   if (siteIds?.some((id) => id.length < 1 || id.length > 64)) problems.push('every siteId must be 1 to 64 characters');
   const groupTypes = f.groupTypes?.length ? [...new Set(f.groupTypes)] : GROUP_TYPES;
@@ -53,6 +54,19 @@ export async function resolveScope(dataSource: DataSource, filter: MetricsFilter
 
   const asOf = asOfGiven ?? (await defaultAsOf(dataSource)) ?? to ?? todayIso();
   return { from: from ?? EARLIEST, to: to ?? asOf, asOf, siteIds, groupTypes };
+}
+
+/**
+ * A user limited to some sites sees only those, in every query and every total: no site filter
+ * means "my sites", and naming another site is refused rather than silently emptied.
+ */
+function limitToUserSites(requested: string[] | null): string[] | null {
+  const allowed = currentUser()?.siteIds;
+  if (!allowed) return requested;
+  if (!requested) return allowed;
+  const outside = requested.filter((id) => !allowed.includes(id));
+  if (outside.length) throw new ForbiddenException(`You may only see sites ${allowed.join(', ')}.`);
+  return requested;
 }
 
 export async function defaultAsOf(dataSource: DataSource): Promise<string | null> {

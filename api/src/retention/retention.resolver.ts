@@ -5,7 +5,7 @@ import { RetentionService } from './retention.service';
 
 @Resolver(() => RetentionReport)
 export class RetentionResolver {
-  constructor(private readonly retention: RetentionService) {}
+  constructor(private readonly service: RetentionService) {}
 
   @Query(() => RetentionReport, {
     description: 'Kaplan–Meier retention, milestones, median, log-rank, completion and length of stay',
@@ -13,6 +13,6 @@ export class RetentionResolver {
   retention(
     @Args('filter', { type: () => MetricsFilter, nullable: true }) filter?: MetricsFilter,
   ): Promise<RetentionReport> {
-    return this.retention.retention(filter);
+    return this.service.retention(filter);
   }
 }

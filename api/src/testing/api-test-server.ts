@@ -1,14 +1,16 @@
 import { createTestDatabase, TestDatabase } from '@iop/db';
 import { RunningServer, startServer } from '../server';
 
+export interface GraphqlResponse<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
 export interface ApiTestServer {
   db: TestDatabase;
   server: RunningServer;
   /** POSTs a GraphQL operation over HTTP and returns the parsed response body. */
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -19,13 +21,13 @@ export async function startApiTestServer(): Promise<ApiTestServer> {
   return {
     db,
     server,
-    async graphql(query, variables) {
+    async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return response.json();
+      return (await response.json()) as GraphqlResponse<T>;
     },
     async close() {
       await server.close();

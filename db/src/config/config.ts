@@ -8,6 +8,9 @@ import { projectRoot } from './project-root';
  * project root, if present) once, validated, and shared by the API, the loader and the bootstrap.
  * Every variable is documented in `.env.example`.
  */
+/** Public, so fine for a local trial only: a production server refuses to start with it. */
+export const DEFAULT_EMBEDDED_PASSWORD = 'iop-embedded-local';
+
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -26,7 +29,7 @@ const envSchema = z.object({
     .optional(),
   EMBEDDED_PG_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: port.default(54329),
-  EMBEDDED_PG_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('iop-embedded-local'),
+  EMBEDDED_PG_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_EMBEDDED_PASSWORD),
   EMBEDDED_PG_DATABASE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier')

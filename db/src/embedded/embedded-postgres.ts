@@ -32,6 +32,8 @@ const STOP_TIMEOUT_MS = 30_000;
  */
 export class EmbeddedPostgres {
   private process: ChildProcess | undefined;
+  /** True when another process of ours runs the server and this one only connects to it. */
+  private attached = false;
   private readonly recentLog: string[] = [];
   private readonly osUser: OsUser | undefined = serverOsUser();
   private readonly killOnExit = () => this.process?.kill('SIGINT');
@@ -48,13 +50,21 @@ export class EmbeddedPostgres {
   }
 
   async start(): Promise<void> {
-    if (this.process) return;
+    if (this.process || this.attached) return;
     if (!existsSync(path.join(this.options.dataDir, 'PG_VERSION'))) await this.initialise();
-    await this.stopOrphanedServer();
+    const running = this.runningServerPid();
+    if (running !== undefined && parentPid(running) !== 1) {
+      // Another process of the project (say `npm start`) runs this server: use it, leave it be.
+      await this.waitUntilAccepting();
+      this.attached = true;
+      return;
+    }
+    if (running !== undefined) await this.stopOrphanedServer();
     await this.spawnServer();
   }
 
   async stop(): Promise<void> {
+    this.attached = false;
     const child = this.process;
     if (!child) return;
     this.process = undefined;
@@ -110,22 +120,19 @@ export class EmbeddedPostgres {
     }
   }
 
+  /** The pid of a live server on this data directory, if any (a stale pid file is ignored). */
+  private runningServerPid(): number | undefined {
+    const pidFile = path.join(this.options.dataDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return undefined;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+  }
+
   /**
-   * A server left behind by a process that was killed (its parent is gone, so it was re-parented)
-   * would hold the data directory; stop it so that this start can proceed. A server still owned by
-   * a live process is another running instance: refuse rather than pull it from under its owner.
+   * A server left behind by a process that was killed (its parent is gone, so it was re-parented
+   * to init) holds the data directory: stop it so that this start can own the server.
    */
   private async stopOrphanedServer(): Promise<void> {
-    const pidFile = path.join(this.options.dataDir, 'postmaster.pid');
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (!Number.isInteger(pid) || !isAlive(pid)) return; // stale file: postgres removes it itself
-    if (parentPid(pid) !== 1) {
-      throw new Error(
-        `The embedded database in ${this.options.dataDir} is already in use by a running server (pid ${pid}). ` +
-          'Stop the other instance first, or point EMBEDDED_PG_DIR at another directory.',
-      );
-    }
     await execFileAsync(postgresBinaries().pgCtl, ['stop', '-D', this.options.dataDir, '-m', 'fast', '-w'], {
       ...this.osUser,
     });
@@ -179,7 +186,9 @@ export class EmbeddedPostgres {
         return;
       } catch (error) {
         await client.end().catch(() => undefined);
-        if (!this.process) throw new Error('The embedded database was stopped during start-up');
+        if (!this.process && !this.attached && this.runningServerPid() === undefined) {
+          throw new Error('The embedded database was stopped during start-up');
+        }
         if (Date.now() > deadline) {
           throw new Error(
             `The embedded database did not accept connections within ${START_TIMEOUT_MS / 1000}s: ${String(error)}`,

@@ -35,7 +35,10 @@ describe('parseDate', () => {
     ['1899-12-31', '"1899-12-31" is outside the years 1900 to 2100'],
     ['0202-01-05', '"0202-01-05" is outside the years 1900 to 2100'],
     ['2205-01-05', '"2205-01-05" is outside the years 1900 to 2100'],
-    ['2025-02-01T10:00:00', '"2025-02-01T10:00:00" includes a time of day; give the date only (YYYY-MM-DD or M/D/YYYY)'],
+    [
+      '2025-02-01T10:00:00',
+      '"2025-02-01T10:00:00" includes a time of day; give the date only (YYYY-MM-DD or M/D/YYYY)',
+    ],
     ['2025-02-01 00:00', '"2025-02-01 00:00" includes a time of day; give the date only (YYYY-MM-DD or M/D/YYYY)'],
     ['2/1/2025 0:00', '"2/1/2025 0:00" includes a time of day; give the date only (YYYY-MM-DD or M/D/YYYY)'],
     ['2025-2-1', '"2025-2-1" is not a date in the form YYYY-MM-DD or M/D/YYYY'],

@@ -82,7 +82,8 @@ export function parseDate(raw: string): ParseResult<string> {
   if (year < 0) return { error: `${quoteValue(text)} has a two-digit year; write the year in full (M/D/YYYY)` };
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     // 13/1/2025 is most likely day/month/year: say how slashes are read.
-    const hint = !parts.iso && month > 12 && day >= 1 && day <= 12 ? ' (dates with slashes are read as month/day/year)' : '';
+    const hint =
+      !parts.iso && month > 12 && day >= 1 && day <= 12 ? ' (dates with slashes are read as month/day/year)' : '';
     return { error: `${quoteValue(text)} is not a real calendar date${hint}` };
   }
   if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) {

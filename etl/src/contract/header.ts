@@ -1,9 +1,9 @@
 // The header row decides whether a file is read at all.
 //
-// Header names are trimmed and compared without case; a byte-order mark before the first name is
-// dropped. Runs of spaces and hyphens count as an underscore, so "Site ID" and "site-id" are
-// site_id: the same leniency the identifier check needs ("First Name" is first_name), applied the
-// same way to every column so the two can never disagree.
+// Header names are trimmed and compared without case. Trimming also drops a byte-order mark before
+// the first name: String.prototype.trim counts U+FEFF as white space. Runs of spaces and hyphens
+// count as an underscore, so "Site ID" and "site-id" are site_id: the same leniency the identifier
+// check needs ("First Name" is first_name), applied to every column so the two never disagree.
 //
 // Refused whole, in this order of precedence: a direct-identifier column (nothing else is said, so
 // that message is never buried), then duplicate names and missing required columns (all reported
@@ -36,17 +36,10 @@ export interface RefusedHeader {
 
 export type HeaderCheck<K extends FileKind> = AcceptedHeader<K> | RefusedHeader;
 
-const BYTE_ORDER_MARK = '\uFEFF';
 // Compiled once, shared by every file.
 const SPACES_AND_HYPHENS = /[\s-]+/g;
 const IDENTIFIER_TAIL =
   'files with direct identifiers (names, birth dates, SSNs, phone numbers, email or street addresses) are refused whole and nothing from this file was stored';
-
-/** A header cell as written, minus a leading byte-order mark and surrounding blanks. */
-function displayName(cell: string, position: number): string {
-  const text = position === 0 && cell.startsWith(BYTE_ORDER_MARK) ? cell.slice(1) : cell;
-  return text.trim();
-}
 
 /** The form header names are matched in: lower case, spaces and hyphens as underscores. */
 export function canonicalHeaderName(name: string): string {
@@ -66,12 +59,15 @@ function positionList(positions: readonly number[]): string {
 function refuseIdentifiers(found: readonly { name: string; identifier: string }[]): RefusedHeader {
   const listed = found.map(({ name, identifier }) => `"${name}" (${identifier})`).join(', ');
   const subject =
-    found.length === 1 ? `column ${listed} looks like a direct identifier` : `columns ${listed} look like direct identifiers`;
+    found.length === 1
+      ? `column ${listed} looks like a direct identifier`
+      : `columns ${listed} look like direct identifiers`;
   return { ok: false, code: 'direct_identifier', error: `${subject}; ${IDENTIFIER_TAIL}` };
 }
 
 export function checkHeader<K extends FileKind>(kind: K, rawHeader: readonly string[]): HeaderCheck<K> {
-  const names = rawHeader.map(displayName);
+  // Names as written, minus surrounding blanks (and so minus a byte-order mark): used in messages.
+  const names = rawHeader.map((cell) => cell.trim());
 
   const identifiers = names.flatMap((name) => {
     const identifier = directIdentifierOf(name);

@@ -1,7 +1,15 @@
 // The data contract as code: which files a load may hold, which headers are read, and how each
 // record becomes a normalised row or a list of errors. Pure: no I/O, no database.
 
-export { FILE_KINDS, type FileKind, KEY_COLUMNS, type KeyColumn, fileKindOf, isGzipFileName, unknownFileKindMessage } from './file-kinds';
+export {
+  FILE_KINDS,
+  type FileKind,
+  KEY_COLUMNS,
+  type KeyColumn,
+  fileKindOf,
+  isGzipFileName,
+  unknownFileKindMessage,
+} from './file-kinds';
 export {
   checkHeader,
   canonicalHeaderName,

@@ -24,7 +24,8 @@ describe('reading a record through its header', () => {
         topic: 'Relapse prevention',
       },
     });
-    if (result.ok) expect(Object.keys(result.row)).toEqual(['session_id', 'group_id', 'session_date', 'duration_minutes', 'topic']);
+    if (result.ok)
+      expect(Object.keys(result.row)).toEqual(['session_id', 'group_id', 'session_date', 'duration_minutes', 'topic']);
   });
 
   test('an ignored column is never read, whatever it holds', () => {
@@ -61,7 +62,10 @@ describe('field count', () => {
       ['Topic', '2025-03-04', 'a', 'b', 'S-1', 'G-1'],
       'the row has 6 fields but the header has 5 columns, so its values cannot be matched to columns (a value may contain an unquoted comma)',
     ],
-    [['Topic', '2025-03-04', 'S-1', 'G-1'], 'the row has 4 fields but the header has 5 columns, so its values cannot be matched to columns'],
+    [
+      ['Topic', '2025-03-04', 'S-1', 'G-1'],
+      'the row has 4 fields but the header has 5 columns, so its values cannot be matched to columns',
+    ],
     [[''], 'the row has 1 field but the header has 5 columns, so its values cannot be matched to columns'],
   ])('%j is refused as a whole', (record, reason) => {
     expect(validateRow('sessions', record, SESSIONS)).toEqual({
@@ -100,7 +104,11 @@ describe('createRowValidator', () => {
     expect(createRowValidator(participants)(['P-1', String(year + 1)])).toEqual({
       ok: false,
       errors: [
-        { column: 'birth_year', value: String(year + 1), reason: `birth_year "${year + 1}" is not between 1900 and ${year}` },
+        {
+          column: 'birth_year',
+          value: String(year + 1),
+          reason: `birth_year "${year + 1}" is not between 1900 and ${year}`,
+        },
       ],
     });
     expect(validateRow('participants', ['P-1', String(year)], participants).ok).toBe(true);

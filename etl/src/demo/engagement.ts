@@ -32,10 +32,14 @@ export interface EngagementContext {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
+/** "0", "0.1", … "9.9", "10": ratings are written millions of times, so they are looked up. */
+const TENTHS_TEXT: readonly string[] = Array.from({ length: 101 }, (_, tenths) =>
+  tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1),
+);
+
 /** A 0-10 rating with at most one decimal, as text: "9", "8.5". */
 function formatTenths(value: number): string {
-  const tenths = Math.round(clamp(value, 0, 10) * 10);
-  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+  return TENTHS_TEXT[Math.round(clamp(value, 0, 10) * 10)];
 }
 
 /** Has the participant started drifting away (within four weeks of their last attended day)? */
@@ -43,11 +47,18 @@ function isDrifting(episode: EpisodePlan, day: number): boolean {
   return Number.isFinite(episode.lastEngagedDay) && episode.lastEngagedDay - day < 28;
 }
 
+function isMissing(episode: EpisodePlan, day: number): boolean {
+  return day >= episode.missingFromDay && day <= episode.missingThroughDay;
+}
+
 function attendanceStatus(rng: Rng, participant: ParticipantPlan, episode: EpisodePlan, day: number): AttendanceStatus {
-  // After the last engaged day nobody calls in: only no-shows until the discharge.
-  if (day > episode.lastEngagedDay) return 'absent';
+  // After the last engaged day nobody calls in: only no-shows until the discharge. The same
+  // during a stretch of being away.
+  if (day > episode.lastEngagedDay || isMissing(episode, day)) return 'absent';
   const traits = participant.traits;
-  const weeksBeforeLast = Number.isFinite(episode.lastEngagedDay) ? Math.floor((episode.lastEngagedDay - day) / 7) : Infinity;
+  const weeksBeforeLast = Number.isFinite(episode.lastEngagedDay)
+    ? Math.floor((episode.lastEngagedDay - day) / 7)
+    : Infinity;
   const absenceRate = Math.min(0.8, traits.absenceRate * absenceRampBeforeLastVisit(weeksBeforeLast));
   const r = rng.next();
   if (r < traits.excusedRate) return 'excused';
@@ -72,7 +83,13 @@ function minutesAttended(rng: Rng, status: AttendanceStatus, sessionMinutes: num
   }
 }
 
-function writeFeedback(rng: Rng, sink: RowSink, sessionId: string, participant: ParticipantPlan, drifting: boolean): void {
+function writeFeedback(
+  rng: Rng,
+  sink: RowSink,
+  sessionId: string,
+  participant: ParticipantPlan,
+  drifting: boolean,
+): void {
   // Mostly 9-10 per item (ceiling effect of the rating scale); a session that did not land, or a
   // member drifting away, scores lower, which makes the total fall to 36 or below.
   const rough = rng.chance(drifting ? 0.2 : 0.05);
@@ -86,7 +103,13 @@ function writeFeedback(rng: Rng, sink: RowSink, sessionId: string, participant: 
   sink.writeRow([sessionId, participant.id, item(), item(), item(), item()]);
 }
 
-function writeAttendanceAndFeedback(rng: Rng, sinks: EngagementSinks, context: EngagementContext, participant: ParticipantPlan, episode: EpisodePlan): void {
+function writeAttendanceAndFeedback(
+  rng: Rng,
+  sinks: EngagementSinks,
+  context: EngagementContext,
+  participant: ParticipantPlan,
+  episode: EpisodePlan,
+): void {
   const minutesMissing = context.minutesMissingBySite[episode.siteIndex] ?? 0.05;
   for (const membership of episode.memberships) {
     const group = context.groups[membership.groupIndex];
@@ -133,12 +156,21 @@ const FOLLOW_UP_RESPONSE: Readonly<Record<DischargeReason, number>> = {
   other: 0.3,
 };
 
-function writeCheckIns(rng: Rng, sink: RowSink, context: EngagementContext, participant: ParticipantPlan, episode: EpisodePlan): void {
+function writeCheckIns(
+  rng: Rng,
+  sink: RowSink,
+  context: EngagementContext,
+  participant: ParticipantPlan,
+  episode: EpisodePlan,
+): void {
   const lastDay = windowEndDay(episode, context.endDay);
   // The check-in closes each treatment week: first at the end of week 0, then every seven days.
   const firstReport = episode.admissionDay + rng.int(3, 6);
   for (let report = firstReport; report <= lastDay; report += 7) {
-    const checksIn = report > episode.lastEngagedDay ? rng.chance(0.1) : rng.chance(participant.traits.checkInHabit * (isDrifting(episode, report) ? 0.6 : 1));
+    const away = report > episode.lastEngagedDay || isMissing(episode, report);
+    const checksIn = away
+      ? rng.chance(0.1)
+      : rng.chance(participant.traits.checkInHabit * (isDrifting(episode, report) ? 0.6 : 1));
     if (!checksIn) continue;
     const week = Math.floor((report - episode.admissionDay) / 7);
     const daysUsed = daysUsedInWeek(rng, participant, episode, week);
@@ -159,7 +191,8 @@ function writeCheckIns(rng: Rng, sink: RowSink, context: EngagementContext, part
   const response = FOLLOW_UP_RESPONSE[episode.plannedReason];
   for (const milestone of [30, 60, 90]) {
     const report = episode.admissionDay + milestone + rng.int(-4, 4);
-    if (report <= episode.plannedDischargeDay || report >= episode.nextAdmissionDay || report > context.endDay) continue;
+    if (report <= episode.plannedDischargeDay || report >= episode.nextAdmissionDay || report > context.endDay)
+      continue;
     if (!rng.chance(response)) continue;
     const abstinent = rng.chance(episode.plannedReason === 'completed' ? 0.7 : 0.45);
     const baselineShare = (episode.baselineDaysUsed ?? 15) / 30;
@@ -175,9 +208,13 @@ function writeCheckIns(rng: Rng, sink: RowSink, context: EngagementContext, part
   }
 }
 
-export function writeEpisodeActivity(sinks: EngagementSinks, context: EngagementContext, participant: ParticipantPlan, episode: EpisodePlan): void {
+export function writeEpisodeActivity(
+  sinks: EngagementSinks,
+  context: EngagementContext,
+  participant: ParticipantPlan,
+  episode: EpisodePlan,
+): void {
   const rng = createRng(mixSeed(context.seed, 3, participant.index, episode.ordinal));
   writeAttendanceAndFeedback(rng, sinks, context, participant, episode);
   writeCheckIns(rng, sinks.sobriety, context, participant, episode);
 }
-

@@ -57,6 +57,10 @@ export interface EpisodePlan {
   /** The last day the participant still turns up; afterwards only absences (drifting away before
    * a dropout, jail, death). Infinity when they attend to the end. */
   lastEngagedDay: number;
+  /** A stretch of one to two weeks of no-shows (a lapse, a crisis) after which the participant
+   * comes back, or [Infinity, -Infinity] when there is none. */
+  missingFromDay: number;
+  missingThroughDay: number;
   baselineDaysUsed: number | undefined;
   primaryType: GroupType;
   memberships: Membership[];
@@ -197,6 +201,24 @@ function planEpisodeEnd(rng: Rng, reason: DischargeReason, admissionDay: number)
   }
 }
 
+/** CTN-0094 flags "missing 14 consecutive days" as a reason for a missed visit: people vanish
+ * for a while and return. A quarter of episodes get one such stretch somewhere in their course.
+ * Placed uniformly, few stretches would straddle the end of the data, yet a census of open
+ * episodes at any date holds some people who are away right now; so an open episode also has an
+ * 8% chance of being in a stretch that began one to two weeks before the end. */
+function planMissingStretch(rng: Rng, admissionDay: number, dischargeDay: number, endDay: number): [number, number] {
+  const none: [number, number] = [Infinity, -Infinity];
+  const stayedLongEnough = dischargeDay - admissionDay > 28;
+  if (dischargeDay > endDay && endDay - admissionDay > 21 && rng.chance(0.08)) {
+    const from = endDay - rng.int(8, 16);
+    return [from, from + rng.int(14, 28)];
+  }
+  if (!stayedLongEnough || !rng.chance(0.25)) return none;
+  const length = rng.int(7, 16);
+  const from = admissionDay + rng.int(7, Math.max(7, dischargeDay - admissionDay - length - 7));
+  return [from, from + length - 1];
+}
+
 function planMemberships(rng: Rng, primaryType: GroupType, admissionDay: number, lastDay: number): Membership[] {
   const memberships: Membership[] = [{ type: primaryType, startDay: admissionDay, endDay: lastDay, groupIndex: -1 }];
   // Most people also join one or two shorter blocks of another kind of group, starting once they
@@ -239,6 +261,7 @@ export function planParticipant(index: number, window: PlanWindow, firstEpisodeN
       (ordinal > 1 ? 1.15 : 1);
     const plannedReason = planDischargeReason(rng, risk);
     const end = planEpisodeEnd(rng, plannedReason, admissionDay);
+    const [missingFromDay, missingThroughDay] = planMissingStretch(rng, admissionDay, end.dischargeDay, window.endDay);
     const episode: EpisodePlan = {
       id: `E${String(firstEpisodeNumber + participant.episodes.length).padStart(7, '0')}`,
       ordinal,
@@ -248,6 +271,8 @@ export function planParticipant(index: number, window: PlanWindow, firstEpisodeN
       plannedDischargeDay: end.dischargeDay,
       plannedReason,
       lastEngagedDay: end.lastEngagedDay,
+      missingFromDay,
+      missingThroughDay,
       baselineDaysUsed,
       primaryType,
       memberships: planMemberships(rng, primaryType, admissionDay, Math.min(end.dischargeDay, window.endDay)),
@@ -290,10 +315,15 @@ export class DischargeReasonCensus {
 
   add(participant: ParticipantPlan): void {
     for (const episode of participant.episodes) {
-      if (isDischarged(episode, this.endDay)) this.counts.set(episode.plannedReason, (this.counts.get(episode.plannedReason) ?? 0) + 1);
+      if (isDischarged(episode, this.endDay))
+        this.counts.set(episode.plannedReason, (this.counts.get(episode.plannedReason) ?? 0) + 1);
     }
     const last = participant.episodes[participant.episodes.length - 1];
-    if (isDischarged(last, this.endDay) && REASONS_THAT_KEEP_ATTENDING.includes(last.plannedReason) && last.plannedDischargeDay > last.admissionDay) {
+    if (
+      isDischarged(last, this.endDay) &&
+      REASONS_THAT_KEEP_ATTENDING.includes(last.plannedReason) &&
+      last.plannedDischargeDay > last.admissionDay
+    ) {
       this.donorParticipants.push(participant.index);
       this.donorReasons.push(last.plannedReason);
     }

@@ -2,17 +2,26 @@
 // a synthetic IOP program: three sites, a year of group sessions ending at endDate, and as many
 // participants as asked. The same options always give the same bytes.
 //
-// Memory stays flat in the size of the output: only the plan of participants and episodes and
-// the session calendars are held (a few hundred bytes per participant); attendance, feedback and
-// check-ins are produced one episode at a time and streamed to disk with backpressure.
+// Memory stays flat in the size of the output: what is held is four integers per group
+// membership (for the roster assignment) and the session calendars; each participant's plan is
+// derived from the seed and its index, used and dropped, and attendance, feedback and check-ins
+// are produced one episode at a time and streamed to disk with backpressure.
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatIsoDay, IsoDayCache, parseIsoDay } from './calendar';
 import { CsvFileWriter } from './csv-writer';
 import { writeEpisodeActivity, type EngagementContext } from './engagement';
-import { applyOverride, DischargeReasonCensus, isDischarged, planParticipant, type ParticipantPlan, type PlanWindow } from './episodes';
+import {
+  applyOverride,
+  DischargeReasonCensus,
+  isDischarged,
+  planParticipant,
+  type ParticipantPlan,
+  type PlanWindow,
+} from './episodes';
 import { SITES } from './patterns';
+import { mixSeed } from './prng';
 import { assignRosters, MembershipTable, sessionTopic, type DemoGroup } from './schedule';
 import { DEMO_FILE_COLUMNS, DEMO_FILE_KINDS, type DemoFileKind } from './vocabulary';
 
@@ -22,7 +31,7 @@ export type DemoStage = 'plan' | 'rosters' | 'reference' | 'activity' | 'done';
 
 export interface DemoProgress {
   stage: DemoStage;
-  /** Participants (plan, activity) or files (reference) done so far, out of total. */
+  /** Participants (plan, activity, done) or groups (rosters, reference) done so far, out of total. */
   done: number;
   total: number;
 }
@@ -61,14 +70,16 @@ function validateOptions(options: DemoOptions): number {
 /** How often a site leaves minutes_attended empty: one site records minutes less carefully. */
 const MINUTES_MISSING_BY_SITE = [0.04, 0.05, 0.15];
 
-/** How many participants between progress reports and between checks of the write buffers. */
+/** How many participants between progress reports. */
 const PROGRESS_EVERY = 500;
 
 export async function generateDemoData(options: DemoOptions): Promise<DemoSummary> {
   const endDay = validateOptions(options);
   // A year of sessions: 365 days ending on endDate.
   const startDay = endDay - 364;
-  const window: PlanWindow = { seed: options.seed, startDay, endDay };
+  // Fold all 53 bits of the seed into the 32 the generator uses, so seeds 1 and 2^32 + 1 differ.
+  const streamSeed = mixSeed(options.seed % 2 ** 32, Math.floor(options.seed / 2 ** 32));
+  const window: PlanWindow = { seed: streamSeed, startDay, endDay };
   const report = (stage: DemoStage, done: number, total: number): void => options.onProgress?.({ stage, done, total });
   const total = options.participants;
 
@@ -77,12 +88,12 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoSummar
   // instead of keeping 100,000 plans in memory.
   const memberships = new MembershipTable();
   const census = new DischargeReasonCensus(endDay);
-  forEachPlannedParticipant(total, window, (participant) => {
+  for (const participant of plannedParticipants(total, window)) {
     for (const episode of participant.episodes) memberships.addEpisode(episode);
     census.add(participant);
     if ((participant.index + 1) % PROGRESS_EVERY === 0) report('plan', participant.index + 1, total);
-  });
-  const overrides = census.relabelMissingReasons(options.seed);
+  }
+  const overrides = census.relabelMissingReasons(streamSeed);
   report('plan', total, total);
   const { groups, groupOfMembership } = assignRosters(memberships, window);
   report('rosters', groups.length, groups.length);
@@ -99,18 +110,16 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoSummar
     report('reference', groups.length, groups.length);
 
     // Pass 2: the same plans again, now with their rosters, streamed out one participant at a time.
-    const context: EngagementContext = { seed: options.seed, endDay, groups, dates, minutesMissingBySite: MINUTES_MISSING_BY_SITE };
+    const context: EngagementContext = {
+      seed: streamSeed,
+      endDay,
+      groups,
+      dates,
+      minutesMissingBySite: MINUTES_MISSING_BY_SITE,
+    };
     let membershipRow = 0;
-    const participants: ParticipantPlan[] = [];
-    forEachPlannedParticipant(total, window, (participant) => participants.push(participant));
-    for (const participant of participants.splice(0)) {
-      // (collected first only because the callback cannot await; see below)
-      void participant;
-    }
-    let episodeNumber = 1;
-    for (let index = 0; index < total; index++) {
-      const participant = planParticipant(index, window, episodeNumber);
-      episodeNumber += participant.episodes.length;
+    for (const participant of plannedParticipants(total, window)) {
+      const index = participant.index;
       const override = overrides.get(index);
       if (override) applyOverride(participant, override);
       for (const episode of participant.episodes) {
@@ -144,19 +153,30 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoSummar
 }
 
 /** Plans participants 0..total-1 in order, numbering episodes E0000001… across them. */
-function forEachPlannedParticipant(total: number, window: PlanWindow, visit: (participant: ParticipantPlan) => void): void {
+function* plannedParticipants(total: number, window: PlanWindow): Generator<ParticipantPlan> {
   let episodeNumber = 1;
   for (let index = 0; index < total; index++) {
     const participant = planParticipant(index, window, episodeNumber);
     episodeNumber += participant.episodes.length;
-    visit(participant);
+    yield participant;
   }
 }
 
-async function writeSitesGroupsAndSessions(writers: Record<DemoFileKind, CsvFileWriter>, groups: readonly DemoGroup[], dates: IsoDayCache): Promise<void> {
+async function writeSitesGroupsAndSessions(
+  writers: Record<DemoFileKind, CsvFileWriter>,
+  groups: readonly DemoGroup[],
+  dates: IsoDayCache,
+): Promise<void> {
   SITES.forEach((site, siteIndex) => writers.sites.writeRow([siteId(siteIndex), site.name]));
   for (const group of groups) {
-    writers.groups.writeRow([group.id, siteId(group.siteIndex), group.type, group.name, group.modality, group.capacity]);
+    writers.groups.writeRow([
+      group.id,
+      siteId(group.siteIndex),
+      group.type,
+      group.name,
+      group.modality,
+      group.capacity,
+    ]);
     for (let i = 0; i < group.sessionDays.length; i++) {
       const minutes = group.sessionMinutes[i];
       writers.sessions.writeRow([
@@ -171,8 +191,19 @@ async function writeSitesGroupsAndSessions(writers: Record<DemoFileKind, CsvFile
   }
 }
 
-function writeParticipantAndEpisodes(writers: Record<DemoFileKind, CsvFileWriter>, participant: ParticipantPlan, dates: IsoDayCache, endDay: number): void {
-  writers.participants.writeRow([participant.id, participant.birthYear, participant.gender, participant.substance, participant.coOccurring]);
+function writeParticipantAndEpisodes(
+  writers: Record<DemoFileKind, CsvFileWriter>,
+  participant: ParticipantPlan,
+  dates: IsoDayCache,
+  endDay: number,
+): void {
+  writers.participants.writeRow([
+    participant.id,
+    participant.birthYear,
+    participant.gender,
+    participant.substance,
+    participant.coOccurring,
+  ]);
   for (const episode of participant.episodes) {
     const discharged = isDischarged(episode, endDay);
     writers.enrollments.writeRow([

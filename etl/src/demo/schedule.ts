@@ -1,9 +1,11 @@
 // Standing groups, their session calendars and who sits on which roster.
 //
-// Every site starts the year with one group of each type. Members are placed in the least full
-// group of their site and type when they join; when all of them already have ROSTER_LIMIT
-// members, a new group opens. The number of groups therefore follows the caseload, and rosters
-// stay between about six and ten people whatever the number of participants.
+// Every site starts the year with one group of each type. How many groups a site runs of a type
+// follows its caseload: enough for about TARGET_ROSTER members each once the program has filled
+// up. Members join the least full group of their site and type; while the caseload builds up, the
+// next group opens only when all open ones are past the target, and no roster ever grows beyond
+// ROSTER_LIMIT. Rosters thus stay at about six to ten people whatever the number of participants
+// (a site with very few people of one kind still keeps its one small group).
 
 import { programHolidays, weekdayOf } from './calendar';
 import type { EpisodePlan } from './episodes';
@@ -11,8 +13,10 @@ import { GROUP_TYPE_PROFILES, MEETING_DAYS, SITES, TIMES_OF_DAY } from './patter
 import { createRng, mixSeed } from './prng';
 import { GROUP_TYPES, type GroupType, type Modality } from './vocabulary';
 
-/** Most members a roster takes before a new group of the same kind opens. */
-export const ROSTER_LIMIT = 10;
+/** Members per group the program aims for once it has filled up. */
+export const TARGET_ROSTER = 8;
+/** Most members a roster ever takes; a new group opens rather than exceed it. */
+export const ROSTER_LIMIT = 12;
 
 export interface DemoGroup {
   index: number;
@@ -54,7 +58,14 @@ function capitalise(text: string): string {
 }
 
 /** Describes a new group and computes its sessions from openDay to the end of the data. */
-function openGroup(index: number, siteIndex: number, type: GroupType, openDay: number, window: ScheduleWindow, holidays: ReadonlySet<number>): DemoGroup {
+function openGroup(
+  index: number,
+  siteIndex: number,
+  type: GroupType,
+  openDay: number,
+  window: ScheduleWindow,
+  holidays: ReadonlySet<number>,
+): DemoGroup {
   const rng = createRng(mixSeed(window.seed, 4, index));
   const profile = GROUP_TYPE_PROFILES[type];
   const modality = rng.weighted(profile.modalities);
@@ -71,7 +82,11 @@ function openGroup(index: number, siteIndex: number, type: GroupType, openDay: n
     if (rng.chance(0.01)) continue; // cancelled: facilitator ill, building closed
     days.push(day);
     // Sessions mostly run their usual length; the record sometimes lacks a duration.
-    const recorded = rng.chance(0.01) ? 0 : rng.chance(0.08) ? usualMinutes + rng.pick([-30, -15, 15, 30]) : usualMinutes;
+    const recorded = rng.chance(0.01)
+      ? 0
+      : rng.chance(0.08)
+        ? Math.min(180, Math.max(60, usualMinutes + rng.pick([-30, -15, 15, 30])))
+        : usualMinutes;
     minutes.push(recorded);
     topics.push(rng.chance(0.05) ? -1 : rng.int(0, profile.topics.length - 1));
   }
@@ -83,7 +98,7 @@ function openGroup(index: number, siteIndex: number, type: GroupType, openDay: n
     // Names such as "Skills (DBT), Mon/Wed/Fri evening": the comma exercises CSV quoting.
     name: `${capitalise(profile.label)} (${MODALITY_LABELS[modality]}), ${meetingDays.map((d) => DAY_LABELS[d]).join('/')} ${timeOfDay}`,
     modality: rng.chance(0.05) ? undefined : modality,
-    capacity: rng.chance(0.04) ? undefined : rng.int(10, 14),
+    capacity: rng.chance(0.04) ? undefined : rng.int(ROSTER_LIMIT, 15),
     usualMinutes,
     openDay,
     sessionDays: Int32Array.from(days),
@@ -119,7 +134,7 @@ export class MembershipTable {
 
   add(siteIndex: number, type: GroupType, startDay: number, endDay: number): void {
     if (this.size === this.startDays.length) {
-      const grow = (column: Int32Array): Int32Array => {
+      const grow = (column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
         const bigger = new Int32Array(column.length * 2);
         bigger.set(column);
         return bigger;
@@ -135,7 +150,8 @@ export class MembershipTable {
   }
 
   addEpisode(episode: EpisodePlan): void {
-    for (const membership of episode.memberships) this.add(episode.siteIndex, membership.type, membership.startDay, membership.endDay);
+    for (const membership of episode.memberships)
+      this.add(episode.siteIndex, membership.type, membership.startDay, membership.endDay);
   }
 
   startDay(row: number): number {
@@ -150,6 +166,25 @@ export class MembershipTable {
   pool(row: number): number {
     return this.pools[row];
   }
+}
+
+/**
+ * Groups each pool (site × type) should run: its average number of concurrent members over the
+ * second half of the year, when admissions and discharges balance, divided by TARGET_ROSTER.
+ */
+export function plannedGroupsPerPool(
+  memberships: MembershipTable,
+  window: ScheduleWindow,
+  poolCount: number,
+): number[] {
+  const steadyFrom = window.endDay - 182;
+  const memberDays = new Array<number>(poolCount).fill(0);
+  for (let row = 0; row < memberships.length; row++) {
+    const days = Math.min(memberships.endDay(row), window.endDay) - Math.max(memberships.startDay(row), steadyFrom) + 1;
+    if (days > 0) memberDays[memberships.pool(row)] += days;
+  }
+  const steadyDays = window.endDay - steadyFrom + 1;
+  return memberDays.map((total) => Math.max(1, Math.round(total / steadyDays / TARGET_ROSTER)));
 }
 
 export interface Rosters {
@@ -176,7 +211,9 @@ export function assignRosters(memberships: MembershipTable, window: ScheduleWind
     pools[pool].push(group.index);
     return group.index;
   };
-  for (let pool = 0; pool < SITES.length * GROUP_TYPES.length; pool++) {
+  const poolCount = SITES.length * GROUP_TYPES.length;
+  const planned = plannedGroupsPerPool(memberships, window, poolCount);
+  for (let pool = 0; pool < poolCount; pool++) {
     pools.push([]);
     open(pool, window.startDay);
   }
@@ -202,7 +239,8 @@ export function assignRosters(memberships: MembershipTable, window: ScheduleWind
     for (const groupIndex of pools[pool]) {
       if (chosen === -1 || load[groupIndex] < load[chosen]) chosen = groupIndex;
     }
-    if (load[chosen] >= ROSTER_LIMIT) chosen = open(pool, startDay);
+    const growing = pools[pool].length < planned[pool] && load[chosen] >= TARGET_ROSTER + 1;
+    if (growing || load[chosen] >= ROSTER_LIMIT) chosen = open(pool, startDay);
     groupOfMembership[row] = chosen;
     load[chosen]++;
     const leaveDay = memberships.endDay(row) + 1;

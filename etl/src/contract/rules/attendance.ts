@@ -13,10 +13,7 @@ export type AttendanceRow = {
 // The contract is silent on status against minutes. A row that says both "absent" and "45 minutes"
 // (or "present" and 0 minutes) contradicts itself, and either reading would skew attendance or dose
 // figures, so it is refused rather than guessed. Unknown minutes are written as an empty field.
-function checkMinutesAgreeWithStatus(
-  row: PartialRow<AttendanceRow>,
-  problems: RowProblems<AttendanceRow>,
-): void {
+function checkMinutesAgreeWithStatus(row: PartialRow<AttendanceRow>, problems: RowProblems<AttendanceRow>): void {
   const { status, minutes_attended } = row;
   if (status === null || minutes_attended === null) return;
   const attended = ATTENDED_STATUSES.has(status);

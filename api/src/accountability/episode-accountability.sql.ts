@@ -1,0 +1,56 @@
+import { CELL_SQL, episodeScopeCtes } from '../episodes';
+
+/**
+ * Check-in adherence and goal attainment (METRICS.md, Accountability 2 and 4), per primary group
+ * type and in total. Parameters: the episode scope's $1–$5.
+ */
+export const EPISODE_ACCOUNTABILITY_SQL = `
+WITH ${episodeScopeCtes('admitted')},
+-- ISO weeks (labelled by their Monday) in which the episode has an attendance row in its window.
+active_week AS (
+  SELECT DISTINCT ep.enrollment_id, date_trunc('week', s.session_date)::date AS week
+  FROM episode ep
+  JOIN attendance a ON a.participant_id = ep.participant_id
+  JOIN group_session s ON s.session_id = a.session_id
+    AND s.session_date BETWEEN ep.admission_date AND ep.window_end
+),
+-- Weeks with a check-in of the episode: from admission to the end of the window's last week
+-- (a follow-up later in the discharge week counts), never after as_of, and never one that
+-- belongs to a later episode of the participant.
+checkin_week AS (
+  SELECT DISTINCT ep.enrollment_id, date_trunc('week', c.report_date)::date AS week
+  FROM episode ep
+  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
+    AND c.report_date BETWEEN ep.admission_date
+      AND least($3::date, date_trunc('week', ep.window_end)::date + 6)
+  WHERE NOT EXISTS (
+    SELECT 1 FROM enrollment later
+    WHERE later.participant_id = ep.participant_id
+      AND later.admission_date > ep.admission_date AND later.admission_date <= c.report_date)
+),
+adherence AS (
+  SELECT aw.enrollment_id, count(*) AS active_weeks, count(cw.week) AS checkin_weeks
+  FROM active_week aw LEFT JOIN checkin_week cw USING (enrollment_id, week)
+  GROUP BY aw.enrollment_id
+),
+-- Check-ins inside the episode window with a goal rating.
+goal AS (
+  SELECT ep.enrollment_id, count(*) FILTER (WHERE c.goal_met) AS met, count(*) AS rated
+  FROM episode ep
+  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
+    AND c.report_date BETWEEN ep.admission_date AND ep.window_end
+  WHERE c.goal_met IS NOT NULL
+  GROUP BY ep.enrollment_id
+)
+SELECT ${CELL_SQL} AS cell,
+  count(*)::int AS episodes,
+  count(ad.enrollment_id)::int AS "episodesWithActiveWeeks",
+  coalesce(sum(ad.active_weeks), 0)::int AS "activeWeeks",
+  coalesce(sum(ad.checkin_weeks), 0)::int AS "checkInWeeks",
+  count(g.enrollment_id)::int AS "episodesWithGoalRatings",
+  coalesce(sum(g.met), 0)::int AS "goalsMet",
+  coalesce(sum(g.rated), 0)::int AS "goalsRated"
+FROM episode ep
+LEFT JOIN adherence ad USING (enrollment_id)
+LEFT JOIN goal g USING (enrollment_id)
+GROUP BY GROUPING SETS ((ep.primary_type), ())`;

@@ -1,0 +1,41 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { MetricsFilter } from '../filters';
+import { AttendanceReport } from './attendance.model';
+import { AttendanceService } from './attendance.service';
+import { IntensityReport } from './intensity.model';
+import { IntensityService } from './intensity.service';
+import { SessionAccountabilityReport } from './session-accountability.model';
+import { SessionAccountabilityService } from './session-accountability.service';
+
+const FILTER = { name: 'filter', type: () => MetricsFilter, nullable: true } as const;
+
+@Resolver()
+export class AttendanceResolver {
+  constructor(
+    private readonly attendanceService: AttendanceService,
+    private readonly intensityService: IntensityService,
+    private readonly accountabilityService: SessionAccountabilityService,
+  ) {}
+
+  @Query(() => AttendanceReport, {
+    description:
+      'Attendance and no-show rates of the session rows in scope: total, by group type, per ISO week, per site and per group',
+  })
+  attendance(@Args(FILTER) filter?: MetricsFilter): Promise<AttendanceReport> {
+    return this.attendanceService.attendance(filter);
+  }
+
+  @Query(() => IntensityReport, {
+    description: 'ASAM 2.1 intensity: share of participant-weeks with at least 9 known hours attended',
+  })
+  attendanceIntensity(@Args(FILTER) filter?: MetricsFilter): Promise<IntensityReport> {
+    return this.intensityService.intensity(filter);
+  }
+
+  @Query(() => SessionAccountabilityReport, {
+    description: 'Session accountability measures: consistency, feedback participation and re-engagement',
+  })
+  sessionAccountability(@Args(FILTER) filter?: MetricsFilter): Promise<SessionAccountabilityReport> {
+    return this.accountabilityService.accountability(filter);
+  }
+}

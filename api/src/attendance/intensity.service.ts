@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MetricsFilter, resolveScope } from '../filters';
+import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
+import { IntensityFigures, IntensityReport } from './intensity.model';
+import { INTENSITY_SQL } from './intensity.sql';
+
+interface IntensityRow extends TypeWeekRow {
+  participantWeeks: number;
+  unknownHours: number;
+  met: number;
+}
+
+function figures(row: IntensityRow | undefined): IntensityFigures {
+  const participantWeeks = row?.participantWeeks ?? 0;
+  const unknownHoursWeeks = row?.unknownHours ?? 0;
+  return {
+    participantWeeks,
+    unknownHoursWeeks,
+    intensityMet: sessionProportion(row?.met ?? 0, participantWeeks - unknownHoursWeeks),
+  };
+}
+
+@Injectable()
+export class IntensityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async intensity(filter: MetricsFilter | null | undefined): Promise<IntensityReport> {
+    const scope = await resolveScope(this.dataSource, filter);
+    const rows: IntensityRow[] = await this.dataSource.query(INTENSITY_SQL, sessionScopeParams(scope));
+    return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
+  }
+}

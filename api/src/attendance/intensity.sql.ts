@@ -1,0 +1,21 @@
+import { isoWeekLabel, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../sessions-scope';
+
+/** ASAM level 2.1: at least 9 hours a week, in minutes. */
+export const INTENSITY_MINUTES_PER_WEEK = 540;
+
+// Intensity met (METRICS.md, Attendance): participant-weeks with at least one non-excused row;
+// those with any row of unknown hours are counted apart and left out of the rate.
+// group_type NULL = all types; week NULL = the whole period.
+export const INTENSITY_SQL = `
+WITH ${SCOPED_SESSION_CTE},
+${PARTICIPANT_WEEK_CTE}
+SELECT pw.group_type AS "groupType",
+  to_char(pw.week, 'YYYY-MM-DD') AS "weekStart",
+  ${isoWeekLabel('pw.week')} AS "isoWeek",
+  count(*)::int AS "participantWeeks",
+  count(*) FILTER (WHERE pw.any_unknown)::int AS "unknownHours",
+  count(*) FILTER (WHERE NOT pw.any_unknown AND pw.known_minutes >= ${INTENSITY_MINUTES_PER_WEEK})::int AS met
+FROM participant_week pw
+WHERE pw.non_excused > 0
+GROUP BY GROUPING SETS ((pw.group_type), (pw.group_type, pw.week))
+ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;

@@ -1,0 +1,66 @@
+import { ATTENDED, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../sessions-scope';
+
+// The session measures of METRICS.md, Accountability. Each statement returns one row per group
+// type in scope plus the all-types row (groupType NULL, from ROLLUP or the participant-week
+// grouping sets). The service runs the three in parallel.
+
+/** 1. Consistency: participant-weeks in which every non-excused row is attended (no absent row). */
+export const CONSISTENCY_SQL = `
+WITH ${SCOPED_SESSION_CTE},
+${PARTICIPANT_WEEK_CTE}
+SELECT pw.group_type AS "groupType",
+  count(*)::int AS weeks,
+  count(*) FILTER (WHERE pw.absent = 0)::int AS consistent
+FROM participant_week pw
+WHERE pw.non_excused > 0
+GROUP BY pw.group_type`;
+
+/**
+ * 3. Feedback participation: feedback rows ÷ attended rows. Only feedback on an attended row is
+ * counted (the contract allows no other), so the figure is a proportion of attended rows.
+ */
+export const FEEDBACK_PARTICIPATION_SQL = `
+WITH ${SCOPED_SESSION_CTE}
+SELECT s.group_type AS "groupType",
+  count(*)::int AS attended,
+  count(f.session_id)::int AS feedback
+FROM scoped_session s
+JOIN attendance a ON a.session_id = s.session_id AND a.status IN ${ATTENDED}
+LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
+GROUP BY ROLLUP (s.group_type)`;
+
+/**
+ * 5. Re-engagement. An absent row in scope dated on or before as_of − 14 is judged; it re-engaged
+ * when the same participant has an attended row in the same group dated within the 14 days after
+ * it, (d, d + 14]. Those follow-up rows may lie after `to` (never after as_of: d + 14 ≤ as_of),
+ * so the rows read run to least(to, as_of − 14) + 14. Absent rows after as_of − 14 are too recent
+ * to judge and only counted. One window function over the rows, ordered per participant × group.
+ */
+export const RE_ENGAGEMENT_SQL = `
+WITH follow_session AS (
+  SELECT s.session_id, s.group_id, s.session_date, g.group_type
+  FROM group_session s
+  JOIN therapy_group g ON g.group_id = s.group_id
+  WHERE s.session_date BETWEEN $1::date AND least($2::date, $3::date - 14) + 14
+    AND ($4::text[] IS NULL OR g.site_id = ANY ($4::text[]))
+    AND g.group_type = ANY ($5::text[])
+),
+marked AS (
+  SELECT s.group_type, s.session_date, a.status,
+    count(*) FILTER (WHERE a.status IN ${ATTENDED}) OVER (
+      PARTITION BY a.participant_id, s.group_id
+      ORDER BY s.session_date
+      RANGE BETWEEN '1 day'::interval FOLLOWING AND '14 days'::interval FOLLOWING
+    ) AS attended_after
+  FROM follow_session s
+  JOIN attendance a ON a.session_id = s.session_id
+  WHERE a.status <> 'excused'
+)
+SELECT m.group_type AS "groupType",
+  count(*) FILTER (WHERE m.session_date <= least($2::date, $3::date - 14))::int AS judged,
+  count(*) FILTER (WHERE m.session_date <= least($2::date, $3::date - 14) AND m.attended_after > 0)::int AS "reEngaged",
+  count(*) FILTER (WHERE m.session_date > $3::date - 14 AND m.session_date <= least($2::date, $3::date))::int
+    AS "tooRecent"
+FROM marked m
+WHERE m.status = 'absent'
+GROUP BY ROLLUP (m.group_type)`;

@@ -1,0 +1,23 @@
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Roles } from '../roles';
+import { AuditEntry } from './audit-log.model';
+
+@Resolver(() => AuditEntry)
+export class AuditLogResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Roles('director')
+  @Query(() => [AuditEntry], { description: 'The most recent queries of every user (directors only)' })
+  async auditLog(
+    @Args('limit', { type: () => Int, defaultValue: 100, description: 'At most 1,000' }) limit: number,
+    @Args('username', { type: () => String, nullable: true }) username?: string | null,
+  ): Promise<AuditEntry[]> {
+    const rows: (AuditEntry & { filters: unknown })[] = await this.dataSource.query(
+      `SELECT audit_id::int AS "auditId", at, username, role, operation, filters, outcome FROM audit_log
+        WHERE $2::text IS NULL OR username = lower($2) ORDER BY at DESC, audit_id DESC LIMIT $1`,
+      [Math.min(Math.max(limit, 1), 1000), username ?? null],
+    );
+    return rows.map((r) => ({ ...r, filters: JSON.stringify(r.filters ?? {}) }));
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedRequest } from './auth.middleware';
+import { clearSessionCookies, readCookies, SESSION_COOKIE, setSessionCookies } from './cookies';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { Public, Roles, ROLES } from './roles';
+import { SessionStore } from './session-store';
+import { UserStore } from './user-store';
+
+export interface SignedInUser {
+  username: string;
+  role: string;
+  siteIds: string[] | null;
+}
+
+/** Sign-in, sign-out and "who am I" for the dashboard. */
+@Controller('auth')
+export class AuthController {
+  private readonly users: UserStore;
+  private readonly sessions: SessionStore;
+  private readonly throttle = new LoginThrottle();
+  private readonly secureCookies = process.env.NODE_ENV === 'production';
+
+  constructor(dataSource: DataSource) {
+    this.users = new UserStore(dataSource);
+    this.sessions = new SessionStore(dataSource);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() body: { username?: unknown; password?: unknown },
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignedInUser> {
+    const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
+    const password = typeof body?.password === 'string' ? body.password : '';
+    if (!username || !password) throw new HttpException('Enter your user name and password.', HttpStatus.BAD_REQUEST);
+    const keys = [`user:${username}`, `ip:${req.ip ?? 'unknown'}`];
+    const wait = this.throttle.retryAfterMs(keys);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000);
+      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new HttpException(
+        `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    const user = await this.users.findByUsername(username);
+    // Compare against a dummy hash for unknown users: the answer takes as long either way.
+    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !valid || user.disabledAt) {
+      this.throttle.recordFailure(keys);
+      throw new HttpException('The user name or password is not right.', HttpStatus.UNAUTHORIZED);
+    }
+    this.throttle.recordSuccess(keys);
+    await this.sessions.deleteExpired();
+    setSessionCookies(res, await this.sessions.create(user.userId), { secure: this.secureCookies });
+    return { username: user.username, role: user.role, siteIds: user.siteIds };
+  }
+
+  @Roles(...ROLES)
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = readCookies(req.headers.cookie)[SESSION_COOKIE];
+    if (token) await this.sessions.delete(token);
+    clearSessionCookies(res);
+  }
+
+  @Roles(...ROLES)
+  @Get('me')
+  me(@Req() req: AuthenticatedRequest): SignedInUser {
+    const user = req.user!;
+    return { username: user.username, role: user.role, siteIds: user.siteIds };
+  }
+}

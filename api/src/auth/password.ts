@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+
+const COST = 12;
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, COST);
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(password, hash);
+}
+
+/** Why a password is not acceptable, or null. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > 72) return 'must be at most 72 characters'; // bcrypt ignores bytes past 72
+  return null;
+}
+
+/** A random password that satisfies the policy, for new users and resets. */
+export function generatePassword(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+/** A hash to compare against when the user does not exist, so that timing does not reveal it. */
+export const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', COST);

@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CurrentUser } from './current-user';
+import type { Queryable } from './queryable';
+import { isRole } from './roles';
+
+/** Sessions end after this long without a request, and in any case after the absolute limit. */
+export const SESSION_IDLE_MINUTES = 60;
+export const SESSION_ABSOLUTE_HOURS = 12;
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** Server-side sessions: the cookie holds a random token, the table only its hash. */
+export class SessionStore {
+  constructor(private readonly db: Queryable) {}
+
+  async create(userId: number): Promise<NewSession> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const rows = await this.db.query<{ expiresAt: Date }>(
+      `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(mins => $4)) RETURNING expires_at AS "expiresAt"`,
+      [hashToken(token), userId, csrfToken, SESSION_IDLE_MINUTES],
+    );
+    return { token, csrfToken, expiresAt: rows[0].expiresAt };
+  }
+
+  /**
+   * The user of a live session, sliding its idle expiry forward; undefined when the token is
+   * unknown, expired (idle or absolute), or its user disabled.
+   */
+  async touch(token: string): Promise<CurrentUser | undefined> {
+    const rows = await this.db.query<CurrentUser & { role: string }>(
+      `UPDATE user_session s
+         SET last_seen_at = now(),
+             expires_at = least(now() + make_interval(mins => $2), s.created_at + make_interval(hours => $3))
+        FROM app_user u
+       WHERE s.token_hash = $1 AND u.user_id = s.user_id AND u.disabled_at IS NULL AND s.expires_at > now()
+       RETURNING u.user_id AS "userId", u.username, u.role, u.site_ids AS "siteIds", s.csrf_token AS "csrfToken"`,
+      [hashToken(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS],
+    );
+    const row = rows[0];
+    if (!row || !isRole(row.role)) return undefined;
+    return { ...row, userId: Number(row.userId), role: row.role };
+  }
+
+  async delete(token: string): Promise<void> {
+    await this.db.query(`DELETE FROM user_session WHERE token_hash = $1`, [hashToken(token)]);
+  }
+
+  /** Housekeeping: expired sessions are useless; drop them now and then. */
+  async deleteExpired(): Promise<void> {
+    await this.db.query(`DELETE FROM user_session WHERE expires_at <= now()`);
+  }
+}

@@ -1,0 +1,25 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { GroupType, MetricsFilter } from '../filters';
+import { DrilldownGroups, DrilldownSessions } from './drilldown.model';
+import { DrilldownService } from './drilldown.service';
+
+@Resolver()
+export class DrilldownResolver {
+  constructor(private readonly service: DrilldownService) {}
+
+  @Query(() => DrilldownGroups, { description: 'Drill-down: the groups of one group type, with their figures' })
+  drilldownGroups(
+    @Args('groupType', { type: () => GroupType }) groupType: GroupType,
+    @Args('filter', { type: () => MetricsFilter, nullable: true }) filter?: MetricsFilter,
+  ): Promise<DrilldownGroups> {
+    return this.service.groups(groupType, filter);
+  }
+
+  @Query(() => DrilldownSessions, { description: 'Drill-down: the sessions of one group, with their figures' })
+  drilldownSessions(
+    @Args('groupId', { type: () => String }) groupId: string,
+    @Args('filter', { type: () => MetricsFilter, nullable: true }) filter?: MetricsFilter,
+  ): Promise<DrilldownSessions> {
+    return this.service.sessions(groupId, filter);
+  }
+}

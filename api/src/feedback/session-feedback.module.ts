@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { SessionFeedbackResolver } from './session-feedback.resolver';
+import { SessionFeedbackService } from './session-feedback.service';
+
+@Module({ providers: [SessionFeedbackResolver, SessionFeedbackService] })
+export class SessionFeedbackModule {}

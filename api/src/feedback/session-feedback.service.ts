@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MetricsFilter, resolveScope } from '../filters';
+import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
+import { SessionFeedbackFigures, SessionFeedbackReport } from './session-feedback.model';
+import { SESSION_FEEDBACK_SQL } from './session-feedback.sql';
+
+interface FeedbackRow extends TypeWeekRow {
+  responses: number;
+  flagged: number;
+  meanScore: number | null;
+  meanRelationship: number | null;
+  meanGoalsTopics: number | null;
+  meanApproach: number | null;
+  meanOverall: number | null;
+}
+
+function figures(row: FeedbackRow | undefined): SessionFeedbackFigures {
+  return {
+    responses: row?.responses ?? 0,
+    meanScore: row?.meanScore ?? null,
+    meanRelationship: row?.meanRelationship ?? null,
+    meanGoalsTopics: row?.meanGoalsTopics ?? null,
+    meanApproach: row?.meanApproach ?? null,
+    meanOverall: row?.meanOverall ?? null,
+    allianceFlag: sessionProportion(row?.flagged ?? 0, row?.responses ?? 0),
+  };
+}
+
+@Injectable()
+export class SessionFeedbackService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async feedback(filter: MetricsFilter | null | undefined): Promise<SessionFeedbackReport> {
+    const scope = await resolveScope(this.dataSource, filter);
+    const rows: FeedbackRow[] = await this.dataSource.query(SESSION_FEEDBACK_SQL, sessionScopeParams(scope));
+    return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
+  }
+}

@@ -1,0 +1,29 @@
+import { isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
+
+/** The rating scale's cut-off: a session score at or below it is worth discussing. */
+export const ALLIANCE_FLAG_MAX_SCORE = 36;
+
+// Feedback rows of the sessions in scope (METRICS.md, Session feedback). Items are numeric with
+// one decimal, so sums and the ≤ 36 comparison are exact; means are converted to float8 last.
+// groupType NULL = all types; weekStart NULL = the whole period.
+export const SESSION_FEEDBACK_SQL = `
+WITH ${SCOPED_SESSION_CTE},
+scored AS (
+  SELECT s.group_type, s.week, f.relationship, f.goals_topics, f.approach, f.overall,
+    f.relationship + f.goals_topics + f.approach + f.overall AS score
+  FROM scoped_session s
+  JOIN feedback f ON f.session_id = s.session_id
+)
+SELECT group_type AS "groupType",
+  to_char(week, 'YYYY-MM-DD') AS "weekStart",
+  ${isoWeekLabel('week')} AS "isoWeek",
+  count(*)::int AS responses,
+  count(*) FILTER (WHERE score <= ${ALLIANCE_FLAG_MAX_SCORE})::int AS flagged,
+  avg(score)::float8 AS "meanScore",
+  avg(relationship)::float8 AS "meanRelationship",
+  avg(goals_topics)::float8 AS "meanGoalsTopics",
+  avg(approach)::float8 AS "meanApproach",
+  avg(overall)::float8 AS "meanOverall"
+FROM scored
+GROUP BY GROUPING SETS ((), (group_type), (week), (week, group_type))
+ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;

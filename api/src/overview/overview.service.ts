@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { addDays, daysBetween, resolveEpisodeScope } from '../episodes';
+import { GroupType, MetricsFilter } from '../filters';
+import { ProgramOverview } from './overview.model';
+import { OVERVIEW_SQL } from './overview.sql';
+
+interface PeriodRow {
+  period: 'current' | 'previous';
+  admissions: number;
+  discharges: number;
+  openEpisodes: number;
+  participantsServed: number;
+  sessions: { groupType: GroupType; sessions: number }[];
+}
+
+@Injectable()
+export class OverviewService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async overview(filter: MetricsFilter | null | undefined): Promise<ProgramOverview> {
+    const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
+    // Nothing after as_of is known: the period ends at as_of at the latest.
+    const to = scope.to < scope.asOf ? scope.to : scope.asOf;
+    const from = scope.from <= to ? scope.from : to;
+    const previousTo = addDays(from, -1);
+    const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
+    const [, , asOf, siteIds, episodeTypes] = params;
+    const rows: PeriodRow[] = await this.dataSource.query(OVERVIEW_SQL, [
+      previousFrom,
+      to,
+      asOf,
+      siteIds,
+      episodeTypes,
+      from,
+      previousTo,
+      to,
+      groupTypes,
+    ]);
+    const current = rows.find((r) => r.period === 'current')!;
+    const previous = rows.find((r) => r.period === 'previous')!;
+    const compare = (key: 'admissions' | 'discharges' | 'openEpisodes' | 'participantsServed') => ({
+      current: current[key],
+      previous: previous[key],
+    });
+    const sessions = (row: PeriodRow, type: GroupType | null) =>
+      row.sessions.filter((s) => type === null || s.groupType === type).reduce((sum, s) => sum + s.sessions, 0);
+    const held = (groupType: GroupType | null) => ({
+      groupType,
+      current: sessions(current, groupType),
+      previous: sessions(previous, groupType),
+    });
+    return {
+      period: { from, to },
+      previousPeriod: { from: previousFrom, to: previousTo },
+      asOf,
+      admissions: compare('admissions'),
+      discharges: compare('discharges'),
+      openEpisodes: compare('openEpisodes'),
+      participantsServed: compare('participantsServed'),
+      sessionsHeld: held(null),
+      sessionsHeldByGroupType: groupTypes.map(held),
+    };
+  }
+}

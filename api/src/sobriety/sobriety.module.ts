@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { SobrietyResolver } from './sobriety.resolver';
+import { SobrietyService } from './sobriety.service';
+
+@Module({ providers: [SobrietyResolver, SobrietyService] })
+export class SobrietyModule {}

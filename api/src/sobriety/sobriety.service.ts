@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { breakdown, cellOf, proportion, resolveEpisodeScope } from '../episodes';
+import { GroupType, MetricsFilter } from '../filters';
+import { SobrietyFigures, SobrietyReport } from './sobriety.model';
+import { SOBRIETY_SQL } from './sobriety.sql';
+
+export const ABSTINENCE_MILESTONES = [30, 60, 90];
+export const LAST_CRAVING_WEEK = 12;
+
+interface Cell {
+  cell: string | null;
+}
+interface SobrietyRow {
+  episodes: (Cell & { episodes: number })[];
+  pda: (Cell & { pdaN: number; pdaMean: number | null; changeN: number; changeMean: number | null })[];
+  abstinence: (Cell & { days: number; eligible: number; responders: number; abstinent: number })[];
+  craving: (Cell & { week: number; checkIns: number; episodes: number; meanCraving: number })[];
+}
+
+@Injectable()
+export class SobrietyService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async sobriety(filter: MetricsFilter | null | undefined): Promise<SobrietyReport> {
+    const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
+    const [row]: SobrietyRow[] = await this.dataSource.query(SOBRIETY_SQL, [
+      ...params,
+      ABSTINENCE_MILESTONES,
+      LAST_CRAVING_WEEK,
+    ]);
+    return {
+      scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
+      ...breakdown(groupTypes, (groupType) => figures(row, groupType)),
+    };
+  }
+}
+
+function figures(row: SobrietyRow, groupType: GroupType | null): SobrietyFigures {
+  const cell = cellOf(groupType);
+  const mine = <T extends Cell>(rows: T[]): T[] => rows.filter((r) => r.cell === cell);
+  const pda = mine(row.pda)[0];
+  return {
+    groupType,
+    episodes: mine(row.episodes)[0]?.episodes ?? 0,
+    percentDaysAbstinent: { n: pda?.pdaN ?? 0, mean: pda?.pdaMean ?? null },
+    pdaChangeFromBaseline: { n: pda?.changeN ?? 0, mean: pda?.changeMean ?? null },
+    abstinence: ABSTINENCE_MILESTONES.map((days) => {
+      const m = mine(row.abstinence).find((a) => a.days === days);
+      const [eligible, responders, abstinent] = [m?.eligible ?? 0, m?.responders ?? 0, m?.abstinent ?? 0];
+      return {
+        days,
+        eligible,
+        responders,
+        abstinent,
+        responderRate: proportion(abstinent, responders),
+        intentToTreatRate: proportion(abstinent, eligible),
+      };
+    }),
+    cravingTrend: Array.from({ length: LAST_CRAVING_WEEK + 1 }, (_, week) => {
+      const w = mine(row.craving).find((c) => c.week === week);
+      return { week, checkIns: w?.checkIns ?? 0, episodes: w?.episodes ?? 0, meanCraving: w?.meanCraving ?? null };
+    }),
+  };
+}
