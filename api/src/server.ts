@@ -27,7 +27,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logLevels ?? ['error', 'warn'],
   });
-  app.enableShutdownHooks();
   if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) serveDashboard(app, options.webRoot);
   await app.listen(options.port, options.host);
   const address = app.getHttpServer().address();

@@ -58,7 +58,7 @@ async function stop(server: RunningProcess): Promise<void> {
 it('starts on the embedded database with demo data, stops cleanly, and reuses the data', async () => {
   const first = await start();
   expect(first.server.text()).toMatch(/generating demo data \(60 participants, seed 7\)/);
-  const page = await fetch(`${first.url}/retention?from=2025-01-01`);
+  const page = await fetch(`${first.url}/retention?from=2025-01-01`, { headers: { accept: 'text/html' } });
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('<div id="root">');
   const counts = await rowCounts(first.url);

@@ -1,25 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { graphqlRequest } from '../api/graphql-client';
+import { graphql } from '../gql';
 
-export interface TableFreshness {
-  kind: string;
-  rows: number;
-  latestDate: string | null;
-}
+const DATA_FRESHNESS = graphql(`
+  query DataFreshness {
+    dataFreshness {
+      defaultAsOf
+      lastSuccessfulLoadAt
+      tables {
+        kind
+        rows
+        latestDate
+      }
+    }
+  }
+`);
 
-export interface DataFreshness {
-  defaultAsOf: string | null;
-  lastSuccessfulLoadAt: string | null;
-  tables: TableFreshness[];
-}
-
-const DATA_FRESHNESS = `query DataFreshness {
-  dataFreshness { defaultAsOf lastSuccessfulLoadAt tables { kind rows latestDate } }
-}`;
-
+/** The loaded data's freshness; also the source of the default as-of date for every filter. */
 export function useDataFreshnessQuery() {
   return useQuery({
     queryKey: ['dataFreshness'],
-    queryFn: () => graphqlRequest<{ dataFreshness: DataFreshness }>(DATA_FRESHNESS).then((d) => d.dataFreshness),
+    queryFn: () => graphqlRequest(DATA_FRESHNESS).then((d) => d.dataFreshness),
   });
 }

@@ -1,0 +1,176 @@
+// Command line of the loader: `npm run etl -- load <folder or files…>` (node etl/dist/cli.js).
+// Uses the same configuration as the API (DATABASE_URL, or the project's embedded Postgres) and
+// applies pending migrations first. Progress and logs go to stderr; `--json` puts a machine-readable
+// summary on stdout.
+//
+// Exit status: 0 everything loaded; 2 committed, but some rows or files were rejected; 1 the load
+// failed and nothing of it was committed; 64 the command line was wrong.
+
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { loadConfig, migrate, startDatabaseServer } from '@iop/db';
+import { loadFiles } from './load/load-files';
+import { loadHistory } from './load/load-record';
+import { formatSummary } from './load/summary-report';
+import { createProgressPrinter, type ProgressOutput } from './load/terminal-progress';
+import type { BulkPolicy } from './load/bulk-mode';
+import type { LoadStatus, LoadSummary } from './load/types';
+
+export const EXIT_LOADED = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_PARTIAL = 2;
+export const EXIT_USAGE = 64;
+
+export function exitCodeOf(status: LoadStatus): number {
+  return status === 'succeeded' ? EXIT_LOADED : status === 'partial' ? EXIT_PARTIAL : EXIT_FAILED;
+}
+
+export interface CliStreams {
+  stdout: ProgressOutput;
+  stderr: ProgressOutput;
+}
+
+interface LoadCommandOptions {
+  json?: boolean;
+  quiet?: boolean;
+  rejectsDir: string;
+  bulk: BulkPolicy;
+}
+
+const BULK_POLICIES: readonly BulkPolicy[] = ['auto', 'off', 'always'];
+
+function bulkPolicy(value: string): BulkPolicy {
+  const policy = BULK_POLICIES.find((p) => p === value);
+  if (policy === undefined) throw new InvalidArgumentError(`expected one of ${BULK_POLICIES.join(', ')}`);
+  return policy;
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1');
+  return parsed;
+}
+
+/** Starts the configured database (and migrates it) for the length of `work`. */
+async function withDatabase<T>(log: (line: string) => void, work: (url: string) => Promise<T>): Promise<T> {
+  const server = await startDatabaseServer(loadConfig(), log);
+  try {
+    const applied = await migrate(server.url);
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    return await work(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Ctrl-C (or SIGTERM) rolls the load back; a second Ctrl-C exits at once. */
+function abortOnSignals(controller: AbortController, log: (line: string) => void): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) process.exit(130);
+    log(`${signal}: rolling the load back… (press Ctrl-C again to exit at once)`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+async function runLoad(paths: string[], options: LoadCommandOptions, io: CliStreams): Promise<number> {
+  const log = (line: string): void => {
+    if (!options.quiet) io.stderr.write(`${line}\n`);
+  };
+  const controller = new AbortController();
+  const stopListening = abortOnSignals(controller, (line) => io.stderr.write(`${line}\n`));
+  let summary: LoadSummary;
+  try {
+    summary = await withDatabase(log, (url) =>
+      loadFiles(url, paths, {
+        rejectsDir: options.rejectsDir,
+        bulk: options.bulk,
+        signal: controller.signal,
+        onProgress: options.quiet ? undefined : createProgressPrinter(io.stderr),
+      }),
+    );
+  } finally {
+    stopListening();
+  }
+  // A failed load is always said, even with --quiet: the exit status alone does not say why.
+  if (!options.quiet || summary.status === 'failed') io.stderr.write(formatSummary(summary));
+  if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  return exitCodeOf(summary.status);
+}
+
+async function runHistory(limit: number, json: boolean, io: CliStreams): Promise<number> {
+  const loads = await withDatabase(
+    () => undefined,
+    (url) => loadHistory(url, limit),
+  );
+  if (json) {
+    io.stdout.write(`${JSON.stringify(loads, null, 2)}\n`);
+    return EXIT_LOADED;
+  }
+  for (const load of loads) {
+    io.stdout.write(
+      `${load.loadId}\t${load.startedAt}\t${load.status}\t${load.read} read, ${load.inserted} inserted, ${load.updated} updated, ` +
+        `${load.unchanged} unchanged, ${load.rejected} rejected\t${load.message ?? load.source}\n`,
+    );
+  }
+  return EXIT_LOADED;
+}
+
+/** Runs the command line (`argv` without node and the script) and returns the exit status. */
+export async function main(
+  argv: readonly string[],
+  io: CliStreams = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let result: Promise<number> = Promise.resolve(EXIT_USAGE);
+  const program = new Command()
+    .name('etl')
+    .description('Load IOP program exports (the CSV files of the data contract) into the database')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  program
+    .command('load')
+    .description('load a folder of CSV files, or the files given, in one transaction')
+    .argument('<paths...>', 'folders and/or files (name.csv or name.csv.gz)')
+    .option('--json', 'print a machine-readable summary on stdout')
+    .option('-q, --quiet', 'no progress and no summary on stderr (errors still show)')
+    .option('--rejects-dir <dir>', 'folder for the rejected-rows CSV', 'tmp/etl-rejects')
+    .option(
+      '--bulk <when>',
+      'drop and re-validate constraints for large files (auto), never (off: readers are never blocked), or always',
+      bulkPolicy,
+      'auto',
+    )
+    .action((paths: string[], options: LoadCommandOptions) => {
+      result = runLoad(paths, options, io);
+    });
+  program
+    .command('history')
+    .description('list the latest loads')
+    .option('--limit <n>', 'how many loads', positiveInteger, 20)
+    .option('--json', 'print JSON on stdout')
+    .action((options: { limit: number; json?: boolean }) => {
+      result = runHistory(options.limit, options.json === true, io);
+    });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_LOADED : EXIT_USAGE;
+    throw error;
+  }
+  return result;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`etl: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT_FAILED;
+    },
+  );
+}

@@ -1,0 +1,46 @@
+// A participant's episodes must not overlap (the database holds the same rule as an exclusion
+// constraint, so a miss here fails the load instead of storing an overlap). Episodes are compared
+// as the constraint does: admission to discharge inclusive, an open episode running on forever.
+//
+// An episode of the file is rejected when it overlaps
+//   1. a stored episode that this file does not replace (same enrollment_id, not rejected), or
+//   2. an episode on an earlier line of this file that was not rejected by rule 1 or before,
+// so a corrected export that moves episodes around goes in, and of two overlapping rows of one file
+// the first stays, as if the file had been applied line by line.
+
+import { STAGE } from '../tables';
+import { type DatabaseCheck, NOT_REJECTED, notRejected, sqlText } from './check';
+
+const RULE = "; a participant's episodes must not overlap";
+
+function span(alias: string): string {
+  return `${alias}.admission_date || ' to ' || coalesce(${alias}.discharge_date::text, 'open')`;
+}
+
+function window(alias: string): string {
+  return `daterange(${alias}.admission_date, ${alias}.discharge_date, '[]')`;
+}
+
+export const noOverlapWithStoredEpisodes: DatabaseCheck = {
+  name: 'no overlap with stored episodes',
+  sql: `SELECT DISTINCT ON (s.line) s.line, 'admission_date' AS column_name, s.admission_date::text AS value,
+               'the episode ' || ${span('s')} || ' overlaps an episode of the same participant already stored (' ||
+               ${span('e')} || ')' || ${sqlText(RULE)} AS reason
+        FROM ${STAGE} s
+        JOIN enrollment e ON e.participant_id = s.participant_id AND e.enrollment_id <> s.enrollment_id
+                         AND ${window('e')} && ${window('s')}
+        WHERE ${NOT_REJECTED}
+          AND NOT EXISTS (SELECT 1 FROM ${STAGE} r WHERE r.enrollment_id = e.enrollment_id AND ${notRejected('r')})
+        ORDER BY s.line, e.admission_date`,
+};
+
+export const noOverlapWithinFile: DatabaseCheck = {
+  name: 'no overlap within the file',
+  sql: `SELECT DISTINCT ON (s.line) s.line, 'admission_date' AS column_name, s.admission_date::text AS value,
+               'the episode ' || ${span('s')} || ' overlaps the episode on line ' || o.line || ' of this file (' ||
+               ${span('o')} || ')' || ${sqlText(RULE)} AS reason
+        FROM ${STAGE} s
+        JOIN ${STAGE} o ON o.participant_id = s.participant_id AND o.line < s.line AND ${window('o')} && ${window('s')}
+        WHERE ${NOT_REJECTED} AND ${notRejected('o')}
+        ORDER BY s.line, o.line`,
+};

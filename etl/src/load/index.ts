@@ -1,0 +1,18 @@
+// The loader's public surface (re-exported by the etl package).
+
+export { loadFiles } from './load-files';
+export { loadHistory, type LoadFileRecord, type LoadRecord } from './load-record';
+export { refreshDerivedData } from './derived-data';
+export { LOAD_LOCK_KEY } from './lock';
+export { maskParticipantId } from './mask';
+export { REJECTS_HEADER } from './rejects';
+export type {
+  FileSummary,
+  LoadOptions,
+  LoadPhase,
+  LoadProgress,
+  LoadStatus,
+  LoadSummary,
+  RowCounts,
+  RowReject,
+} from './types';

@@ -1,0 +1,145 @@
+// One file of a load, inside the load's transaction and a savepoint of its own: stage, check,
+// upsert. A file refused on the way (header, CSV, encoding, compression) is rolled back to the
+// savepoint, so nothing of it stays, and the load goes on with the next file.
+
+import type { PoolClient } from 'pg';
+import { type BulkPolicy, bulkModeWanted, withoutRowByRowConstraints } from './bulk-mode';
+import { unknownFileKindMessage } from '../contract';
+import { CHECKS_BY_KIND, countRejectedLines, runCheck } from './checks';
+import type { LoadFile } from './discover-files';
+import { FileRefusedError, LoadCancelledError } from './errors';
+import { pauseForever, shouldPause } from './pause-hook';
+import type { FileProgressState, ProgressReporter } from './progress';
+import { RejectSpool } from './reject-spool';
+import { sampleRejects } from './rejects';
+import { createStagingTables, dropStagingTables, stageFile } from './staging';
+import { STAGE, tableOf } from './tables';
+import type { FileSummary } from './types';
+import { upsert } from './upsert';
+
+export interface FileContext {
+  client: PoolClient;
+  loadId: number;
+  file: LoadFile;
+  progress: ProgressReporter;
+  state: FileProgressState;
+  signal?: AbortSignal;
+  bulk: BulkPolicy;
+  /** For tests: the year birth_year is bounded by. */
+  currentYear?: number;
+}
+
+const SAVEPOINT = 'etl_file';
+
+function emptySummary(file: LoadFile): FileSummary {
+  return {
+    file: file.name,
+    path: file.path,
+    kind: file.kind,
+    status: 'loaded',
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    durationMs: 0,
+    bulk: false,
+    phaseMs: { copy: 0, check: 0, upsert: 0 },
+    warnings: [],
+    sampleRejects: [],
+  };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new LoadCancelledError();
+}
+
+export async function loadFile(context: FileContext): Promise<FileSummary> {
+  const { client, loadId, file, progress, state, signal } = context;
+  const summary = emptySummary(file);
+  const started = performance.now();
+  const done = (): FileSummary => ({ ...summary, durationMs: performance.now() - started });
+
+  if (file.kind === null) {
+    return refused(done(), unknownFileKindMessage(file.name));
+  }
+  const kind = file.kind;
+  const spec = tableOf(kind);
+  const rejects = new RejectSpool(loadId, file.name);
+  await client.query(`SAVEPOINT ${SAVEPOINT}`);
+  try {
+    await createStagingTables(client, spec);
+    const staged = await stageFile(client, file, spec, {
+      rejects,
+      signal,
+      currentYear: context.currentYear,
+      onRows: (rows, bytes) => progress.file(state, 'reading', rows, bytes),
+    });
+    summary.read = staged.rowsRead;
+    if (staged.header.ignoredColumns.length > 0) {
+      const names = staged.header.ignoredColumns.map((c) => `"${c}"`).join(', ');
+      summary.warnings.push(
+        `ignored column${staged.header.ignoredColumns.length === 1 ? '' : 's'} not in the contract: ${names}`,
+      );
+    }
+    await rejects.copyInto(client);
+    const copied = performance.now();
+    summary.phaseMs.copy = copied - started;
+
+    progress.file(state, 'checking', staged.rowsRead, file.size);
+    // The planner knows nothing of a table created a moment ago; the checks join it with the
+    // real tables, and a wrong row estimate turns a hash join into millions of index probes.
+    await client.query(`ANALYZE ${STAGE}`);
+    for (const check of CHECKS_BY_KIND[kind]) {
+      throwIfAborted(signal);
+      await runCheck(client, check, loadId, file.name);
+    }
+    const rejectedByChecks = await countRejectedLines(client);
+    const checked = performance.now();
+    summary.phaseMs.check = checked - copied;
+
+    throwIfAborted(signal);
+    progress.file(state, 'upserting', staged.rowsRead, file.size);
+    summary.bulk = await bulkModeWanted(client, spec.table, staged.rowsStaged - rejectedByChecks, context.bulk);
+    const written = summary.bulk
+      ? await withoutRowByRowConstraints(client, spec.table, () => upsert(client, spec))
+      : await upsert(client, spec);
+    summary.phaseMs.upsert = performance.now() - checked;
+    if (shouldPause('upsert', kind)) await pauseForever('upsert', file.name);
+
+    await dropStagingTables(client);
+    await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+
+    summary.inserted = written.inserted;
+    summary.updated = written.updated;
+    summary.rejected = staged.rowsRejected + rejectedByChecks;
+    summary.unchanged = staged.rowsStaged - rejectedByChecks - written.inserted - written.updated;
+    if (summary.rejected > 0) summary.sampleRejects = await sampleRejects(client, loadId, file.name);
+    return done();
+  } catch (error) {
+    await rejects.discard();
+    if (!(error instanceof FileRefusedError)) throw error;
+    // Back to before the file: its staging tables, rejects and any rows are gone.
+    await client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+    return refused(done(), error.message);
+  }
+}
+
+/** A refused file stores nothing, so it counts nothing either. */
+function refused(summary: FileSummary, message: string): FileSummary {
+  return {
+    ...summary,
+    status: 'refused',
+    message,
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    bulk: false,
+    phaseMs: { copy: 0, check: 0, upsert: 0 },
+    warnings: [],
+    sampleRejects: [],
+  };
+}

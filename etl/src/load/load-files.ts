@@ -1,0 +1,212 @@
+// A whole load: one connection, one transaction, one advisory lock; every file in the contract's
+// order, each in its own savepoint; the load's records; the derived-data hook; COMMIT. Anything
+// that goes wrong before the COMMIT rolls everything back, and the failure is then recorded in a
+// short transaction of its own. A killed process leaves the same: its transaction dies with its
+// connection, and the next load starts from the database as it was.
+
+import { DatabaseError, Pool, type PoolClient } from 'pg';
+import { refreshDerivedData } from './derived-data';
+import { discoverFiles, type LoadFile } from './discover-files';
+import { LoadCancelledError, LoadRefusedError } from './errors';
+import { loadFile } from './load-file';
+import { finishLoadRecord, recordFailedLoad, recordFile, startLoadRecord } from './load-record';
+import { takeLoadLock } from './lock';
+import { redactDatabaseMessage } from './mask';
+import { pauseForever, shouldPause } from './pause-hook';
+import { ProgressReporter } from './progress';
+import { writeRejectsFile } from './rejects';
+import type { FileSummary, LoadOptions, LoadStatus, LoadSummary, RowCounts } from './types';
+
+/** Settings of the load's own session and transaction (see loadFiles). */
+const SESSION_SETTINGS = [
+  // Staging tables are temporary: they live in these session-local buffers, not shared_buffers.
+  // Must be set before the session first touches a temporary table.
+  `SET temp_buffers = '128MB'`,
+];
+const TRANSACTION_SETTINGS = [
+  // Room for the hash joins and aggregates of the checks over millions of staged rows.
+  `SET LOCAL work_mem = '256MB'`,
+  // synchronous_commit stays on: the load commits once, so turning it off would save one flush
+  // while letting a crash lose a load that was already reported as committed.
+];
+
+export interface InternalLoadOptions extends LoadOptions {
+  /** For tests: the year birth_year is bounded by (default: the current year). */
+  currentYear?: number;
+}
+
+function sumCounts(files: readonly FileSummary[]): RowCounts {
+  const totals: RowCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const f of files) {
+    totals.read += f.read;
+    totals.inserted += f.inserted;
+    totals.updated += f.updated;
+    totals.unchanged += f.unchanged;
+    totals.rejected += f.rejected;
+  }
+  return totals;
+}
+
+function describeFailure(error: unknown, currentFile: string | undefined, signal?: AbortSignal): string {
+  if (signal?.aborted || error instanceof LoadCancelledError) return new LoadCancelledError().message;
+  if (error instanceof LoadRefusedError) return error.message;
+  const text =
+    error instanceof DatabaseError
+      ? `the database refused the load: ${redactDatabaseMessage(error.message)}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return currentFile === undefined ? text : `while loading ${currentFile}: ${text}`;
+}
+
+/**
+ * Loads the files and folders given into the database at `databaseUrl` (which must be migrated).
+ * Never throws for a failed load: the summary says status 'failed' and why.
+ */
+export async function loadFiles(
+  databaseUrl: string,
+  paths: readonly string[],
+  options: InternalLoadOptions = {},
+): Promise<LoadSummary> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const source = options.source ?? paths.join(' ');
+  const signal = options.signal;
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'iop-etl' });
+  // An idle connection that drops must not crash the process: the load's own queries report it.
+  pool.on('error', () => undefined);
+
+  let client: PoolClient | undefined;
+  let backendPid: number | undefined;
+  let currentFile: string | undefined;
+  const files: FileSummary[] = [];
+  const warnings: string[] = [];
+  let progress = new ProgressReporter(0, options.onProgress);
+
+  // A running statement is cancelled from the pool's second connection; between statements the
+  // loader checks the signal itself, and a COPY in flight is stopped through its stream pipeline.
+  const cancel = (): void => {
+    if (backendPid !== undefined) pool.query('SELECT pg_cancel_backend($1)', [backendPid]).catch(() => undefined);
+  };
+  signal?.addEventListener('abort', cancel, { once: true });
+
+  try {
+    if (signal?.aborted) throw new LoadCancelledError();
+    const discovered = await discoverFiles(paths);
+    for (const ignored of discovered.ignored) warnings.push(`ignored ${ignored}: not a .csv or .csv.gz file`);
+    progress = new ProgressReporter(discovered.files.length, options.onProgress);
+
+    client = await pool.connect();
+    client.on('error', () => undefined); // surfaced by the query that was running
+    backendPid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    for (const sql of SESSION_SETTINGS) await client.query(sql);
+    await client.query('BEGIN');
+    for (const sql of TRANSACTION_SETTINGS) await client.query(sql);
+    await takeLoadLock(client, () => progress.load('waiting-for-lock'));
+    const loadId = await startLoadRecord(client, source);
+
+    for (const [index, file] of discovered.files.entries()) {
+      if (signal?.aborted) throw new LoadCancelledError();
+      currentFile = file.name;
+      const summary = await loadOneFile(client, loadId, file, index, progress, options);
+      files.push(summary);
+      await recordFile(client, loadId, summary);
+    }
+    currentFile = undefined;
+
+    await refreshDerivedData(client);
+    const totals = sumCounts(files);
+    const status: LoadStatus =
+      totals.rejected > 0 || files.some((f) => f.status === 'refused') ? 'partial' : 'succeeded';
+    const finishedAt = await finishLoadRecord(client, loadId, status, totals);
+    progress.load('committing');
+    if (shouldPause('commit')) await pauseForever('commit');
+    if (signal?.aborted) throw new LoadCancelledError();
+    await client.query('COMMIT');
+
+    let rejectsFile: string | null = null;
+    if (totals.rejected > 0 && options.rejectsDir !== undefined) {
+      try {
+        rejectsFile = await writeRejectsFile(
+          client,
+          loadId,
+          files.map((f) => f.file),
+          options.rejectsDir,
+        );
+      } catch (error) {
+        // The load is committed and its rejects are in etl_reject; only the CSV copy is missing.
+        warnings.push(`could not write the rejects CSV: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    progress.load('done');
+    return {
+      loadId,
+      status,
+      startedAt: startedAt.toISOString(),
+      finishedAt,
+      durationMs: performance.now() - t0,
+      files,
+      totals,
+      rejectsFile,
+      warnings,
+    };
+  } catch (error) {
+    const message = describeFailure(error, currentFile, signal);
+    if (client !== undefined) {
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      // A connection that could not even roll back is closed: the server then rolls back itself.
+      client.release(rolledBack ? undefined : true);
+      client = undefined;
+    }
+    const loadId = await recordFailedLoad(pool, { startedAt, source, message });
+    return {
+      loadId,
+      status: 'failed',
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationMs: performance.now() - t0,
+      files: [],
+      totals: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+      rejectsFile: null,
+      warnings,
+      message,
+    };
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    client?.release();
+    await pool.end();
+  }
+}
+
+async function loadOneFile(
+  client: PoolClient,
+  loadId: number,
+  file: LoadFile,
+  index: number,
+  progress: ProgressReporter,
+  options: InternalLoadOptions,
+): Promise<FileSummary> {
+  const state = {
+    file: file.name,
+    kind: file.kind,
+    fileIndex: index + 1,
+    bytesTotal: file.size,
+    startedAt: performance.now(),
+  };
+  progress.file(state, 'reading', 0, 0);
+  const summary = await loadFile({
+    client,
+    loadId,
+    file,
+    progress,
+    state,
+    signal: options.signal,
+    bulk: options.bulk ?? 'auto',
+    currentYear: options.currentYear,
+  });
+  progress.file(state, 'file-done', summary.read, file.size, summary);
+  return summary;
+}

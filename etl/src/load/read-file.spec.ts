@@ -1,0 +1,47 @@
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { firstInvalidUtf8Byte, Utf8Check } from './read-file';
+
+async function check(chunks: Buffer[]): Promise<Buffer> {
+  const out: Buffer[] = [];
+  await pipeline(
+    Readable.from(chunks),
+    new Utf8Check(),
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        out.push(chunk);
+        callback();
+      },
+    }),
+  );
+  return Buffer.concat(out);
+}
+
+describe('the UTF-8 check', () => {
+  it('passes UTF-8 through unchanged, even with characters split between chunks', async () => {
+    const text = Buffer.from('a,b\nCafé,😀\n');
+    const chunks = [...text].map((byte) => Buffer.from([byte]));
+    expect((await check(chunks)).equals(text)).toBe(true);
+  });
+
+  it('refuses Latin-1 text, naming the byte and its line', async () => {
+    const latin1 = Buffer.from('a,b\nx,y\nCaf\xe9,z\n', 'latin1');
+    await expect(check([latin1.subarray(0, 5), latin1.subarray(5)])).rejects.toThrow(
+      'the file is not UTF-8 text: byte 0xE9 on line 3 (byte 12 of the file) is not valid UTF-8; export the file as UTF-8 CSV',
+    );
+  });
+
+  it('refuses a file that ends in the middle of a character', async () => {
+    await expect(check([Buffer.from([0x61, 0xc3])])).rejects.toThrow(/ends in the middle of a character/);
+  });
+
+  it.each([
+    ['a stray continuation byte', [0x61, 0x80], 1],
+    ['an overlong encoding', [0xc0, 0xaf], 0],
+    ['a UTF-16 surrogate', [0x61, 0xed, 0xa0, 0x80], 1],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+    ['valid text with a sequence cut off at the end', [0x61, 0xe2, 0x82], 3],
+  ])('finds %s', (_what, bytes, at) => {
+    expect(firstInvalidUtf8Byte(Uint8Array.from(bytes))).toBe(at);
+  });
+});

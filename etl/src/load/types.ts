@@ -1,0 +1,103 @@
+// The loader's public vocabulary: what a caller passes in and what it gets back. Everything in a
+// summary is safe to log: participant identifiers in sample rejects are masked.
+
+import type { FileKind } from '../contract';
+
+export type LoadStatus = 'succeeded' | 'partial' | 'failed';
+
+export interface RowCounts {
+  /** Data rows read from the file (the header is not counted). */
+  read: number;
+  inserted: number;
+  updated: number;
+  /** Rows whose key was stored already with exactly these values: not rewritten. */
+  unchanged: number;
+  /** Rows not stored; read = inserted + updated + unchanged + rejected for every loaded file. */
+  rejected: number;
+}
+
+/** One rejected value, as stored in etl_reject and written to the rejects CSV. */
+export interface RowReject {
+  file: string;
+  /** Physical line where the record starts (the header is line 1). */
+  line: number;
+  /** Contract column, or null when the row as a whole is at fault (e.g. wrong number of fields). */
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface FileSummary extends RowCounts {
+  /** The name recorded for the file in this load (its base name, or its path when two share one). */
+  file: string;
+  path: string;
+  kind: FileKind | null;
+  status: 'loaded' | 'refused';
+  durationMs: number;
+  /** Whether the rows went in with the table's constraints dropped and re-validated (bulk-mode.ts). */
+  bulk: boolean;
+  /** Where the time went: reading into staging (COPY), the database checks, the upsert. */
+  phaseMs: { copy: number; check: number; upsert: number };
+  /** Why a refused file was refused. */
+  message?: string;
+  /** Non-fatal remarks, e.g. ignored columns. */
+  warnings: string[];
+  /** The first few rejects of the file, participant identifiers masked. */
+  sampleRejects: RowReject[];
+}
+
+export interface LoadSummary {
+  /** The etl_load row of this load; null when the database could not be reached at all. */
+  loadId: number | null;
+  status: LoadStatus;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  files: FileSummary[];
+  totals: RowCounts;
+  /** Path of the rejects CSV, when rows were rejected and a rejects folder was given. */
+  rejectsFile: string | null;
+  /** Load-wide remarks, e.g. files in a folder that were not CSV files. */
+  warnings: string[];
+  /** Why the load failed (status failed), participant identifiers removed. */
+  message?: string;
+}
+
+export type LoadPhase = 'waiting-for-lock' | 'reading' | 'checking' | 'upserting' | 'file-done' | 'committing' | 'done';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** Set for the per-file phases. */
+  file?: string;
+  kind?: FileKind | null;
+  /** 1-based position of the file in the load, and the number of files. */
+  fileIndex: number;
+  fileCount: number;
+  rowsRead: number;
+  /** Bytes read from disk (compressed bytes for .gz files) and the file's size. */
+  bytesRead: number;
+  bytesTotal: number;
+  /** Milliseconds since this file started (or since the load started, for load-wide phases). */
+  elapsedMs: number;
+  /** Set with phase file-done. */
+  summary?: FileSummary;
+}
+
+export interface LoadOptions {
+  /** Called as the load advances; at most a few times a second while a file is read. */
+  onProgress?: (progress: LoadProgress) => void;
+  /** Folder for the rejects CSV (created if missing). Without it, rejects are only in etl_reject. */
+  rejectsDir?: string;
+  /** Aborting rolls the load back (nothing is committed) and records it as failed. */
+  signal?: AbortSignal;
+  /** Recorded in etl_load.source; defaults to the paths given. */
+  source?: string;
+  /**
+   * 'auto' (default): a file that is large and a good part of its table goes in with the table's
+   * foreign keys re-validated in one pass instead of per row, several times faster, but the tables
+   * involved are locked against readers until the load commits (see bulk-mode.ts). 'off' never
+   * does that: readers keep reading during the load. 'always' does it for every file (a first
+   * load into an empty database, when nobody reads yet).
+   */
+  bulk?: 'auto' | 'off' | 'always';
+}

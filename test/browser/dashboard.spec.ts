@@ -1,0 +1,237 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser, so the DOM types apply there.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, SCREENSHOT_DIR, waitForSettled, type TestBrowser } from './browser';
+import { parseCsv } from './csv';
+import { startStack, type RunningStack } from './stack';
+
+// The dashboard in headless Chromium against the real built server, embedded Postgres and demo data.
+
+const PAGES = [
+  { id: 'overview', path: '/', heading: 'Overview' },
+  { id: 'retention', path: '/retention', heading: 'Retention' },
+  { id: 'attendance', path: '/attendance', heading: 'Attendance & accountability' },
+  { id: 'sobriety', path: '/sobriety', heading: 'Sobriety' },
+  { id: 'feedback', path: '/feedback', heading: 'Session feedback' },
+  { id: 'groups', path: '/groups', heading: 'Groups' },
+  { id: 'at-risk', path: '/at-risk', heading: 'At risk' },
+  { id: 'data', path: '/data', heading: 'Data' },
+];
+
+let stack: RunningStack;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function visit(url: string): Promise<{ page: Page; problems: string[] }> {
+  const opened = await openPage(browser.context);
+  await opened.page.goto(url);
+  await waitForSettled(opened.page);
+  return opened;
+}
+
+const periodSummary = (page: Page) => page.locator('.filter-bar__summary').innerText();
+const chartN = (page: Page) => page.locator('[data-testid="chart-n"]').first().innerText();
+
+async function downloadCsv(page: Page, chartTitle: string): Promise<string[][]> {
+  const frame = page.locator('section.chart-frame', { has: page.getByRole('heading', { name: chartTitle }) });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  return parseCsv(await readFile(await download.path(), 'utf8'));
+}
+
+describe('every page', () => {
+  test.each(PAGES)('$id renders its heading with no console errors', async ({ id, path: pagePath, heading }) => {
+    const { page, problems } = await visit(stack.url + pagePath);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(heading);
+    await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe(heading);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${id}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a not-found page for an unknown path, still with navigation', async () => {
+    const { page, problems } = await visit(`${stack.url}/no-such-page`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Page not found');
+    expect(await page.locator('nav a').count()).toBe(PAGES.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('filters', () => {
+  it('a filter change updates the URL and the figures; the URL restores the view in a fresh page', async () => {
+    const { page, problems } = await visit(stack.url + '/retention');
+    const before = { summary: await periodSummary(page), n: await chartN(page) };
+    await page.getByLabel('Period').selectOption('last30');
+    await page.getByRole('checkbox', { name: 'Family' }).uncheck();
+    await waitForSettled(page);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('period')).toBe('last30');
+    expect(url.searchParams.get('types')).toBe('psychoeducation,skills,process,trauma_informed');
+    const after = { summary: await periodSummary(page), n: await chartN(page) };
+    expect(after.summary).not.toBe(before.summary);
+    expect(after.n).not.toBe(before.n);
+
+    // The filters follow the reader to another page and back.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await waitForSettled(page);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).search).toBe(url.search);
+    await page.goBack();
+    await waitForSettled(page);
+    await expect(chartN(page)).resolves.toBe(after.n);
+
+    const fresh = await visit(page.url());
+    await expect(fresh.page.getByLabel('Period').inputValue()).resolves.toBe('last30');
+    await expect(fresh.page.getByRole('checkbox', { name: 'Family' }).isChecked()).resolves.toBe(false);
+    await expect(periodSummary(fresh.page)).resolves.toBe(after.summary);
+    await expect(chartN(fresh.page)).resolves.toBe(after.n);
+    expect([...problems, ...fresh.problems]).toEqual([]);
+    await page.close();
+    await fresh.page.close();
+  });
+
+  it('falls back to defaults for invalid URL values, without errors', async () => {
+    const { page, problems } = await visit(`${stack.url}/?period=decade&types=yoga&asOf=2025-02-30&sites=`);
+    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('year');
+    expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(5);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the skip link, the navigation and the filters by Tab, and follows a link with Enter', async () => {
+    const { page, problems } = await visit(stack.url + '/');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          tag: el?.tagName ?? '',
+          text: (el?.textContent ?? '').trim(),
+          inNav: !!el?.closest('nav'),
+          label: el?.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '',
+        };
+      });
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toMatchObject({ tag: 'A', text: 'Skip to main content' });
+
+    const seen: Awaited<ReturnType<typeof focused>>[] = [];
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    expect(seen.filter((f) => f.inNav).map((f) => f.text)).toEqual(PAGES.map((p) => p.heading));
+    expect(seen.some((f) => f.tag === 'SELECT' && f.label === 'Period')).toBe(true);
+
+    // The focus ring is visible (an outline, not just a colour change).
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+
+    await page.locator('nav a', { hasText: 'Sobriety' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForSettled(page);
+    expect(new URL(page.url()).pathname).toBe('/sobriety');
+    await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe('Sobriety');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('CSV download', () => {
+  it('the loaded-records CSV holds exactly what the API serves', async () => {
+    const { page, problems } = await visit(`${stack.url}/data`);
+    const csv = await downloadCsv(page, 'Loaded records');
+    const served = await stack.graphql<{
+      dataFreshness: { tables: { kind: string; rows: number; latestDate: string | null }[] };
+    }>('{ dataFreshness { tables { kind rows latestDate } } }');
+    expect(csv[0]).toEqual(['Export', 'Kind', 'Rows', 'Latest date']);
+    expect(
+      csv.slice(1).map(([, kind, rows, latest]) => ({ kind, rows: Number(rows), latestDate: latest || null })),
+    ).toEqual(served.dataFreshness.tables);
+
+    // The table toggle shows the same rows.
+    await page.getByRole('button', { name: 'Show table' }).click();
+    expect(await page.locator('.chart-frame table tbody tr').count()).toBe(served.dataFreshness.tables.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the Kaplan–Meier CSV holds the curve the API serves for the same filters', async () => {
+    // Admissions from a year to four months before as-of: curves with follow-up, two group types.
+    const { dataFreshness } = await stack.graphql<{ dataFreshness: { defaultAsOf: string } }>(
+      '{ dataFreshness { defaultAsOf } }',
+    );
+    const daysBefore = (days: number) =>
+      new Date(Date.parse(dataFreshness.defaultAsOf) - days * 86_400_000).toISOString().slice(0, 10);
+    const [from, to] = [daysBefore(364), daysBefore(120)];
+    const { page, problems } = await visit(
+      `${stack.url}/retention?period=custom&from=${from}&to=${to}&types=skills,process`,
+    );
+    const csv = await downloadCsv(page, 'Retention by group type');
+    const filter = { from, to, asOf: dataFreshness.defaultAsOf, siteIds: null, groupTypes: ['skills', 'process'] };
+    type Curve = {
+      curve: {
+        days: number;
+        atRisk: number;
+        events: number;
+        censored: number;
+        survival: number;
+        lower: number | null;
+        upper: number | null;
+      }[];
+    };
+    const served = await stack.graphql<{ retention: { total: Curve; byGroupType: (Curve & { groupType: string })[] } }>(
+      `query ($filter: MetricsFilter) { retention(filter: $filter) {
+        total { curve { days atRisk events censored survival lower upper } }
+        byGroupType { groupType curve { days atRisk events censored survival lower upper } } } }`,
+      { filter },
+    );
+    expect(csv[0]).toEqual([
+      'Series',
+      'Days since admission',
+      'At risk',
+      'Dropouts',
+      'Censored',
+      'Retained',
+      '95% lower',
+      '95% upper',
+    ]);
+    const number = (cell: string) => (cell === '' ? null : Number(cell));
+    const csvPoints = (series: string) =>
+      csv
+        .slice(1)
+        .filter((row) => row[0] === series)
+        .map(([, days, atRisk, events, censored, survival, lower, upper]) => ({
+          days: Number(days),
+          atRisk: Number(atRisk),
+          events: Number(events),
+          censored: Number(censored),
+          survival: Number(survival),
+          lower: number(lower),
+          upper: number(upper),
+        }))
+        // The drawn curve starts at day 0 with everyone retained; the API serves dropout days only.
+        .filter((p, i) => !(i === 0 && p.days === 0 && p.events === 0));
+    expect(csvPoints('All group types')).toEqual(served.retention.total.curve);
+    const byType = Object.fromEntries(served.retention.byGroupType.map((f) => [f.groupType, f.curve]));
+    expect(csvPoints('Skills')).toEqual(byType.skills);
+    expect(csvPoints('Process')).toEqual(byType.process);
+    expect(new Set(csv.slice(1).map((row) => row[0]))).toEqual(new Set(['All group types', 'Skills', 'Process']));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

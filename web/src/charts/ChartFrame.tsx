@@ -1,0 +1,92 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { Column } from './columns';
+import { toCsv } from './csv';
+import { DataTable } from './DataTable';
+import { csvFileName, downloadText } from './download';
+
+export interface QueryStatus {
+  isPending: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+}
+
+interface ChartFrameProps<Row> {
+  title: string;
+  /** One line under the title: what the figure is, in the reader's words. */
+  description?: ReactNode;
+  status: QueryStatus;
+  /** Exactly what the chart draws: the table and the CSV show these rows, no more, no fewer. */
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  /** The n behind the figure, e.g. { value: 212, unit: 'episodes' }. */
+  n?: { value: number; unit: string } | null;
+  /** The period, for the CSV file name. */
+  scope?: { from: string; to: string } | null;
+  emptyMessage?: string;
+  /** The chart; rendered only once data has arrived and is not empty. */
+  children: ReactNode;
+}
+
+/** The frame every chart sits in: title, n, loading/empty/error states, table toggle and CSV. */
+export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
+  const { title, description, status, rows, columns, n, scope, emptyMessage, children } = props;
+  const [showTable, setShowTable] = useState(false);
+  const headingId = useId();
+  const tableId = useId();
+  const ready = !status.isPending && !status.error;
+  const empty = ready && rows.length === 0;
+
+  return (
+    <section className="chart-frame" aria-labelledby={headingId} aria-busy={status.isPending}>
+      <header className="chart-frame__header">
+        <div>
+          <h3 id={headingId}>{title}</h3>
+          {description && <p className="chart-frame__description">{description}</p>}
+        </div>
+        {ready && n && (
+          <p className="chart-frame__n" data-testid="chart-n">
+            n = {n.value.toLocaleString('en-US')} {n.unit}
+          </p>
+        )}
+      </header>
+
+      {status.isPending && <div className="skeleton" role="status" aria-label={`Loading ${title}`} />}
+      {status.error && (
+        <div role="alert" className="chart-frame__error">
+          <p>
+            Could not load “{title}”: {status.error.message}
+          </p>
+          <button type="button" onClick={() => void status.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {empty && (
+        <p className="chart-frame__empty">
+          {emptyMessage ?? 'No records match these filters. Widen the period or clear a filter.'}
+        </p>
+      )}
+      {ready && !empty && (
+        <>
+          <div className="chart-frame__chart">{children}</div>
+          <div className="chart-frame__actions">
+            <button
+              type="button"
+              aria-expanded={showTable}
+              aria-controls={tableId}
+              onClick={() => setShowTable((s) => !s)}
+            >
+              {showTable ? 'Hide table' : 'Show table'}
+            </button>
+            <button type="button" onClick={() => downloadText(csvFileName(title, scope ?? null), toCsv(rows, columns))}>
+              Download CSV
+            </button>
+          </div>
+          <div id={tableId} hidden={!showTable}>
+            {showTable && <DataTable caption={title} rows={rows} columns={columns} />}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

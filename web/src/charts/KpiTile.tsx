@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+
+interface KpiTileProps {
+  label: string;
+  value: string;
+  /** Interval, comparison or definition, in a smaller line. */
+  detail?: ReactNode;
+  /** The n behind the figure. */
+  n?: string;
+}
+
+/** One headline figure. A <dl> item pair, so the label is announced with its value. */
+export function KpiTile({ label, value, detail, n }: KpiTileProps) {
+  return (
+    <div className="kpi-tile">
+      <dt>{label}</dt>
+      <dd>
+        <span className="kpi-tile__value">{value}</span>
+        {detail && <span className="kpi-tile__detail">{detail}</span>}
+        {n && <span className="kpi-tile__n">{n}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** A row of tiles; while loading, placeholders keep the layout from jumping. */
+export function KpiTiles({ children, loading }: { children?: ReactNode; loading?: boolean }) {
+  if (loading) return <div className="skeleton skeleton--tiles" role="status" aria-label="Loading the key figures" />;
+  return <dl className="kpi-tiles">{children}</dl>;
+}

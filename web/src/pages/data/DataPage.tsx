@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { useDataFreshnessQuery } from '../../data/useDataFreshnessQuery';
+import { LOADED_RECORDS_COLUMNS, toLoadedRecordsRows } from './loaded-records';
+import { LoadedRecordsChart } from './LoadedRecordsChart';
+
+/** What the figures are computed from: rows and latest date of each export, and the last load. */
+export default function DataPage() {
+  const query = useDataFreshnessQuery();
+  const rows = useMemo(() => toLoadedRecordsRows(query.data?.tables ?? []), [query.data]);
+  const data = query.data;
+  const nothingLoaded = rows.every((r) => r.rows === 0);
+  return (
+    <section aria-labelledby="page-heading" className="page">
+      {data && (
+        <p>
+          {nothingLoaded ? (
+            "No data has been loaded yet. Load the program's exports to see figures."
+          ) : (
+            <>
+              Figures are computed as of <strong>{data.defaultAsOf}</strong>, the latest date in the data, unless the
+              filter bar chooses another as-of date.
+            </>
+          )}
+          {data.lastSuccessfulLoadAt && (
+            <> Last successful load: {new Date(data.lastSuccessfulLoadAt).toLocaleString('en-US')}.</>
+          )}
+        </p>
+      )}
+      <ChartFrame
+        title="Loaded records"
+        description="Rows of each export and its latest date"
+        status={query}
+        rows={nothingLoaded ? [] : rows}
+        columns={LOADED_RECORDS_COLUMNS}
+        emptyMessage="No records loaded."
+      >
+        <LoadedRecordsChart rows={rows} />
+      </ChartFrame>
+      {/* TODO(api): a load-history query (one row per ETL run) would be listed here; none exists yet. */}
+    </section>
+  );
+}

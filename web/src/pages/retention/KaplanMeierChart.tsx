@@ -1,0 +1,76 @@
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { seriesStyle } from '../../charts/series-style';
+import { SeriesLegend } from '../../charts/SeriesLegend';
+import { dayTicks, type KmSeries } from './km-series';
+
+interface KaplanMeierChartProps {
+  series: readonly KmSeries[];
+  /** Draw the 95% interval bands (they crowd the chart when many types overlap). */
+  showIntervals: boolean;
+}
+
+const percentTick = (v: number) => `${Math.round(v * 100)}%`;
+/** Step curves of the share not dropped out, by days since admission, one per series. */
+export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProps) {
+  const ticks = dayTicks(Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.days))));
+  return (
+    <figure className="chart-figure">
+      <SeriesLegend
+        items={series.map((s) => ({
+          key: s.key,
+          label: s.label,
+          style: seriesStyle(s.key === 'total' ? null : s.key),
+          detail: `n = ${s.episodes}`,
+        }))}
+      />
+      <ResponsiveContainer width="100%" height={340}>
+        <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+          <CartesianGrid stroke="#e3e6ea" />
+          <XAxis
+            type="number"
+            dataKey="days"
+            domain={[0, ticks[ticks.length - 1]]}
+            ticks={ticks}
+            allowDuplicatedCategory={false}
+            label={{ value: 'Days since admission', position: 'insideBottom', offset: -12, fill: '#4a5260' }}
+          />
+          <YAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={percentTick} width={48} />
+          {showIntervals &&
+            series.map((s) => (
+              <Area
+                key={`band-${s.key}`}
+                data={s.points}
+                dataKey={(p: KmSeries['points'][number]) => [p.lower ?? p.survival, p.upper ?? p.survival]}
+                type="stepAfter"
+                stroke="none"
+                fill={seriesStyle(s.key === 'total' ? null : s.key).stroke}
+                fillOpacity={0.1}
+                isAnimationActive={false}
+                legendType="none"
+              />
+            ))}
+          {series.map((s) => {
+            const style = seriesStyle(s.key === 'total' ? null : s.key);
+            return (
+              <Line
+                key={s.key}
+                data={s.points}
+                dataKey="survival"
+                name={s.label}
+                type="stepAfter"
+                stroke={style.stroke}
+                strokeWidth={s.key === 'total' ? 3 : 2}
+                strokeDasharray={style.dash || undefined}
+                dot={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </ComposedChart>
+      </ResponsiveContainer>
+      <figcaption className="visually-hidden">
+        Kaplan–Meier retention curves; the exact values are in the table under “Show table”.
+      </figcaption>
+    </figure>
+  );
+}
