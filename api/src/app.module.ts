@@ -1,6 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module';
+import { graphqlOptions } from './graphql/graphql-options';
 import { DatabaseModule } from './database/database.module';
 import { FreshnessModule } from './freshness/freshness.module';
 import { HealthModule } from './health/health.module';
@@ -19,8 +22,9 @@ export interface AppOptions {
   logSql?: boolean;
 }
 
-/** The feature modules, shared by the running app and the schema printer. */
+/** Every feature module of the API (authentication first: its middleware guards the rest). */
 export const FEATURE_MODULES = [
+  AuthModule,
   HealthModule,
   FreshnessModule,
   RetentionModule,
@@ -40,15 +44,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forUrl(options.databaseUrl, { logSql: options.logSql }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          // The committed api/schema.gql is printed by `npm run schema` and checked by a test.
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          playground: false,
-          introspection: !options.production,
-          includeStacktraceInErrorResponses: false,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => graphqlOptions(dataSource, options.production),
         }),
         ...FEATURE_MODULES,
       ],

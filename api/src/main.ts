@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { AppConfig, ConfigError, loadConfig, migrate, startDatabaseServer } from '@iop/db';
+import { checkUsers } from './bootstrap/check-users';
 import { seedDemoDataIfEmpty } from './bootstrap/demo-seed';
 import { startServer } from './server';
 
@@ -19,6 +20,10 @@ async function main(config: AppConfig): Promise<void> {
     const applied = await migrate(database.url);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
     if (config.demo.enabled) await seedDemoDataIfEmpty(database.url, config, log);
+    const { problems, signIns } = await checkUsers(database.url, config);
+    if (problems.length) {
+      throw new Error(`refusing to start in production:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
     const server = await startServer({
       databaseUrl: database.url,
       production: config.nodeEnv === 'production',
@@ -41,6 +46,7 @@ async function main(config: AppConfig): Promise<void> {
     log(`\nIOP outcomes dashboard: ${server.url}/`);
     log(`GraphQL API:             ${server.url}/graphql`);
     log(`Database:                ${database.embedded ? `embedded (${config.embedded.dataDir})` : 'DATABASE_URL'}`);
+    if (signIns.length) log(`Demo sign-ins (development only):\n${signIns.join('\n')}`);
     log('Press Ctrl-C to stop.');
   } catch (error) {
     await stopDatabase();
@@ -53,7 +59,8 @@ export async function runMain(): Promise<void> {
   try {
     await main(loadConfig());
   } catch (error) {
-    const reason = error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
     console.error(`Could not start: ${reason}`);
     throw error;
   }

@@ -5,6 +5,7 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
 
 export interface ServerOptions extends AppOptions {
@@ -26,7 +27,12 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: options.logLevels ?? ['error', 'warn'],
+    bodyParser: false,
   });
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
+  // The dashboard's largest request is a GraphQL query of a few KB; refuse anything far bigger.
+  app.useBodyParser('json', { limit: '64kb' });
+  app.set('trust proxy', 'loopback');
   if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) serveDashboard(app, options.webRoot);
   await app.listen(options.port, options.host);
   const address = app.getHttpServer().address();
@@ -35,6 +41,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return { app, url: `http://${shownHost}:${port}`, close: () => app.close() };
 }
 
+/** Recharts styles elements inline; everything else comes from this origin only. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
 /** Static files, plus the SPA fallback so that a shared link to any page opens the dashboard. */
 function serveDashboard(app: NestExpressApplication, webRoot: string): void {
   app.useStaticAssets(webRoot, { index: false, maxAge: '1h', immutable: false });
@@ -42,7 +60,8 @@ function serveDashboard(app: NestExpressApplication, webRoot: string): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isApi = ['/graphql', '/health', '/auth/', '/api/'].some((prefix) => req.path.startsWith(prefix));
     const wantsPage = req.headers.accept?.includes('text/html') ?? false;
-    if (req.method === 'GET' && !isApi && wantsPage) res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
+    if (req.method === 'GET' && !isApi && wantsPage)
+      res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } });
     else next();
   });
 }

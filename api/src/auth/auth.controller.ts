@@ -6,6 +6,7 @@ import { clearSessionCookies, readCookies, SESSION_COOKIE, setSessionCookies } f
 import { LoginThrottle } from './login-throttle';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { Public, Roles, ROLES } from './roles';
+import { queryableOf } from './queryable';
 import { SessionStore } from './session-store';
 import { UserStore } from './user-store';
 
@@ -24,8 +25,8 @@ export class AuthController {
   private readonly secureCookies = process.env.NODE_ENV === 'production';
 
   constructor(dataSource: DataSource) {
-    this.users = new UserStore(dataSource);
-    this.sessions = new SessionStore(dataSource);
+    this.users = new UserStore(queryableOf(dataSource));
+    this.sessions = new SessionStore(queryableOf(dataSource));
   }
 
   @Public()
@@ -39,7 +40,10 @@ export class AuthController {
     const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
     const password = typeof body?.password === 'string' ? body.password : '';
     if (!username || !password) throw new HttpException('Enter your user name and password.', HttpStatus.BAD_REQUEST);
-    const keys = [`user:${username}`, `ip:${req.ip ?? 'unknown'}`];
+    const keys = [
+      { key: `user:${username}`, maxFailures: 5 },
+      { key: `ip:${req.ip ?? 'unknown'}`, maxFailures: 30 },
+    ];
     const wait = this.throttle.retryAfterMs(keys);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);

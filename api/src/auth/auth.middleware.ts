@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CSRF_HEADER, readCookies, SESSION_COOKIE } from './cookies';
 import { CurrentUser, runAsUser } from './current-user';
+import { queryableOf } from './queryable';
 import { SessionStore } from './session-store';
 
 export interface AuthenticatedRequest extends Request {
@@ -23,11 +24,13 @@ export class AuthMiddleware implements NestMiddleware {
   private readonly sessions: SessionStore;
 
   constructor(dataSource: DataSource) {
-    this.sessions = new SessionStore(dataSource);
+    this.sessions = new SessionStore(queryableOf(dataSource));
   }
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
-    if (PUBLIC_PATHS.has(req.path)) return next();
+    // originalUrl: Nest mounts middleware below a route prefix, which rewrites req.path.
+    const path = req.originalUrl.split('?')[0];
+    if (PUBLIC_PATHS.has(path)) return next();
     const token = readCookies(req.headers.cookie)[SESSION_COOKIE];
     const user = token ? await this.sessions.touch(token).catch(() => undefined) : undefined;
     if (!user) return deny(res, 401, 'UNAUTHENTICATED', 'Sign in to continue.');

@@ -1,34 +1,42 @@
+/** A throttled key and how many failures it may have in the window. */
+export interface ThrottleKey {
+  key: string;
+  maxFailures: number;
+}
+
 /**
- * Failed sign-ins are limited per user name and per client address, so that guessing passwords is
- * slow whichever of the two an attacker varies. In memory: one API process serves a program.
+ * Failed sign-ins are limited per user name (few: one person mistyping) and per client address
+ * (more: a clinic shares one address), so that guessing passwords is slow whichever of the two an
+ * attacker varies. In memory: one API process serves a program.
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxFailures = 5,
     private readonly windowMs = 15 * 60_000,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Milliseconds until another attempt is allowed for these keys, or 0. */
-  retryAfterMs(keys: string[]): number {
+  retryAfterMs(keys: ThrottleKey[]): number {
     const now = this.now();
     let wait = 0;
-    for (const key of keys) {
+    for (const { key, maxFailures } of keys) {
       const recent = this.recent(key, now);
-      if (recent.length >= this.maxFailures) wait = Math.max(wait, recent[0] + this.windowMs - now);
+      if (recent.length >= maxFailures)
+        wait = Math.max(wait, recent[recent.length - maxFailures] + this.windowMs - now);
     }
     return wait;
   }
 
-  recordFailure(keys: string[]): void {
+  recordFailure(keys: ThrottleKey[]): void {
     const now = this.now();
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
+    for (const { key } of keys) this.failures.set(key, [...this.recent(key, now), now].slice(-100));
   }
 
-  recordSuccess(keys: string[]): void {
-    for (const key of keys) this.failures.delete(key);
+  /** A right password clears the user's failures (not the address's: others may be guessing). */
+  recordSuccess(keys: ThrottleKey[]): void {
+    this.failures.delete(keys[0].key);
   }
 
   private recent(key: string, now: number): number[] {

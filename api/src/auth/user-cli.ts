@@ -32,7 +32,16 @@ export async function main(argv: string[], input: NodeJS.ReadableStream = proces
           fail('The user name must be 3-64 characters: letters, digits, . _ @ -, starting with a letter or digit.');
         }
         if (!isRole(opts.role)) fail(`--role must be one of ${ROLES.join(', ')} (got "${opts.role}").`);
-        const siteIds = opts.sites ? [...new Set(opts.sites.split(',').map((s) => s.trim()).filter(Boolean))] : null;
+        const siteIds = opts.sites
+          ? [
+              ...new Set(
+                opts.sites
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              ),
+            ]
+          : null;
         if (siteIds) {
           const unknown = await users.unknownSites(siteIds);
           if (unknown.length) fail(`No such site: ${unknown.join(', ')}.`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppConfig } from '@iop/db';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { Client } from 'pg';
+import { createDemoUsers } from './demo-users';
 
 /**
  * On first start the database is empty: generate the demo program (deterministic for its seed)
@@ -18,19 +19,28 @@ export async function seedDemoDataIfEmpty(url: string, config: AppConfig, log: (
     await generateDemoData({ outDir: dir, participants, seed });
     const summary = await loadFiles(url, [dir]);
     log(`Loaded the demo data: ${summary.totals.inserted.toLocaleString('en-US')} rows.`);
+    await withClient(url, (client) =>
+      createDemoUsers({ query: async (sql, params) => (await client.query(sql, params)).rows }),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function isEmpty(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ any: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM site) OR EXISTS (SELECT 1 FROM etl_load) AS any',
     );
     return !rows[0].any;
+  });
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
   } finally {
     await client.end();
   }

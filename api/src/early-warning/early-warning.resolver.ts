@@ -1,9 +1,11 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/roles';
 import { MetricsFilter } from '../filters';
 import { EarlyWarningList } from './early-warning.model';
 import { DEFAULT_EARLY_WARNING_LIMIT, EarlyWarningService, MAX_EARLY_WARNING_LIMIT } from './early-warning.service';
 
-// Clinical roles only: the access guard goes on this class when roles arrive.
+// Participant IDs of people who need help now: directors only (quality sees aggregates only).
+@Roles('director')
 @Resolver(() => EarlyWarningList)
 export class EarlyWarningResolver {
   constructor(private readonly service: EarlyWarningService) {}

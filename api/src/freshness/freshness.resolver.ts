@@ -1,7 +1,9 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Roles, ROLES } from '../auth/roles';
 import { DataFreshness } from './freshness.model';
 import { FreshnessService } from './freshness.service';
 
+@Roles(...ROLES)
 @Resolver(() => DataFreshness)
 export class FreshnessResolver {
   constructor(private readonly freshness: FreshnessService) {}

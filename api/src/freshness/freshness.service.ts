@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { currentUser } from '../auth/current-user';
 import { defaultAsOf } from '../filters';
 import { DataFreshness } from './freshness.model';
 import { FRESHNESS_SQL } from './freshness.sql';
@@ -17,7 +18,7 @@ export class FreshnessService {
 
   async freshness(): Promise<DataFreshness> {
     const [rows, asOf] = await Promise.all([
-      this.dataSource.query(FRESHNESS_SQL) as Promise<FreshnessRow[]>,
+      this.dataSource.query(FRESHNESS_SQL, [currentUser()?.siteIds ?? null]) as Promise<FreshnessRow[]>,
       defaultAsOf(this.dataSource),
     ]);
     return {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { Kind, OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, OperationDefinitionNode } from 'graphql';
 import type { Queryable } from '../auth/queryable';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
 
@@ -53,12 +53,24 @@ function describe(ctx: GraphQLRequestContext<GqlContext>): string {
 }
 
 function outcomeOf(ctx: GraphQLRequestContext<GqlContext>): AuditOutcome {
-  const errors = ctx.errors ?? [];
-  if (!errors.length) return 'allowed';
-  const codes = errors.map((e) => e.extensions?.code);
-  if (codes.includes('FORBIDDEN')) return 'forbidden';
-  if (codes.every((c) => c === 'BAD_REQUEST' || c === 'BAD_USER_INPUT' || c === 'GRAPHQL_VALIDATION_FAILED' || c === 'GRAPHQL_PARSE_FAILED')) {
+  const outcomes = (ctx.errors ?? []).map(classify);
+  if (!outcomes.length) return 'allowed';
+  if (outcomes.includes('forbidden')) return 'forbidden';
+  return outcomes.every((o) => o === 'invalid') ? 'invalid' : 'error';
+}
+
+/** Nest's HTTP exceptions only get their GraphQL code when formatted; read their status instead. */
+function classify(error: GraphQLError): AuditOutcome {
+  const status = (error.originalError as { getStatus?: () => number } | undefined)?.getStatus?.();
+  const code = error.extensions?.code;
+  if (status === 401 || status === 403 || code === 'FORBIDDEN') return 'forbidden';
+  if (
+    (status !== undefined && status >= 400 && status < 500) ||
+    (typeof code === 'string' && INVALID_CODES.has(code))
+  ) {
     return 'invalid';
   }
   return 'error';
 }
+
+const INVALID_CODES = new Set(['BAD_REQUEST', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);

@@ -1,4 +1,12 @@
-import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import {
+  ASTVisitor,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+} from 'graphql';
 
 export const MAX_DEPTH = 8;
 export const MAX_FIELDS = 400;
@@ -19,7 +27,9 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
       measure(operation.selectionSet, 1, tally, fragments, new Set());
       const name = operation.name?.value ?? 'the operation';
       if (tally.depth > MAX_DEPTH) {
-        context.reportError(new GraphQLError(`${name} is nested ${tally.depth} levels deep; the limit is ${MAX_DEPTH}.`));
+        context.reportError(
+          new GraphQLError(`${name} is nested ${tally.depth} levels deep; the limit is ${MAX_DEPTH}.`),
+        );
       } else if (tally.fields > MAX_FIELDS) {
         context.reportError(new GraphQLError(`${name} selects ${tally.fields} fields; the limit is ${MAX_FIELDS}.`));
       }

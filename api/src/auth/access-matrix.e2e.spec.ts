@@ -1,0 +1,168 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLEnumType, GraphQLField, GraphQLNonNull, isEnumType, isNonNullType, isScalarType } from 'graphql';
+import { Client } from 'pg';
+import { ApiSession, ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { Role, ROLES } from './roles';
+
+// The full matrix over HTTP: every role × every query → allowed or forbidden, decided on the
+// server. Every query of the schema must be listed here, so that no new query ships unclassified.
+const CLINICAL: Role[] = ['director', 'quality'];
+const POLICY: Record<string, Role[]> = {
+  dataFreshness: [...ROLES],
+  attendance: CLINICAL,
+  attendanceIntensity: CLINICAL,
+  sessionAccountability: CLINICAL,
+  sessionFeedback: CLINICAL,
+  episodeAccountability: CLINICAL,
+  retention: CLINICAL,
+  sobriety: CLINICAL,
+  programOverview: CLINICAL,
+  drilldownGroups: CLINICAL,
+  drilldownSessions: CLINICAL,
+  earlyWarning: ['director'],
+  auditLog: ['director'],
+};
+
+const FIXTURE = `
+  INSERT INTO site VALUES ('S1', 'North'), ('S2', 'South');
+  INSERT INTO therapy_group (group_id, site_id, group_type, group_name) VALUES
+    ('G1', 'S1', 'process', 'Process North'), ('G2', 'S2', 'skills', 'Skills South');
+  INSERT INTO participant (participant_id) VALUES ('P1'), ('P2');
+  INSERT INTO enrollment (enrollment_id, participant_id, site_id, admission_date) VALUES
+    ('E1', 'P1', 'S1', '2025-01-06'), ('E2', 'P2', 'S2', '2025-01-06');
+  INSERT INTO group_session (session_id, group_id, session_date, duration_minutes) VALUES
+    ('X1', 'G1', '2025-01-07', 90), ('X2', 'G2', '2025-01-08', 90), ('X3', 'G2', '2025-01-09', 90);
+  INSERT INTO attendance VALUES ('X1', 'P1', 'present', 90), ('X2', 'P2', 'absent', NULL), ('X3', 'P2', 'absent', NULL);
+`;
+
+let api: ApiTestServer;
+const sessions = {} as Record<Role, ApiSession>;
+
+beforeAll(async () => {
+  api = await startApiTestServer();
+  const client = new Client({ connectionString: api.db.url });
+  await client.connect();
+  await client.query(FIXTURE);
+  await client.end();
+  for (const role of ROLES) sessions[role] = await api.signIn(role);
+});
+afterAll(() => api?.close());
+
+function queryFields(): GraphQLField<unknown, unknown>[] {
+  const schema = api.server.app.get(GraphQLSchemaHost).schema;
+  return Object.values(schema.getQueryType()!.getFields());
+}
+
+/** `{ field(requiredArg: value) { __typename } }`: the guard decides before anything resolves. */
+function probe(field: GraphQLField<unknown, unknown>): string {
+  const args = field.args
+    .filter((a) => isNonNullType(a.type) && a.defaultValue === undefined)
+    .map((a) => {
+      const type = (a.type as GraphQLNonNull<never>).ofType as unknown;
+      if (isEnumType(type)) return `${a.name}: ${(type as GraphQLEnumType).getValues()[0].name}`;
+      if (isScalarType(type) && type.name === 'Int') return `${a.name}: 1`;
+      return `${a.name}: "G1"`;
+    });
+  return `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} { __typename } }`;
+}
+
+it('classifies every query of the schema', () => {
+  expect(
+    queryFields()
+      .map((f) => f.name)
+      .sort(),
+  ).toEqual(Object.keys(POLICY).sort());
+});
+
+describe.each(ROLES)('as %s', (role) => {
+  it.each(Object.keys(POLICY))('%s is allowed or forbidden as the policy says', async (name) => {
+    const field = queryFields().find((f) => f.name === name)!;
+    const { data, errors } = await sessions[role].graphql(probe(field));
+    const codes = (errors ?? []).map((e) => e.extensions?.code);
+    if (POLICY[name].includes(role)) {
+      expect(codes).toEqual([]);
+      expect(data?.[name]).toBeTruthy();
+    } else {
+      expect(codes).toEqual(['FORBIDDEN']);
+      expect(errors?.[0].message).toBe(`Your role (${role}) may not see this.`);
+      expect(data ?? null).toBeNull();
+    }
+  });
+});
+
+describe('a user limited to a site', () => {
+  const ATTENDANCE = `query ($filter: MetricsFilter) { attendance(filter: $filter) {
+    total { scheduled attended absent } bySite { siteId figures { scheduled } } byGroupType { groupType figures { scheduled } } } }`;
+
+  it('sees only that site, totals included, exactly as a director filtering to it', async () => {
+    const limited = await api.signIn('quality', ['S1']);
+    const mine = await limited.graphql(ATTENDANCE, { filter: {} });
+    const directorView = await sessions.director.graphql(ATTENDANCE, { filter: { siteIds: ['S1'] } });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data).toEqual(directorView.data);
+    expect(mine.data).toMatchObject({ attendance: { total: { scheduled: 1, attended: 1, absent: 0 } } });
+  });
+
+  it('is refused another site, rather than shown an empty one', async () => {
+    const limited = await api.signIn('quality', ['S1']);
+    const { data, errors } = await limited.graphql(ATTENDANCE, { filter: { siteIds: ['S1', 'S2'] } });
+    expect(data).toBeNull();
+    expect(errors?.[0]).toMatchObject({ message: 'You may only see sites S1.', extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it('sees counts and dates of its own site only in the data status', async () => {
+    const limited = await api.signIn('director', ['S2']);
+    const { data } = await limited.graphql<{ dataFreshness: { tables: { kind: string; rows: number }[] } }>(
+      '{ dataFreshness { tables { kind rows } } }',
+    );
+    const rows = Object.fromEntries(data!.dataFreshness.tables.map((t) => [t.kind, t.rows]));
+    expect(rows).toEqual({
+      sites: 1,
+      groups: 1,
+      participants: 1,
+      enrollments: 1,
+      sessions: 2,
+      attendance: 2,
+      feedback: 0,
+      sobriety: 0,
+    });
+  });
+
+  it('sees only its own site in the early-warning list', async () => {
+    const limited = await api.signIn('director', ['S2']);
+    const { data } = await limited.graphql<{ earlyWarning: { episodes: { enrollmentId: string }[] } }>(
+      `{ earlyWarning(filter: { asOf: "2025-01-10" }) { episodes { enrollmentId } } }`,
+    );
+    expect(data!.earlyWarning.episodes.map((e) => e.enrollmentId)).toEqual(['E2']);
+  });
+});
+
+describe('the audit log', () => {
+  it('records who asked what, with which filters, and how it ended; directors can read it', async () => {
+    const quality = await api.signIn('quality');
+    await quality.graphql(`query Weekly($f: MetricsFilter) { attendance(filter: $f) { total { scheduled } } }`, {
+      f: { from: '2025-01-01' },
+    });
+    await quality.graphql(`{ earlyWarning { openEpisodes } }`);
+    const { data } = await sessions.director.graphql<{ auditLog: Record<string, string>[] }>(
+      `query ($u: String) { auditLog(username: $u, limit: 10) { username role operation filters outcome } }`,
+      { u: quality.username },
+    );
+    expect(data!.auditLog).toEqual([
+      {
+        username: quality.username,
+        role: 'quality',
+        operation: '{ earlyWarning }',
+        filters: '{}',
+        outcome: 'forbidden',
+      },
+      {
+        username: quality.username,
+        role: 'quality',
+        operation: 'Weekly { attendance }',
+        filters: '{"f":{"from":"2025-01-01"}}',
+        outcome: 'allowed',
+      },
+    ]);
+  });
+});
