@@ -21,7 +21,13 @@ const USER_FACING = new Set([
  * generic sentence otherwise. Never SQL, stack traces or the wrapped original error.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
+  const status = httpStatusOf(error);
+  const code =
+    status !== undefined && status >= 400 && status < 500
+      ? (HTTP_CODES[status] ?? 'BAD_REQUEST')
+      : typeof formatted.extensions?.code === 'string'
+        ? formatted.extensions.code
+        : 'INTERNAL_SERVER_ERROR';
   if (USER_FACING.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
@@ -34,6 +40,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
+
+/** The status of a Nest HTTP exception thrown by a resolver (Nest leaves some codes unmapped). */
+function httpStatusOf(error: unknown): number | undefined {
+  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
+  const getStatus = (original as { getStatus?: unknown } | undefined)?.getStatus;
+  return typeof getStatus === 'function' ? (getStatus.call(original) as number) : undefined;
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
