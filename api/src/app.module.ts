@@ -12,6 +12,7 @@ import { EarlyWarningModule } from './early-warning/early-warning.module';
 import { SessionFeedbackModule } from './feedback/session-feedback.module';
 import { EpisodeAccountabilityModule } from './accountability/episode-accountability.module';
 import { DrilldownModule } from './drilldown/drilldown.module';
+import { OutcomeReportModule } from './outcome-report/outcome-report.module';
 import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
@@ -35,6 +36,7 @@ export const FEATURE_MODULES = [
   AttendanceModule,
   SessionFeedbackModule,
   EarlyWarningModule,
+  OutcomeReportModule,
 ];
 
 @Module({})

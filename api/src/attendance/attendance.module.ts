@@ -4,5 +4,8 @@ import { AttendanceService } from './attendance.service';
 import { IntensityService } from './intensity.service';
 import { SessionAccountabilityService } from './session-accountability.service';
 
-@Module({ providers: [AttendanceResolver, AttendanceService, IntensityService, SessionAccountabilityService] })
+@Module({
+  providers: [AttendanceResolver, AttendanceService, IntensityService, SessionAccountabilityService],
+  exports: [AttendanceService, IntensityService],
+})
 export class AttendanceModule {}

@@ -21,6 +21,7 @@ const POLICY: Record<string, Role[]> = {
   drilldownSessions: CLINICAL,
   earlyWarning: ['director'],
   auditLog: ['director'],
+  outcomeReport: [...ROLES],
 };
 
 const FIXTURE = `

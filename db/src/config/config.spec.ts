@@ -54,6 +54,14 @@ describe('parseConfig', () => {
     expect(message).not.toContain('secret');
   });
 
+  it('never lets the suppression threshold fall below 11', () => {
+    expect(parseConfig({}, root).suppressionThreshold).toBe(11);
+    expect(parseConfig({ SUPPRESSION_THRESHOLD: '20' }, root).suppressionThreshold).toBe(20);
+    expect(() => parseConfig({ SUPPRESSION_THRESHOLD: '5' }, root)).toThrow(
+      'SUPPRESSION_THRESHOLD must be at least 11',
+    );
+  });
+
   it('rejects an out-of-range port', () => {
     expect(() => parseConfig({ PORT: '70000' }, root)).toThrow('PORT must be between 1 and 65535');
   });

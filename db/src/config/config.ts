@@ -45,6 +45,11 @@ const envSchema = z.object({
     .default(2000),
   DEMO_SEED: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').default(1),
   LOG_SQL: booleanFromEnv.default(false),
+  SUPPRESSION_THRESHOLD: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(11, 'must be at least 11 (the floor for anything a funder sees)')
+    .default(11),
 });
 
 export interface AppConfig {
@@ -56,6 +61,8 @@ export interface AppConfig {
   http: { host: string; port: number };
   demo: { enabled: boolean; participants: number; seed: number };
   logSql: boolean;
+  /** Funder-facing counts below this, and figures built on them, are suppressed (never below 11). */
+  suppressionThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +101,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, root: string = projectRoot()
     http: { host: e.HOST, port: e.PORT },
     demo: { enabled: e.DEMO_DATA, participants: e.DEMO_PARTICIPANTS, seed: e.DEMO_SEED },
     logSql: e.LOG_SQL,
+    suppressionThreshold: e.SUPPRESSION_THRESHOLD,
   };
 }
 

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@iop/db';
+import { AttendanceService } from '../attendance/attendance.service';
+import { IntensityService } from '../attendance/intensity.service';
+import { addDays, daysBetween } from '../episodes';
+import { SessionFeedbackService } from '../feedback/session-feedback.service';
+import { MetricsFilter, resolveScope } from '../filters';
+import { OverviewService } from '../overview/overview.service';
+import { suppressFigures } from '../privacy/suppression';
+import { RetentionService } from '../retention/retention.service';
+import { SobrietyService } from '../sobriety/sobriety.service';
+import { outcomeFigures, PeriodReports } from './outcome-figures';
+import { OUTCOME_MEASURES, OutcomeMeasure } from './outcome-measures';
+import { OutcomeFigure, OutcomeReport } from './outcome-report.model';
+import type { GroupType } from '../filters';
+
+/** Episode figures by group type are about the people counted in `episodes`: hidden together. */
+const EPISODE_COHORT = { measure: 'episodes', sections: ['retention', 'sobriety'] };
+
+/** Without dates, the report covers the 90 days up to as_of. */
+const DEFAULT_PERIOD_DAYS = 90;
+
+@Injectable()
+export class OutcomeReportService {
+  private readonly threshold = loadConfig().suppressionThreshold;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly overview: OverviewService,
+    private readonly retention: RetentionService,
+    private readonly attendance: AttendanceService,
+    private readonly intensity: IntensityService,
+    private readonly sobriety: SobrietyService,
+    private readonly feedback: SessionFeedbackService,
+  ) {}
+
+  async report(filter: MetricsFilter | null | undefined): Promise<OutcomeReport> {
+    const scope = await resolveScope(this.dataSource, filter);
+    const to = filter?.to ? scope.to : scope.asOf;
+    const from = filter?.from ? scope.from : addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+    const previousTo = addDays(from, -1);
+    const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
+    const base = { siteIds: scope.siteIds, groupTypes: filter?.groupTypes, asOf: scope.asOf };
+    const [current, previous] = await Promise.all([
+      this.periodReports({ ...base, from, to }),
+      this.periodReports({ ...base, from: previousFrom, to: previousTo }),
+    ]);
+    const raw = [...outcomeFigures('current', current), ...outcomeFigures('previous', previous)];
+    const figures: OutcomeFigure[] = suppressFigures(raw, this.threshold, EPISODE_COHORT).map((f) => ({
+      ...f,
+      groupType: f.groupType as GroupType | null,
+      label: OUTCOME_MEASURES[f.measure as OutcomeMeasure].label,
+    }));
+    const comparison = current.retention.comparison;
+    const freshness: { at: Date | null }[] = await this.dataSource.query(
+      `SELECT max(finished_at) AS at FROM etl_load WHERE status IN ('succeeded', 'partial')`,
+    );
+    return {
+      periods: { from, to, previousFrom, previousTo, asOf: scope.asOf },
+      siteIds: scope.siteIds,
+      suppressionThreshold: this.threshold,
+      figures,
+      survivalCurves: [current.retention.total, ...current.retention.byGroupType].map((f) => ({
+        groupType: f.groupType,
+        points: f.curve
+          .filter((p) => p.atRisk >= this.threshold)
+          .map(({ days, atRisk, survival, lower, upper }) => ({ days, atRisk, survival, lower, upper })),
+      })),
+      logRank: comparison && { chiSquare: comparison.chiSquare, df: comparison.df, pValue: comparison.pValue },
+      lastSuccessfulLoadAt: freshness[0]?.at ?? null,
+    };
+  }
+
+  private async periodReports(filter: MetricsFilter): Promise<PeriodReports> {
+    const [overview, retention, attendance, intensity, sobriety, feedback] = await Promise.all([
+      this.overview.overview(filter),
+      this.retention.retention(filter),
+      this.attendance.attendance(filter),
+      this.intensity.intensity(filter),
+      this.sobriety.sobriety(filter),
+      this.feedback.feedback(filter),
+    ]);
+    return { overview, retention, attendance, intensity, sobriety, feedback };
+  }
+}
