@@ -12,6 +12,8 @@ import { EarlyWarningModule } from './early-warning/early-warning.module';
 import { SessionFeedbackModule } from './feedback/session-feedback.module';
 import { EpisodeAccountabilityModule } from './accountability/episode-accountability.module';
 import { DrilldownModule } from './drilldown/drilldown.module';
+import { LoadsModule } from './loads/loads.module';
+import { SitesModule } from './sites/sites.module';
 import { OutcomeReportModule } from './outcome-report/outcome-report.module';
 import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
@@ -37,6 +39,8 @@ export const FEATURE_MODULES = [
   SessionFeedbackModule,
   EarlyWarningModule,
   OutcomeReportModule,
+  SitesModule,
+  LoadsModule,
 ];
 
 @Module({})

@@ -22,6 +22,10 @@ const POLICY: Record<string, Role[]> = {
   earlyWarning: ['director'],
   auditLog: ['director'],
   outcomeReport: [...ROLES],
+  sites: [...ROLES],
+  loadHistory: CLINICAL,
+  rejectedRows: CLINICAL,
+  rejectReasons: CLINICAL,
 };
 
 const FIXTURE = `

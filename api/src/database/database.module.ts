@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { createDataSource } from '@iop/db';
 import { DataSource } from 'typeorm';
+import { DATABASE_URL } from './database-url';
 
 /** One connection pool for the whole API, injected as TypeORM's DataSource. */
 @Global()
@@ -12,12 +13,13 @@ export class DatabaseModule implements OnApplicationShutdown {
     return {
       module: DatabaseModule,
       providers: [
+        { provide: DATABASE_URL, useValue: url },
         {
           provide: DataSource,
           useFactory: () => createDataSource(url, { logSql: options.logSql, poolSize: 10 }).initialize(),
         },
       ],
-      exports: [DataSource],
+      exports: [DataSource, DATABASE_URL],
     };
   }
 

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { LoadsResolver } from './loads.resolver';
+import { LoadsService } from './loads.service';
+import { UploadRegistry } from './upload-registry';
+import { UploadsController } from './uploads.controller';
+
+@Module({ controllers: [UploadsController], providers: [LoadsResolver, LoadsService, UploadRegistry] })
+export class LoadsModule {}
