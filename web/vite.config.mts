@@ -6,5 +6,12 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/graphql': 'http://127.0.0.1:3000',
+      '/health': 'http://127.0.0.1:3000',
+      '/auth': 'http://127.0.0.1:3000',
+      '/api': 'http://127.0.0.1:3000',
+    },
+  },
 });

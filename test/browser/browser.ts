@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../e2e/process-harness';
+import { DEMO_PASSWORDS, type DemoRole } from './stack';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 
@@ -70,4 +71,25 @@ export async function waitForSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {
     timeout: 30_000,
   });
+}
+
+/**
+ * Signs the browser in as a demo user through the API (the cookies land in the browser's jar), so
+ * that pages open signed in. The sign-in form itself is tested on its own.
+ */
+export async function signInAs(context: BrowserContext, url: string, role: DemoRole): Promise<void> {
+  await context.clearCookies();
+  const response = await context.request.post(`${url}/auth/login`, {
+    data: { username: role, password: DEMO_PASSWORDS[role] },
+  });
+  if (response.status() !== 200) throw new Error(`Signing in as ${role} failed: ${response.status()}`);
+}
+
+/** Problems a signed-out page causes by design: asking "who am I?" answers 401 before the sign-in form. */
+export function unexpectedProblems(problems: readonly string[]): string[] {
+  return problems.filter(
+    (p) =>
+      !/HTTP 401: .*\/auth\/(me|login)$/.test(p) &&
+      !p.startsWith('console: Failed to load resource: the server responded with a status of 401'),
+  );
 }

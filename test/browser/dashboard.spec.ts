@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, SCREENSHOT_DIR, waitForSettled, type TestBrowser } from './browser';
+import { launchBrowser, openPage, SCREENSHOT_DIR, signInAs, waitForSettled, type TestBrowser } from './browser';
 import { parseCsv } from './csv';
 import { startStack, type RunningStack } from './stack';
 
-// The dashboard in headless Chromium against the real built server, embedded Postgres and demo data.
+// The dashboard in headless Chromium against the real built server, embedded Postgres and demo
+// data, signed in as the demo director (who may see every clinical page).
 
 const PAGES = [
   { id: 'overview', path: '/', heading: 'Overview' },
@@ -26,6 +27,7 @@ let browser: TestBrowser;
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchBrowser();
+  await signInAs(browser.context, stack.url, 'director');
 });
 
 afterAll(async () => {
@@ -53,14 +55,29 @@ async function downloadCsv(page: Page, chartTitle: string): Promise<string[][]> 
 }
 
 describe('every page', () => {
-  test.each(PAGES)('$id renders its heading with no console errors', async ({ id, path: pagePath, heading }) => {
-    const { page, problems } = await visit(stack.url + pagePath);
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(heading);
-    await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe(heading);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${id}.png`), fullPage: true });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  test.each(PAGES)(
+    '$id renders its heading and charts with no console errors',
+    async ({ id, path: pagePath, heading }) => {
+      const { page, problems } = await visit(stack.url + pagePath);
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(heading);
+      await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe(heading);
+      // Every frame drew something: a chart or a table, no error, no forbidden state.
+      const frames = page.locator('section.chart-frame');
+      expect(await frames.count()).toBeGreaterThan(0);
+      for (const frame of await frames.all()) {
+        const title = await frame.locator('h3').innerText();
+        expect({ title, drawn: (await frame.locator('svg.recharts-surface, table').count()) > 0 }).toEqual({
+          title,
+          drawn: true,
+        });
+      }
+      expect(await page.locator('[role="alert"], [data-testid="forbidden"]').count()).toBe(0);
+      await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('director');
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${id}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('shows a not-found page for an unknown path, still with navigation', async () => {
     const { page, problems } = await visit(`${stack.url}/no-such-page`);
@@ -107,7 +124,12 @@ describe('filters', () => {
   it('falls back to defaults for invalid URL values, without errors', async () => {
     const { page, problems } = await visit(`${stack.url}/?period=decade&types=yoga&asOf=2025-02-30&sites=`);
     await expect(page.getByLabel('Period').inputValue()).resolves.toBe('year');
-    expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(5);
+    const groupTypes = page.getByRole('group', { name: 'Group types' });
+    expect(await groupTypes.getByRole('checkbox', { checked: true }).count()).toBe(5);
+    // An empty sites parameter means every site: all boxes of the site picker are ticked.
+    const sites = page.getByRole('group', { name: 'Sites' }).getByRole('checkbox');
+    expect(await sites.count()).toBeGreaterThan(1);
+    expect(await sites.evaluateAll((boxes) => boxes.every((b) => (b as HTMLInputElement).checked))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -164,8 +186,9 @@ describe('CSV download', () => {
     ).toEqual(served.dataFreshness.tables);
 
     // The table toggle shows the same rows.
-    await page.getByRole('button', { name: 'Show table' }).click();
-    expect(await page.locator('.chart-frame table tbody tr').count()).toBe(served.dataFreshness.tables.length);
+    const frame = page.locator('section.chart-frame', { has: page.getByRole('heading', { name: 'Loaded records' }) });
+    await frame.getByRole('button', { name: 'Show table' }).click();
+    expect(await frame.locator('table tbody tr').count()).toBe(served.dataFreshness.tables.length);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -202,6 +225,7 @@ describe('CSV download', () => {
     );
     expect(csv[0]).toEqual([
       'Series',
+      'Point',
       'Days since admission',
       'At risk',
       'Dropouts',
@@ -215,7 +239,9 @@ describe('CSV download', () => {
       csv
         .slice(1)
         .filter((row) => row[0] === series)
-        .map(([, days, atRisk, events, censored, survival, lower, upper]) => ({
+        // The drawn curve adds a day-0 start and a flat run to the last follow-up; the API serves dropout days.
+        .filter((row) => row[1] === 'dropout day')
+        .map(([, , days, atRisk, events, censored, survival, lower, upper]) => ({
           days: Number(days),
           atRisk: Number(atRisk),
           events: Number(events),
@@ -223,9 +249,7 @@ describe('CSV download', () => {
           survival: Number(survival),
           lower: number(lower),
           upper: number(upper),
-        }))
-        // The drawn curve starts at day 0 with everyone retained; the API serves dropout days only.
-        .filter((p, i) => !(i === 0 && p.days === 0 && p.events === 0));
+        }));
     expect(csvPoints('All group types')).toEqual(served.retention.total.curve);
     const byType = Object.fromEntries(served.retention.byGroupType.map((f) => [f.groupType, f.curve]));
     expect(csvPoints('Skills')).toEqual(byType.skills);
@@ -233,5 +257,42 @@ describe('CSV download', () => {
     expect(new Set(csv.slice(1).map((row) => row[0]))).toEqual(new Set(['All group types', 'Skills', 'Process']));
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('drill-down', () => {
+  it('goes group type → groups → sessions by keyboard, with the level in the URL', async () => {
+    const { page, problems } = await visit(`${stack.url}/groups?period=last90`);
+    await page.getByRole('link', { name: 'Skills', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitForSettled(page);
+    let url = new URL(page.url());
+    expect(url.searchParams.get('groupType')).toBe('skills');
+    expect(url.searchParams.get('period')).toBe('last90');
+    await expect(page.getByRole('heading', { name: 'Skills groups' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'groups-skills.png'), fullPage: true });
+
+    // The first group's link, reached with Tab from the breadcrumb, opens its sessions.
+    const firstGroup = page.locator('.drill-table tbody a').first();
+    const groupName = await firstGroup.innerText();
+    await firstGroup.focus();
+    await page.keyboard.press('Enter');
+    await waitForSettled(page);
+    url = new URL(page.url());
+    expect(url.searchParams.get('group')).toBeTruthy();
+    await expect(page.locator('nav.breadcrumbs [aria-current="location"]').innerText()).resolves.toBe(groupName);
+    expect(await page.locator('section.chart-frame table tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'groups-sessions.png'), fullPage: true });
+
+    // The URL alone restores the level in a fresh page; the breadcrumb climbs back.
+    const fresh = await visit(page.url());
+    await expect(fresh.page.locator('nav.breadcrumbs [aria-current="location"]').innerText()).resolves.toBe(groupName);
+    await fresh.page.getByRole('link', { name: 'All group types' }).focus();
+    await fresh.page.keyboard.press('Enter');
+    await waitForSettled(fresh.page);
+    expect(new URL(fresh.page.url()).searchParams.get('groupType')).toBeNull();
+    expect([...problems, ...fresh.problems]).toEqual([]);
+    await page.close();
+    await fresh.page.close();
   });
 });

@@ -6,10 +6,19 @@ import { freePort, ROOT, RunningProcess } from '../e2e/process-harness';
 /** The built server on its own embedded Postgres, with a small demo data set. */
 export interface RunningStack {
   url: string;
-  /** POSTs a GraphQL operation straight to the API, for comparing with what the page shows. */
+  /** POSTs a GraphQL operation straight to the API as the demo director, for comparing with what the page shows. */
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
+
+export type DemoRole = 'director' | 'quality' | 'funder';
+
+/** The demo users the server creates on an empty development database. */
+export const DEMO_PASSWORDS: Record<DemoRole, string> = {
+  director: 'demo-director-pw',
+  quality: 'demo-quality-pw',
+  funder: 'demo-funder-pw',
+};
 
 // Small enough to start in seconds, large enough that every group type has episodes and curves.
 const DEMO_PARTICIPANTS = '80';
@@ -23,7 +32,7 @@ export async function startStack(): Promise<RunningStack> {
   if (existing)
     return {
       url: existing.replace(/\/$/, ''),
-      graphql: (q, v) => postGraphql(existing, q, v),
+      graphql: directorGraphql(existing),
       stop: async () => undefined,
     };
   const dir = await mkdtemp(path.join(tmpdir(), 'iop-browser-'));
@@ -51,13 +60,45 @@ export async function startStack(): Promise<RunningStack> {
     throw error;
   }
 
-  return { url, graphql: (q, v) => postGraphql(url, q, v), stop };
+  return { url, graphql: directorGraphql(url), stop };
 }
 
-async function postGraphql<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${url.replace(/\/$/, '')}/graphql`, {
+interface ApiSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs in over HTTP as a demo user: the session and CSRF cookies, as the page would hold them. */
+export async function signInOverHttp(url: string, role: DemoRole): Promise<ApiSession> {
+  const response = await fetch(`${url.replace(/\/$/, '')}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: role, password: DEMO_PASSWORDS[role] }),
+  });
+  if (!response.ok) throw new Error(`Signing in as ${role} failed: ${response.status}`);
+  const cookies = Object.fromEntries(
+    response.headers.getSetCookie().map((c) => c.split(';')[0].split('=') as [string, string]),
+  );
+  return { cookie: `iop_session=${cookies.iop_session}; iop_csrf=${cookies.iop_csrf}`, csrf: cookies.iop_csrf };
+}
+
+function directorGraphql(url: string): RunningStack['graphql'] {
+  let session: Promise<ApiSession> | null = null;
+  return async (query, variables) => {
+    session ??= signInOverHttp(url, 'director');
+    return postGraphql(url, await session, query, variables);
+  };
+}
+
+async function postGraphql<T>(
+  url: string,
+  session: ApiSession,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const response = await fetch(`${url.replace(/\/$/, '')}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };

@@ -1,10 +1,10 @@
 import { Link } from '../routing/Link';
 
-export function NotFoundPage() {
+export function NotFoundPage({ homePath }: { homePath: string }) {
   return (
     <section>
       <p>
-        This address is not a page of the dashboard. <Link href="/">Go to the overview</Link>.
+        This address is not a page of the dashboard. <Link href={homePath}>Go to your start page</Link>.
       </p>
     </section>
   );

@@ -1,4 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
+import { isForbidden } from '../api/api-error';
+import { ForbiddenState } from '../app/ForbiddenState';
 import type { Column } from './columns';
 import { toCsv } from './csv';
 import { DataTable } from './DataTable';
@@ -23,14 +25,27 @@ interface ChartFrameProps<Row> {
   /** The period, for the CSV file name. */
   scope?: { from: string; to: string } | null;
   emptyMessage?: string;
+  /** Open the table at first (where the figures are the point, e.g. a milestone table). */
+  initiallyShowTable?: boolean;
   /** The chart; rendered only once data has arrived and is not empty. */
   children: ReactNode;
 }
 
 /** The frame every chart sits in: title, n, loading/empty/error states, table toggle and CSV. */
 export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
-  const { title, description, status, rows, columns, n, scope, emptyMessage, children } = props;
-  const [showTable, setShowTable] = useState(false);
+  const {
+    title,
+    description,
+    status,
+    rows,
+    columns,
+    n,
+    scope,
+    emptyMessage,
+    initiallyShowTable = false,
+    children,
+  } = props;
+  const [showTable, setShowTable] = useState(initiallyShowTable);
   const headingId = useId();
   const tableId = useId();
   const ready = !status.isPending && !status.error;
@@ -51,7 +66,8 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
       </header>
 
       {status.isPending && <div className="skeleton" role="status" aria-label={`Loading ${title}`} />}
-      {status.error && (
+      {status.error && isForbidden(status.error) && <ForbiddenState what="these figures" />}
+      {status.error && !isForbidden(status.error) && (
         <div role="alert" className="chart-frame__error">
           <p>
             Could not load “{title}”: {status.error.message}

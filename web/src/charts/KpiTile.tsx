@@ -7,10 +7,12 @@ interface KpiTileProps {
   detail?: ReactNode;
   /** The n behind the figure. */
   n?: string;
+  /** A small trend line under the figure. */
+  trend?: ReactNode;
 }
 
 /** One headline figure. A <dl> item pair, so the label is announced with its value. */
-export function KpiTile({ label, value, detail, n }: KpiTileProps) {
+export function KpiTile({ label, value, detail, n, trend }: KpiTileProps) {
   return (
     <div className="kpi-tile">
       <dt>{label}</dt>
@@ -18,6 +20,7 @@ export function KpiTile({ label, value, detail, n }: KpiTileProps) {
         <span className="kpi-tile__value">{value}</span>
         {detail && <span className="kpi-tile__detail">{detail}</span>}
         {n && <span className="kpi-tile__n">{n}</span>}
+        {trend}
       </dd>
     </div>
   );

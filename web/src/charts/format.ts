@@ -34,3 +34,30 @@ export function formatCi(lower: number | null | undefined, upper: number | null 
   if (lower === null || lower === undefined || upper === null || upper === undefined) return undefined;
   return `95% CI ${formatPercent(lower)}–${formatPercent(upper)}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "6 Jan 25" for a YYYY-MM-DD date (read as a calendar date, no time zone). */
+export function formatShortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1].slice(2)}`;
+}
+
+export const weekTitle = (weekStart: string) => `Week of Monday ${formatShortDate(weekStart)}`;
+
+/** A score on a 0–10 or 0–40 scale, to one decimal. */
+export const formatScore = (value: number | null) => formatDecimal(value, 1);
+
+/** A proportion as a whole percentage, for axes and tooltips. */
+export const formatRate = (value: number | null) => formatPercent(value);
+
+/** Round percentage ticks from 0 to just above the largest value: 0, 5, 10… or 0, 10, 20… or 0, 25, 50… */
+export function percentTicks(max: number): number[] {
+  const top = Math.min(1, Math.max(0.05, max));
+  const step = top <= 0.2 ? 0.05 : top <= 0.5 ? 0.1 : 0.25;
+  const end = Math.min(1, Math.ceil(top / step - 1e-9) * step);
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= end + 1e-9; i++) ticks.push(Math.round(i * step * 100) / 100);
+  return ticks;
+}

@@ -30,3 +30,17 @@ export const TOTAL_STYLE: SeriesStyle = { stroke: '#333333', text: '#333333', da
 export function seriesStyle(groupType: GroupType | null | undefined): SeriesStyle {
   return groupType ? GROUP_TYPE_STYLES[groupType] : TOTAL_STYLE;
 }
+
+/** Series that are not group types (two measures side by side), in the palette's remaining hues. */
+export const NAMED_SERIES_STYLES: Record<string, SeriesStyle> = {
+  responder: { stroke: '#0072B2', text: '#0072B2', dash: '', shape: 'circle' },
+  intentToTreat: { stroke: '#D55E00', text: '#AA4A00', dash: '8 4', shape: 'square' },
+  pda: { stroke: '#009E73', text: '#007A5A', dash: '', shape: 'circle' },
+  pdaChange: { stroke: '#56B4E9', text: '#1F6F99', dash: '4 4', shape: 'diamond' },
+};
+
+/** The style of any series key: a group type, 'total', or a named series. */
+export function styleForSeries(key: string): SeriesStyle {
+  if (key === 'total') return TOTAL_STYLE;
+  return (GROUP_TYPE_STYLES as Record<string, SeriesStyle>)[key] ?? NAMED_SERIES_STYLES[key] ?? TOTAL_STYLE;
+}

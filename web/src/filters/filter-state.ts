@@ -103,3 +103,8 @@ export function serializeFilters(state: FilterState, existingSearch = ''): strin
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
+
+/** Only the filter parameters of a query string: what follows the reader from page to page. */
+export function filterSearch(search: string): string {
+  return serializeFilters(parseFilters(search));
+}

@@ -1,5 +1,5 @@
 import { DEFAULT_FILTERS, type FilterState } from './filter-state';
-import { resolvePeriod, toMetricsFilter } from './metrics-filter';
+import { previousPeriodFilter, resolvePeriod, toMetricsFilter } from './metrics-filter';
 
 const state = (overrides: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTERS, ...overrides });
 
@@ -49,5 +49,16 @@ describe('toMetricsFilter', () => {
     ],
   ])('%s', (_name, filters, defaultAsOf, expected) => {
     expect(toMetricsFilter(filters, defaultAsOf)).toEqual(expected);
+  });
+});
+
+describe('previousPeriodFilter', () => {
+  const base = { asOf: '2025-06-30', siteIds: ['a'], groupTypes: null };
+  test.each([
+    ['a 30-day period', '2025-06-01', '2025-06-30', '2025-05-02', '2025-05-31'],
+    ['one day', '2025-03-01', '2025-03-01', '2025-02-28', '2025-02-28'],
+    ['a year across a leap day', '2024-01-01', '2024-12-31', '2022-12-31', '2023-12-31'],
+  ])('%s', (_name, from, to, previousFrom, previousTo) => {
+    expect(previousPeriodFilter({ ...base, from, to })).toEqual({ ...base, from: previousFrom, to: previousTo });
   });
 });

@@ -39,3 +39,12 @@ export function toMetricsFilter(state: FilterState, defaultAsOf: string | null):
     groupTypes: state.groupTypes.length ? [...state.groupTypes] : null,
   };
 }
+
+/**
+ * The filter of the period of the same length just before this one (same as-of, sites and group
+ * types), for "change on the previous period".
+ */
+export function previousPeriodFilter(filter: MetricsFilterVariables): MetricsFilterVariables {
+  const days = Math.round((Date.parse(filter.to) - Date.parse(filter.from)) / 86_400_000) + 1;
+  return { ...filter, from: addDays(filter.from, -days), to: addDays(filter.from, -1) };
+}

@@ -1,14 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import { graphqlRequest } from '../api/graphql-client';
+import { graphql } from '../gql';
+
 export interface SiteOption {
   id: string;
   name: string;
 }
 
-/**
- * The sites to choose from.
- * TODO(api): api/schema.gql has no site list yet (a `sites { id name }` query is needed). When it
- * lands, replace this body with a useQuery over a graphql() document. Until then the picker is
- * hidden, and a `sites=` URL parameter still filters.
- */
+const SITES = graphql(`
+  query Sites {
+    sites {
+      siteId
+      siteName
+    }
+  }
+`);
+
+/** The sites the reader may choose from (a site-limited user gets only theirs). */
 export function useSitesQuery(): { data: SiteOption[] | undefined; isPending: boolean; available: boolean } {
-  return { data: undefined, isPending: false, available: false };
+  const query = useQuery({
+    queryKey: ['sites'],
+    queryFn: () => graphqlRequest(SITES).then((d) => d.sites.map((s) => ({ id: s.siteId, name: s.siteName }))),
+    staleTime: 10 * 60_000,
+  });
+  // With one site there is nothing to choose; a failed list leaves the `sites=` URL parameter working.
+  return { data: query.data, isPending: query.isPending, available: (query.data?.length ?? 0) > 1 };
 }

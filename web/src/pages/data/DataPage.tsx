@@ -1,8 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useRole } from '../../auth/useSession';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { useDataFreshnessQuery } from '../../data/useDataFreshnessQuery';
 import { LOADED_RECORDS_COLUMNS, toLoadedRecordsRows } from './loaded-records';
 import { LoadedRecordsChart } from './LoadedRecordsChart';
+import { LoadHistory } from './LoadHistory';
+import { LoadRejects } from './LoadRejects';
+import { UploadPanel } from './UploadPanel';
 
 /** What the figures are computed from: rows and latest date of each export, and the last load. */
 export default function DataPage() {
@@ -10,6 +14,8 @@ export default function DataPage() {
   const rows = useMemo(() => toLoadedRecordsRows(query.data?.tables ?? []), [query.data]);
   const data = query.data;
   const nothingLoaded = rows.every((r) => r.rows === 0);
+  const role = useRole();
+  const [rejectsOf, setRejectsOf] = useState<number | null>(null);
   return (
     <section aria-labelledby="page-heading" className="page">
       {data && (
@@ -37,7 +43,9 @@ export default function DataPage() {
       >
         <LoadedRecordsChart rows={rows} />
       </ChartFrame>
-      {/* TODO(api): a load-history query (one row per ETL run) would be listed here; none exists yet. */}
+      {(role === null || role === 'director') && <UploadPanel />}
+      <LoadHistory selectedLoadId={rejectsOf} onSelect={setRejectsOf} />
+      {rejectsOf !== null && <LoadRejects loadId={rejectsOf} />}
     </section>
   );
 }

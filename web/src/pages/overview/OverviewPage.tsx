@@ -5,6 +5,8 @@ import { KpiTile, KpiTiles } from '../../charts/KpiTile';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { describeChange, SESSIONS_COLUMNS, toSessionsRows } from './overview-shape';
 import { SessionsByTypeChart } from './SessionsByTypeChart';
+import { OutcomeTiles } from './OutcomeTiles';
+import { useOutcomeKpis } from './useOutcomeKpis';
 import { useProgramOverviewQuery } from './useProgramOverviewQuery';
 
 const TILES = [
@@ -21,9 +23,20 @@ export default function OverviewPage() {
   const overview = query.data;
   const rows = useMemo(() => toSessionsRows(overview?.sessionsHeldByGroupType ?? []), [overview]);
   const status = { ...query, isPending: query.isPending || filter === null };
+  const kpis = useOutcomeKpis(filter);
 
   return (
     <>
+      <h2 className="section-heading">Outcomes</h2>
+      <OutcomeTiles kpis={kpis} />
+      {kpis.previousFilter && (
+        <p className="page-note">
+          Each figure is compared with the same figure for {kpis.previousFilter.from} to {kpis.previousFilter.to}, the
+          period of the same length just before. Retention, completion and abstinence count the episodes admitted in the
+          period; attendance and the session score count its sessions.
+        </p>
+      )}
+      <h2 className="section-heading">Census</h2>
       {overview ? (
         <KpiTiles>
           {TILES.map((t) => (
@@ -56,7 +69,6 @@ export default function OverviewPage() {
       >
         <SessionsByTypeChart rows={rows} />
       </ChartFrame>
-      {/* TODO(overview): retention, attendance, sobriety and feedback headline tiles, each from its own query. */}
     </>
   );
 }

@@ -4,6 +4,8 @@ import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { AtRiskTable } from './AtRiskTable';
 import { KaplanMeierChart } from './KaplanMeierChart';
 import { KM_COLUMNS, toAtRiskTable, toKmSeries } from './km-series';
+import { RetentionBreakdowns } from './RetentionBreakdowns';
+import { describeLogRank } from './retention-shape';
 import { RetentionTiles } from './RetentionTiles';
 import { useRetentionQuery } from './useRetentionQuery';
 
@@ -39,7 +41,13 @@ export default function RetentionPage() {
         </label>
         <KaplanMeierChart series={series} showIntervals={showIntervals} />
         {atRisk && <AtRiskTable days={atRisk.days} rows={atRisk.rows} />}
+        {report && (
+          <p className="plain-words" data-testid="log-rank">
+            {describeLogRank(report.comparison)}
+          </p>
+        )}
       </ChartFrame>
+      <RetentionBreakdowns report={report} status={status} />
     </>
   );
 }

@@ -5,14 +5,22 @@ import type { RetentionFiguresFragment } from '../../gql/graphql';
 
 export type SeriesKey = GroupType | 'total';
 
+/**
+ * Where a drawn point comes from: the day-0 start, a dropout day served by the API, or the end of
+ * follow-up (a milestone the API shows episodes followed to, beyond the last dropout).
+ */
+export type KmPointKind = 'start' | 'dropout day' | 'follow-up';
+
 /** One drawn point of a Kaplan–Meier step curve, labelled with its series. */
 export interface KmPoint {
   series: SeriesKey;
   seriesLabel: string;
+  kind: KmPointKind;
   days: number;
   atRisk: number;
   events: number;
-  censored: number;
+  /** Unknown (null) at a follow-up point: the API serves censoring per dropout day only. */
+  censored: number | null;
   survival: number;
   lower: number | null;
   upper: number | null;
@@ -31,8 +39,9 @@ export function seriesLabel(groupType: GroupType | null): string {
 
 /**
  * The curve as drawn: it starts at day 0 with everyone retained (S = 1, all episodes at risk),
- * then steps at each dropout day the API served. A series with no episodes is left out (there is
- * nothing to draw). The total comes first.
+ * then steps at each dropout day the API served, and runs on flat to the last milestone (30, 60,
+ * 90 days) that episodes are still followed to: without that, a curve with no late dropouts would
+ * seem to stop early. A series with no episodes is left out. The total comes first.
  */
 export function toKmSeries(
   total: RetentionFiguresFragment,
@@ -43,10 +52,16 @@ export function toKmSeries(
     .map((figures) => {
       const key: SeriesKey = figures.groupType ?? 'total';
       const label = seriesLabel(figures.groupType);
-      const served = figures.curve.map((p) => ({ series: key, seriesLabel: label, ...p }));
+      const served = figures.curve.map((p): KmPoint => ({
+        series: key,
+        seriesLabel: label,
+        kind: 'dropout day',
+        ...p,
+      }));
       const start: KmPoint = {
         series: key,
         seriesLabel: label,
+        kind: 'start',
         days: 0,
         atRisk: figures.episodes,
         events: 0,
@@ -55,12 +70,28 @@ export function toKmSeries(
         lower: 1,
         upper: 1,
       };
-      return { key, label, episodes: figures.episodes, points: served[0]?.days === 0 ? served : [start, ...served] };
+      const points = served[0]?.days === 0 ? served : [start, ...served];
+      const last = points[points.length - 1];
+      const followedTo = figures.retainedAt
+        .filter((r) => r.atRisk > 0 && r.survival !== null && r.days > last.days)
+        .sort((a, b) => b.days - a.days)[0];
+      if (followedTo) {
+        points.push({
+          ...last,
+          kind: 'follow-up',
+          days: followedTo.days,
+          atRisk: followedTo.atRisk,
+          events: 0,
+          censored: null,
+        });
+      }
+      return { key, label, episodes: figures.episodes, points };
     });
 }
 
 export const KM_COLUMNS: Column<KmPoint>[] = [
   { label: 'Series', value: (p) => p.seriesLabel },
+  { label: 'Point', value: (p) => p.kind },
   { label: 'Days since admission', value: (p) => p.days, numeric: true },
   { label: 'At risk', value: (p) => p.atRisk, numeric: true, format: (v) => formatCount(v as number) },
   { label: 'Dropouts', value: (p) => p.events, numeric: true },

@@ -21,6 +21,12 @@ const RETENTION = graphql(`
         chiSquare
         df
         pValue
+        groups {
+          groupType
+          episodes
+          observed
+          expected
+        }
       }
     }
   }
@@ -47,6 +53,10 @@ const RETENTION = graphql(`
       survival
       lower
       upper
+    }
+    dischargeReasons {
+      reason
+      episodes
     }
     completion {
       numerator

@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { graphqlRequest } from '../../api/graphql-client';
+import type { MetricsFilterVariables } from '../../filters/group-types';
+import { graphql } from '../../gql';
+
+const EARLY_WARNING = graphql(`
+  query EarlyWarning($filter: MetricsFilter, $limit: Int!) {
+    earlyWarning(filter: $filter, limit: $limit) {
+      asOf
+      openEpisodes
+      atRiskEpisodes
+      truncated
+      byReason {
+        reason
+        episodes
+      }
+      episodes {
+        enrollmentId
+        participantId
+        siteId
+        siteName
+        admissionDate
+        daysSinceAdmission
+        reasons
+        reasonCount
+        lastTwoStatuses
+        lastSessionDate
+        lastAttendedDate
+        attendedLast7Days
+        rowsLast14Days
+        lastFeedbackDate
+        lastFeedbackScore
+        lastCheckinDate
+        lastCheckinDaysUsed
+      }
+    }
+  }
+`);
+
+// Enough for every program this dashboard serves; the page says so when the list is cut.
+const LIST_LIMIT = 1000;
+
+/**
+ * Open episodes with an early-warning reason. Only the as-of date and the sites apply (the list is
+ * about today's open episodes, not a period), so the key holds only those.
+ */
+export function useEarlyWarningQuery(filter: MetricsFilterVariables | null) {
+  const scope = filter && { asOf: filter.asOf, siteIds: filter.siteIds };
+  return useQuery({
+    queryKey: ['earlyWarning', scope, LIST_LIMIT],
+    queryFn: () => graphqlRequest(EARLY_WARNING, { filter: scope, limit: LIST_LIMIT }).then((d) => d.earlyWarning),
+    enabled: scope !== null,
+  });
+}

@@ -1,0 +1,55 @@
+import type { Column } from '../../charts/columns';
+import type { Figure } from '../../charts/figures';
+import { formatCount } from '../../charts/format';
+import type { LoadHistoryQuery, RejectsQuery } from '../../gql/graphql';
+
+export type LoadRecord = LoadHistoryQuery['loadHistory'][number];
+export type RejectReasonCount = RejectsQuery['rejectReasons'][number];
+export type RejectedRow = RejectsQuery['rejectedRows'][number];
+
+const count = (v: unknown) => formatCount(typeof v === 'number' ? v : null);
+
+/** "2025-06-30 14:05 UTC": loads are compared across sites, so one clock. */
+export function formatLoadTime(iso: string | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export const LOAD_COLUMNS: Column<LoadRecord>[] = [
+  { label: 'Load', value: (l) => l.loadId, numeric: true },
+  { label: 'Started', value: (l) => l.startedAt, format: (v) => formatLoadTime(typeof v === 'string' ? v : null) },
+  { label: 'Status', value: (l) => l.status },
+  { label: 'Source', value: (l) => l.source },
+  { label: 'Files', value: (l) => l.files.length, numeric: true },
+  { label: 'Rows read', value: (l) => l.rowsRead, numeric: true, format: count },
+  { label: 'Inserted', value: (l) => l.rowsInserted, numeric: true, format: count },
+  { label: 'Updated', value: (l) => l.rowsUpdated, numeric: true, format: count },
+  { label: 'Unchanged', value: (l) => l.rowsUnchanged, numeric: true, format: count },
+  { label: 'Rejected', value: (l) => l.rowsRejected, numeric: true, format: count },
+];
+
+/** Rejected rows by reason as drawn: one bar per file, column and reason, most rows first. */
+export function toRejectReasonFigures(reasons: readonly RejectReasonCount[]): Figure[] {
+  const total = reasons.reduce((sum, r) => sum + r.rows, 0);
+  return [...reasons]
+    .sort((a, b) => b.rows - a.rows)
+    .map((r) => ({
+      category: `${r.fileName} · ${r.columnName ?? 'whole row'}: ${r.reason}`,
+      series: 'total',
+      seriesLabel: 'Rejected rows',
+      value: r.rows,
+      lower: null,
+      upper: null,
+      numerator: null,
+      n: total,
+    }));
+}
+
+export const REJECTED_ROW_COLUMNS: Column<RejectedRow>[] = [
+  { label: 'File', value: (r) => r.fileName },
+  { label: 'Line', value: (r) => r.line, numeric: true },
+  { label: 'Column', value: (r) => r.columnName ?? 'whole row' },
+  { label: 'Value', value: (r) => r.value, format: (v) => (v === null || v === undefined ? 'hidden' : String(v)) },
+  { label: 'Reason', value: (r) => r.reason },
+];

@@ -1,0 +1,88 @@
+import { announceUnauthenticated, ApiError } from '../../api/api-error';
+import { csrfHeaders } from '../../api/csrf';
+
+export type UploadStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+
+export interface UploadFileSummary {
+  fileName: string;
+  kind: string | null;
+  status: 'loaded' | 'refused';
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  message: string | null;
+}
+
+export interface UploadState {
+  status: UploadStatus;
+  progress: { file: string | null; rowsRead: number; bytesRead: number; bytesTotal: number };
+  summary: null | { loadId: number; status: string; files: UploadFileSummary[] };
+  error: string | null;
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  if (response.status === 401) {
+    announceUnauthenticated();
+    return new ApiError('Sign in to continue.', 'unauthenticated', 401);
+  }
+  if (response.status === 403) return new ApiError('Your role may not upload data.', 'forbidden', 403);
+  const body = (await response.json().catch(() => null)) as {
+    message?: unknown;
+    errors?: { message: string }[];
+  } | null;
+  const message = typeof body?.message === 'string' ? body.message : body?.errors?.[0]?.message;
+  return new ApiError(
+    message ?? `The upload failed (the server answered ${response.status}).`,
+    'failed',
+    response.status,
+  );
+}
+
+/** Sends the export files; the server answers at once with an id to follow the load by. */
+export async function startUpload(files: readonly File[]): Promise<string> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  const response = await fetch('/api/uploads', {
+    method: 'POST',
+    headers: csrfHeaders(),
+    credentials: 'same-origin',
+    body: form,
+  }).catch(() => null);
+  if (!response) throw new ApiError('The server cannot be reached. Check that it is running, then retry.');
+  if (response.status !== 202 && !response.ok) throw await failure(response);
+  const { uploadId } = (await response.json()) as { uploadId: string };
+  return uploadId;
+}
+
+export async function fetchUploadState(uploadId: string): Promise<UploadState> {
+  const response = await fetch(`/api/uploads/${encodeURIComponent(uploadId)}`, {
+    headers: csrfHeaders(),
+    credentials: 'same-origin',
+  }).catch(() => null);
+  if (!response) throw new ApiError('The server cannot be reached. The load goes on; retry to follow it.');
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as UploadState;
+}
+
+export function isUploadFinished(status: UploadStatus): boolean {
+  return status === 'succeeded' || status === 'partial' || status === 'failed';
+}
+
+/** "Reading attendance.csv: 12,345 rows (40%)" for the progress bar's label. */
+export function describeProgress(state: Pick<UploadState, 'status' | 'progress'>): string {
+  if (state.status === 'queued') return 'Waiting for the loader to start…';
+  const { file, rowsRead, bytesRead, bytesTotal } = state.progress;
+  const percent = bytesTotal > 0 ? ` (${Math.min(100, Math.round((bytesRead / bytesTotal) * 100))}%)` : '';
+  const rows = `${rowsRead.toLocaleString('en-US')} row${rowsRead === 1 ? '' : 's'} read`;
+  return file ? `Reading ${file}: ${rows}${percent}` : `${rows}${percent}`;
+}
+
+export const UPLOAD_OUTCOME: Record<UploadStatus, string> = {
+  queued: 'Waiting to start.',
+  running: 'Loading…',
+  succeeded: 'Loaded: every file and row was accepted. The figures now include this data.',
+  partial: 'Loaded with problems: some rows or files were refused (see below). The figures include what was accepted.',
+  failed: 'The load failed and nothing was stored.',
+};
