@@ -15,6 +15,7 @@ import { DrilldownModule } from './drilldown/drilldown.module';
 import { LoadsModule } from './loads/loads.module';
 import { SitesModule } from './sites/sites.module';
 import { OutcomeReportModule } from './outcome-report/outcome-report.module';
+import { ReportExportModule } from './report-export/report-export.module';
 import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
@@ -39,6 +40,7 @@ export const FEATURE_MODULES = [
   SessionFeedbackModule,
   EarlyWarningModule,
   OutcomeReportModule,
+  ReportExportModule,
   SitesModule,
   LoadsModule,
 ];

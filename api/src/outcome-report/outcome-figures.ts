@@ -53,7 +53,8 @@ const proportion = (measure: OutcomeMeasure, period: Period, groupType: string |
 export function outcomeFigures(period: Period, r: PeriodReports): RawFigure[] {
   const figures: RawFigure[] = [];
   const o = r.overview;
-  const pick = (c: { current: number; previous: number }) => (period === 'current' ? c.current : c.previous);
+  // Each period's overview is computed for that period, so its own figure is `current`.
+  const pick = (c: { current: number }) => c.current;
   figures.push(
     count('admissions', period, null, pick(o.admissions)),
     count('discharges', period, null, pick(o.discharges)),

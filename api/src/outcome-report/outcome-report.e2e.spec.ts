@@ -141,6 +141,10 @@ it('drops curve points with fewer than 11 at risk', async () => {
   expect(points.length).toBeGreaterThan(0);
   expect(points.every((p) => p.atRisk >= 11)).toBe(true);
   expect(data!.outcomeReport.survivalCurves.find((c) => c.groupType === 'skills')?.points).toEqual([]);
+  // family has 12 at risk at the start, but its cohort is hidden as skills' complement: a curve
+  // with those 12 would give both away, so it is not drawn either.
+  expect(data!.outcomeReport.survivalCurves.find((c) => c.groupType === 'family')?.points).toEqual([]);
+  expect(data!.outcomeReport.survivalCurves.find((c) => c.groupType === 'process')?.points.length).toBeGreaterThan(0);
 });
 
 it('is the same suppressed report for a director: suppression does not depend on who asks', async () => {

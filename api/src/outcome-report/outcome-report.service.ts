@@ -52,6 +52,9 @@ export class OutcomeReportService {
       groupType: f.groupType as GroupType | null,
       label: OUTCOME_MEASURES[f.measure as OutcomeMeasure].label,
     }));
+    const hiddenCohorts = new Set(
+      figures.filter((f) => f.measure === 'episodes' && f.period === 'current' && f.suppressed).map((f) => f.groupType),
+    );
     const comparison = current.retention.comparison;
     const freshness: { at: Date | null }[] = await this.dataSource.query(
       `SELECT max(finished_at) AS at FROM etl_load WHERE status IN ('succeeded', 'partial')`,
@@ -63,9 +66,12 @@ export class OutcomeReportService {
       figures,
       survivalCurves: [current.retention.total, ...current.retention.byGroupType].map((f) => ({
         groupType: f.groupType,
-        points: f.curve
-          .filter((p) => p.atRisk >= this.threshold)
-          .map(({ days, atRisk, survival, lower, upper }) => ({ days, atRisk, survival, lower, upper })),
+        // A curve's steps and at-risk counts would give away a cohort whose size is hidden.
+        points: hiddenCohorts.has(f.groupType)
+          ? []
+          : f.curve
+              .filter((p) => p.atRisk >= this.threshold)
+              .map(({ days, atRisk, survival, lower, upper }) => ({ days, atRisk, survival, lower, upper })),
       })),
       logRank: comparison && { chiSquare: comparison.chiSquare, df: comparison.df, pValue: comparison.pValue },
       lastSuccessfulLoadAt: freshness[0]?.at ?? null,

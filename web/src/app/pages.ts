@@ -86,10 +86,9 @@ export const PAGES: readonly PageDefinition[] = [
     id: 'report',
     path: '/report',
     label: 'Outcome report',
-    component: lazy(() => import('../pages/report/ReportNoticePage')),
-    // TODO(report): the funder report's own engineer decides whether directors preview it here.
-    roles: ['funder'],
-    filters: false,
+    component: lazy(() => import('../pages/report/ReportPage')),
+    roles: ['director', 'quality', 'funder'],
+    filters: true,
   },
 ];
 

@@ -1,0 +1,91 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  HttpException,
+  Logger,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedRequest } from '../auth/auth.middleware';
+import { Roles, ROLES } from '../auth/roles';
+import type { OutcomeReport } from '../outcome-report/outcome-report.model';
+import { OutcomeReportService } from '../outcome-report/outcome-report.service';
+import type { AuditOutcome } from '../graphql/audit-plugin';
+import { toReportCsv } from './report-csv';
+import { renderReportPdf } from './report-pdf';
+import { parseReportQuery, reportFileName } from './report-query';
+
+type Format = 'pdf' | 'csv';
+
+const CONTENT_TYPES: Record<Format, string> = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8' };
+
+/**
+ * The funder report as files: GET /api/reports/outcome.pdf and outcome.csv?from&to&sites&asOf.
+ * Every role may download: the report is suppressed whoever asks. Each download is audited like
+ * a GraphQL query.
+ */
+@Roles(...ROLES)
+@Controller('api/reports')
+export class ReportExportController {
+  private readonly logger = new Logger('ReportExport');
+
+  constructor(
+    private readonly reports: OutcomeReportService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('outcome.pdf')
+  @Header('Cache-Control', 'no-store')
+  pdf(@Query() query: Record<string, unknown>, @Req() req: AuthenticatedRequest): Promise<StreamableFile> {
+    return this.download('pdf', query, req, (report) => renderReportPdf(report));
+  }
+
+  @Get('outcome.csv')
+  @Header('Cache-Control', 'no-store')
+  csv(@Query() query: Record<string, unknown>, @Req() req: AuthenticatedRequest): Promise<StreamableFile> {
+    return this.download('csv', query, req, async (report) => Buffer.from(toReportCsv(report), 'utf8'));
+  }
+
+  private async download(
+    format: Format,
+    query: Record<string, unknown>,
+    req: AuthenticatedRequest,
+    render: (report: OutcomeReport) => Promise<Buffer>,
+  ): Promise<StreamableFile> {
+    let outcome: AuditOutcome = 'error';
+    try {
+      const parsed = parseReportQuery(query);
+      if ('problems' in parsed) throw new BadRequestException(`Invalid report request: ${parsed.problems.join('; ')}`);
+      const report = await this.reports.report(parsed.filter);
+      const file = await render(report);
+      outcome = 'allowed';
+      return new StreamableFile(file, {
+        type: CONTENT_TYPES[format],
+        length: file.length,
+        disposition: `attachment; filename="${reportFileName(report.periods, format)}"`,
+      });
+    } catch (error) {
+      if (error instanceof HttpException) outcome = error.getStatus() === 403 ? 'forbidden' : 'invalid';
+      throw error;
+    } finally {
+      await this.audit(req, `GET /api/reports/outcome.${format}`, query, outcome);
+    }
+  }
+
+  private async audit(req: AuthenticatedRequest, operation: string, query: unknown, outcome: AuditOutcome) {
+    const user = req.user;
+    if (!user) return;
+    try {
+      await this.dataSource.query(
+        `INSERT INTO audit_log (user_id, username, role, operation, filters, outcome) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [user.userId, user.username, user.role, operation, JSON.stringify(query), outcome],
+      );
+    } catch (error) {
+      this.logger.error(`Could not write the audit record of ${operation} by ${user.username}: ${String(error)}`);
+    }
+  }
+}
