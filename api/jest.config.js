@@ -1,3 +1,3 @@
 const preset = require('../jest.preset');
 
-module.exports = { ...preset, displayName: 'api', rootDir: __dirname };
+module.exports = { ...preset, displayName: 'api', rootDir: __dirname, testTimeout: 60_000 };

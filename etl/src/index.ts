@@ -1,6 +1,11 @@
-// @iop/etl: the streaming loader for the data contract (see docs/DATA_CONTRACT.md).
+// @iop/etl: the streaming loader for the data contract (see docs/DATA_CONTRACT.md), and the demo
+// data generator the API uses to fill an empty database on first start (also `npm run demo:data`).
 
 export * from './load';
-
-// The demo program generator (also `npm run demo:data`).
-export { generateDemoData, DEFAULT_END_DATE, type DemoSummary } from './demo/generate';
+export {
+  generateDemoData,
+  DEFAULT_END_DATE,
+  type DemoOptions,
+  type DemoProgress,
+  type DemoSummary,
+} from './demo/generate';

@@ -36,10 +36,23 @@ async function start(): Promise<{ server: RunningProcess; url: string }> {
   return { server, url };
 }
 
+/** Signs in as the demo director, as a person would with the printed credentials. */
+async function signIn(url: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'director', password: 'demo-director-pw' }),
+  });
+  expect(response.status).toBe(200);
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = cookies.find((c) => c.startsWith('iop_csrf='))!.slice('iop_csrf='.length);
+  return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
+}
+
 async function rowCounts(url: string): Promise<Record<string, number>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await signIn(url)) },
     body: JSON.stringify({ query: '{ dataFreshness { tables { kind rows } } }' }),
   });
   const body = (await response.json()) as { data: { dataFreshness: { tables: { kind: string; rows: number }[] } } };
@@ -58,6 +71,7 @@ async function stop(server: RunningProcess): Promise<void> {
 it('starts on the embedded database with demo data, stops cleanly, and reuses the data', async () => {
   const first = await start();
   expect(first.server.text()).toMatch(/generating demo data \(60 participants, seed 7\)/);
+  expect(first.server.text()).toContain('director  user "director", password "demo-director-pw"');
   const page = await fetch(`${first.url}/retention?from=2025-01-01`, { headers: { accept: 'text/html' } });
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('<div id="root">');

@@ -43,8 +43,12 @@ describe('bulk mode', () => {
     const before = await constraintsOf('enrollment');
     expect(before).toEqual(['enrollment_no_overlap', 'enrollment_participant_id_fkey', 'enrollment_site_id_fkey']);
     const during = await withoutRowByRowConstraints(client, 'enrollment', () => constraintsOf('enrollment'));
-    expect(during).toEqual([]);
+    expect(during).toEqual({ result: [], bulk: true });
     expect(await constraintsOf('enrollment')).toEqual(before);
+  });
+
+  it('has nothing to do for a table without such constraints', async () => {
+    expect(await withoutRowByRowConstraints(client, 'participant', async () => 1)).toEqual({ result: 1, bulk: false });
   });
 
   it('still refuses what the constraints forbid: re-adding them checks every row', async () => {

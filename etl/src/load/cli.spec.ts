@@ -63,6 +63,7 @@ describe('etl load', () => {
     const summary = JSON.parse(stdout) as LoadSummary;
     expect(Object.keys(summary).sort()).toEqual(
       [
+        'derivedDataMs',
         'durationMs',
         'files',
         'finishedAt',

@@ -31,7 +31,6 @@ export interface CsvToCopyOptions {
   /** Contract columns in the order of the staging table's COPY column list (after `line`). */
   columns: readonly string[];
   rejects: RejectSink;
-  onHeader?: (header: AcceptedHeader<FileKind>) => void;
   onRows?: (rowsRead: number) => void;
   /** For tests: the year birth_year is bounded by. */
   currentYear?: number;
@@ -149,7 +148,6 @@ export class CsvToCopy extends Parser {
       }
       this.header = header;
       this.validate = createRowValidator(header, { currentYear: this.settings.currentYear });
-      this.settings.onHeader?.(header);
       return;
     }
     this.rowsRead++;

@@ -3,7 +3,7 @@
 // savepoint, so nothing of it stays, and the load goes on with the next file.
 
 import type { PoolClient } from 'pg';
-import { type BulkPolicy, bulkModeWanted, withoutRowByRowConstraints } from './bulk-mode';
+import type { BulkPolicy } from './bulk-mode';
 import { unknownFileKindMessage } from '../contract';
 import { CHECKS_BY_KIND, countRejectedLines, runCheck } from './checks';
 import type { LoadFile } from './discover-files';
@@ -100,10 +100,8 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
 
     throwIfAborted(signal);
     progress.file(state, 'upserting', staged.rowsRead, file.size);
-    summary.bulk = await bulkModeWanted(client, spec.table, staged.rowsStaged - rejectedByChecks, context.bulk);
-    const written = summary.bulk
-      ? await withoutRowByRowConstraints(client, spec.table, () => upsert(client, spec))
-      : await upsert(client, spec);
+    const written = await upsert(client, spec, context.bulk);
+    summary.bulk = written.bulk;
     summary.phaseMs.upsert = performance.now() - checked;
     if (shouldPause('upsert', kind)) await pauseForever('upsert', file.name);
 

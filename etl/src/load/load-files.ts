@@ -114,7 +114,9 @@ export async function loadFiles(
     }
     currentFile = undefined;
 
+    const refreshStarted = performance.now();
     await refreshDerivedData(client);
+    const derivedDataMs = performance.now() - refreshStarted;
     const totals = sumCounts(files);
     const status: LoadStatus =
       totals.rejected > 0 || files.some((f) => f.status === 'refused') ? 'partial' : 'succeeded';
@@ -147,6 +149,7 @@ export async function loadFiles(
       durationMs: performance.now() - t0,
       files,
       totals,
+      derivedDataMs,
       rejectsFile,
       warnings,
     };
@@ -170,6 +173,7 @@ export async function loadFiles(
       durationMs: performance.now() - t0,
       files: [],
       totals: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+      derivedDataMs: 0,
       rejectsFile: null,
       warnings,
       message,

@@ -55,6 +55,8 @@ export interface LoadSummary {
   durationMs: number;
   files: FileSummary[];
   totals: RowCounts;
+  /** Time spent refreshing the data derived from the rows (refreshDerivedData), in the load. */
+  derivedDataMs: number;
   /** Path of the rejects CSV, when rows were rejected and a rejects folder was given. */
   rejectsFile: string | null;
   /** Load-wide remarks, e.g. files in a folder that were not CSV files. */

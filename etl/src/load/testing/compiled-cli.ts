@@ -36,6 +36,14 @@ export interface RunningCli {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills whatever a failed or timed-out test left running (call in afterEach). */
+export function killStragglers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** Starts `node cli.js …` itself (not through npx, whose child would survive a kill). */
 export function startCli(cliPath: string, args: string[], env: NodeJS.ProcessEnv): RunningCli {
   const child = spawn(process.execPath, [cliPath, ...args], {
@@ -43,6 +51,8 @@ export function startCli(cliPath: string, args: string[], env: NodeJS.ProcessEnv
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   let err = '';
   const waiters: { text: string; resolve: () => void }[] = [];

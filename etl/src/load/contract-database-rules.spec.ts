@@ -1,0 +1,176 @@
+// The contract's row rules that need the database: keys that must exist (stored or earlier in
+// the load), episodes that must not overlap, activity inside an episode, feedback only when
+// attended, and one row per key in a file. One fixture each in test/fixtures/not-ok/<rule>/,
+// loaded on top of the clean fixture.
+
+import { describeRules, type RuleCase, unchangedTables } from './testing/rule-cases';
+
+jest.setTimeout(60_000);
+
+const MUST_EXIST = (column: string, what: string, file: string) =>
+  `${column} does not match any ${what} (neither stored nor in ${file} of this load)`;
+const SUPERSEDED = (line: number, keys: string, verb: string) =>
+  `superseded by line ${line}: the same ${keys} ${verb} again there, and when a key is repeated in a file the last row wins`;
+const OVERLAP_RULE = "; a participant's episodes must not overlap";
+
+const CASES: RuleCase[] = [
+  {
+    rule: 'unknown-references',
+    files: {
+      'groups.csv': '1/0/0/0/1',
+      'enrollments.csv': '1/0/0/0/1',
+      'sessions.csv': '1/0/0/0/1',
+      'attendance.csv': '2/0/0/0/2',
+      'feedback.csv': '1/0/0/0/1',
+      'sobriety.csv': '1/0/0/0/1',
+    },
+    rejects: [
+      ['attendance.csv', 2, 'session_id', 'X99', MUST_EXIST('session_id', 'session', 'sessions.csv')],
+      ['attendance.csv', 3, 'participant_id', 'P999', MUST_EXIST('participant_id', 'participant', 'participants.csv')],
+      ['enrollments.csv', 2, 'participant_id', 'P999', MUST_EXIST('participant_id', 'participant', 'participants.csv')],
+      ['enrollments.csv', 2, 'site_id', 'S9', MUST_EXIST('site_id', 'site', 'sites.csv')],
+      ['feedback.csv', 2, 'session_id', 'X99', MUST_EXIST('session_id', 'session', 'sessions.csv')],
+      ['groups.csv', 2, 'site_id', 'S9', MUST_EXIST('site_id', 'site', 'sites.csv')],
+      ['sessions.csv', 2, 'group_id', 'G99', MUST_EXIST('group_id', 'group', 'groups.csv')],
+      ['sobriety.csv', 2, 'participant_id', 'P999', MUST_EXIST('participant_id', 'participant', 'participants.csv')],
+    ],
+    tables: unchangedTables,
+  },
+  {
+    // E7 overlaps a stored episode; E9 overlaps E8 of the same file; E3 moves out of the way of the
+    // new E10 (both go in); E11 ends before the stored open episode of P005 starts.
+    rule: 'episode-overlap',
+    files: { 'enrollments.csv': '6/3/1/0/2' },
+    rejects: [
+      [
+        'enrollments.csv',
+        2,
+        'admission_date',
+        '2025-04-15',
+        'the episode 2025-04-15 to 2025-05-15 overlaps an episode of the same participant already stored (2025-01-13 to 2025-04-30)' +
+          OVERLAP_RULE,
+      ],
+      [
+        'enrollments.csv',
+        4,
+        'admission_date',
+        '2025-03-10',
+        'the episode 2025-03-10 to 2025-03-20 overlaps the episode on line 3 of this file (2025-03-01 to open)' +
+          OVERLAP_RULE,
+      ],
+    ],
+    tables: (contents) => {
+      const episodes = contents.enrollment?.map((e) => [e.enrollment_id, e.admission_date, e.discharge_date]);
+      expect(episodes).toEqual([
+        ['E1', '2025-01-06', '2025-03-28'],
+        ['E10', '2025-02-01', '2025-02-28'],
+        ['E11', '2024-11-01', '2024-12-31'],
+        ['E2', '2025-04-01', null],
+        ['E3', '2025-01-13', '2025-01-31'],
+        ['E4', '2025-01-13', '2025-04-30'],
+        ['E5', '2025-02-03', '2025-02-03'],
+        ['E6', '2025-01-06', null],
+        ['E8', '2025-03-01', null],
+      ]);
+    },
+  },
+  {
+    rule: 'attendance-outside-episode',
+    files: { 'attendance.csv': '3/1/0/0/2' },
+    rejects: [
+      [
+        'attendance.csv',
+        2,
+        'participant_id',
+        'P002',
+        'the participant has no episode whose window (admission to discharge, or still open) covers the session date 2025-04-15',
+      ],
+      [
+        'attendance.csv',
+        3,
+        'participant_id',
+        'P003',
+        'the participant has no episode whose window (admission to discharge, or still open) covers the session date 2025-01-07',
+      ],
+    ],
+  },
+  {
+    rule: 'feedback-not-attended',
+    files: { 'feedback.csv': '4/1/0/0/3' },
+    rejects: [
+      [
+        'feedback.csv',
+        2,
+        'participant_id',
+        'P003',
+        "the participant's attendance at this session is absent; feedback needs status present, late or left_early",
+      ],
+      [
+        'feedback.csv',
+        3,
+        'participant_id',
+        'P001',
+        'there is no attendance row for this participant at this session; feedback needs one with status present, late or left_early',
+      ],
+      [
+        'feedback.csv',
+        4,
+        'participant_id',
+        'P003',
+        "the participant's attendance at this session is excused; feedback needs status present, late or left_early",
+      ],
+    ],
+  },
+  {
+    // A check-in after discharge is a post-discharge follow-up, and allowed.
+    rule: 'sobriety-before-admission',
+    files: { 'sobriety.csv': '3/2/0/0/1' },
+    rejects: [
+      [
+        'sobriety.csv',
+        2,
+        'participant_id',
+        'P003',
+        'the participant has no episode admitted on or before the report date 2025-01-10',
+      ],
+    ],
+  },
+  {
+    // The last row of a key wins, as if the file were applied line by line; a later invalid row
+    // does not replace an earlier valid one (P006).
+    rule: 'duplicate-key',
+    files: { 'sites.csv': '3/1/1/0/1', 'participants.csv': '2/1/0/0/1', 'attendance.csv': '3/0/1/0/2' },
+    rejects: [
+      [
+        'attendance.csv',
+        2,
+        'session_id,participant_id',
+        'X3,P002',
+        SUPERSEDED(4, 'session_id and participant_id', 'appear'),
+      ],
+      [
+        'attendance.csv',
+        3,
+        'session_id,participant_id',
+        'X3,P002',
+        SUPERSEDED(4, 'session_id and participant_id', 'appear'),
+      ],
+      ['participants.csv', 3, 'birth_year', '1850', 'birth_year "1850" is not between 1900 and 2026'],
+      ['sites.csv', 2, 'site_id', 'S4', SUPERSEDED(4, 'site_id', 'appears')],
+    ],
+    tables: (contents) => {
+      expect(contents.site).toContainEqual({ site_id: 'S4', site_name: 'Lakeside Annex' });
+      expect(contents.participant).toContainEqual(
+        expect.objectContaining({ participant_id: 'P006', birth_year: 1970 }),
+      );
+      expect(contents.attendance).toContainEqual({
+        session_id: 'X3',
+        participant_id: 'P002',
+        status: 'late',
+        minutes_attended: 40,
+      });
+    },
+  },
+];
+
+describeRules('each database rule of the data contract', CASES);
