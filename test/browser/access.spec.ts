@@ -66,11 +66,16 @@ describe('signing in', () => {
 });
 
 describe('roles', () => {
-  it('a director sees every clinical page, including At risk', async () => {
+  it('a director sees every clinical page, including At risk, and the audit log', async () => {
     await signInAs(browser.context, stack.url, 'director');
     const { page, problems } = await visit(`${stack.url}/at-risk`);
     expect(await navLabels(page)).toContain('At risk');
     expect(await page.locator('.at-risk-list tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${stack.url}/data`);
+    await waitForSettled(page);
+    const auditTable = page.locator('div[role="region"][aria-label="Audit log"]');
+    await auditTable.waitFor();
+    expect(await auditTable.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -87,6 +92,7 @@ describe('roles', () => {
       'Session feedback',
       'Groups',
       'Data',
+      'Outcome report',
     ]);
     expect(await page.locator('section.chart-frame svg.recharts-surface').count()).toBeGreaterThan(0);
     await page.goto(`${stack.url}/at-risk`);
@@ -97,14 +103,21 @@ describe('roles', () => {
     await page.close();
   });
 
-  it('a funder sees only the outcome report notice, and a forbidden state at a clinical address', async () => {
+  it('a funder sees only the suppressed outcome report, and a forbidden state at a clinical address', async () => {
     await signInAs(browser.context, stack.url, 'funder');
     const { page, problems } = await visit(`${stack.url}/`);
     expect(new URL(page.url()).pathname).toBe('/report');
     expect(await navLabels(page)).toEqual(['Outcome report']);
-    await expect(page.getByTestId('report-notice').innerText()).resolves.toContain(
-      'Your outcome report is available on this Report page',
-    );
+    await page.getByTestId('outcome-report').waitFor();
+    await waitForSettled(page);
+    expect(await page.locator('.report-table table').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('report-footnote').innerText()).toMatch(/suppress/i);
+    // The PDF download is fetched with the session's CSRF token and handed to the browser.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-download-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'report-funder.png'), fullPage: true });
 
     await page.goto(`${stack.url}/retention`);

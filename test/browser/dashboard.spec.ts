@@ -19,6 +19,7 @@ const PAGES = [
   { id: 'groups', path: '/groups', heading: 'Groups' },
   { id: 'at-risk', path: '/at-risk', heading: 'At risk' },
   { id: 'data', path: '/data', heading: 'Data' },
+  { id: 'report', path: '/report', heading: 'Outcome report' },
 ];
 
 let stack: RunningStack;
@@ -62,10 +63,11 @@ describe('every page', () => {
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(heading);
       await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe(heading);
       // Every frame drew something: a chart or a table, no error, no forbidden state.
-      const frames = page.locator('section.chart-frame');
+      if (id === 'report') await page.getByTestId('outcome-report').waitFor();
+      const frames = page.locator('section.chart-frame, .report-table');
       expect(await frames.count()).toBeGreaterThan(0);
       for (const frame of await frames.all()) {
-        const title = await frame.locator('h3').innerText();
+        const title = await frame.locator('h3, caption').first().innerText();
         expect({ title, drawn: (await frame.locator('svg.recharts-surface, table').count()) > 0 }).toEqual({
           title,
           drawn: true,
@@ -146,6 +148,7 @@ describe('keyboard', () => {
           text: (el?.textContent ?? '').trim(),
           inNav: !!el?.closest('nav'),
           label: el?.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '',
+          outline: el ? getComputedStyle(el).outlineStyle : 'none',
         };
       });
     await page.keyboard.press('Tab');
@@ -159,9 +162,8 @@ describe('keyboard', () => {
     expect(seen.filter((f) => f.inNav).map((f) => f.text)).toEqual(PAGES.map((p) => p.heading));
     expect(seen.some((f) => f.tag === 'SELECT' && f.label === 'Period')).toBe(true);
 
-    // The focus ring is visible (an outline, not just a colour change).
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
-    expect(outline).not.toBe('none');
+    // The focus ring is visible on every link and control reached (an outline, not just a colour).
+    expect(seen.filter((f) => f.outline === 'none').map((f) => `${f.tag} ${f.text || f.label}`)).toEqual([]);
 
     await page.locator('nav a', { hasText: 'Sobriety' }).focus();
     await page.keyboard.press('Enter');

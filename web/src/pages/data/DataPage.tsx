@@ -3,6 +3,7 @@ import { useRole } from '../../auth/useSession';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { useDataFreshnessQuery } from '../../data/useDataFreshnessQuery';
 import { LOADED_RECORDS_COLUMNS, toLoadedRecordsRows } from './loaded-records';
+import { AuditLog } from './AuditLog';
 import { LoadedRecordsChart } from './LoadedRecordsChart';
 import { LoadHistory } from './LoadHistory';
 import { LoadRejects } from './LoadRejects';
@@ -46,6 +47,7 @@ export default function DataPage() {
       {(role === null || role === 'director') && <UploadPanel />}
       <LoadHistory selectedLoadId={rejectsOf} onSelect={setRejectsOf} />
       {rejectsOf !== null && <LoadRejects loadId={rejectsOf} />}
+      {role === 'director' && <AuditLog />}
     </section>
   );
 }
