@@ -2,8 +2,11 @@ import { homePathFor, pagesForRole } from './pages';
 
 describe('pages by role', () => {
   test.each([
-    ['director', ['overview', 'retention', 'attendance', 'sobriety', 'feedback', 'groups', 'at-risk', 'data']],
-    ['quality', ['overview', 'retention', 'attendance', 'sobriety', 'feedback', 'groups', 'data']],
+    [
+      'director',
+      ['overview', 'retention', 'attendance', 'sobriety', 'feedback', 'groups', 'at-risk', 'data', 'report'],
+    ],
+    ['quality', ['overview', 'retention', 'attendance', 'sobriety', 'feedback', 'groups', 'data', 'report']],
     ['funder', ['report']],
   ] as const)('a %s sees %j', (role, ids) => {
     expect(pagesForRole(role).map((p) => p.id)).toEqual(ids);
