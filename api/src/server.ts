@@ -29,6 +29,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: options.logLevels ?? ['error', 'warn'],
     bodyParser: false,
   });
+  const connections = closeConnectionsOnShutdown(app);
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   // The dashboard's largest request is a GraphQL query of a few KB; refuse anything far bigger.
   app.useBodyParser('json', { limit: '64kb' });
@@ -38,7 +39,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
-  return { app, url: `http://${shownHost}:${port}`, close: () => app.close() };
+  return {
+    app,
+    url: `http://${shownHost}:${port}`,
+    close: async () => {
+      connections.closing();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * On shutdown the listening socket closes and idle kept-alive connections are dropped, but a
+ * request still running would answer "keep-alive", and its client could send another request
+ * on that socket before the server is gone. Requests in flight, and any that sneak in, answer
+ * with `Connection: close` instead, so every connection ends with its last response.
+ */
+function closeConnectionsOnShutdown(app: NestExpressApplication): { closing(): void } {
+  const inFlight = new Set<Response>();
+  let closing = false;
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (closing) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    next();
+  });
+  return {
+    closing() {
+      closing = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    },
+  };
 }
 
 /** Recharts styles elements inline; everything else comes from this origin only. */

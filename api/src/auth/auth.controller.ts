@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from '../database/database-unavailable';
 import type { AuthenticatedRequest } from './auth.middleware';
 import { clearSessionCookies, readCookies, SESSION_COOKIE, setSessionCookies } from './cookies';
 import { LoginThrottle } from './login-throttle';
@@ -53,17 +58,24 @@ export class AuthController {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
-    const user = await this.users.findByUsername(username);
-    // Compare against a dummy hash for unknown users: the answer takes as long either way.
-    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid || user.disabledAt) {
-      this.throttle.recordFailure(keys);
-      throw new HttpException('The user name or password is not right.', HttpStatus.UNAUTHORIZED);
+    try {
+      const user = await this.users.findByUsername(username);
+      // Compare against a dummy hash for unknown users: the answer takes as long either way.
+      const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !valid || user.disabledAt) {
+        this.throttle.recordFailure(keys);
+        throw new HttpException('The user name or password is not right.', HttpStatus.UNAUTHORIZED);
+      }
+      this.throttle.recordSuccess(keys);
+      await this.sessions.deleteExpired();
+      setSessionCookies(res, await this.sessions.create(user.userId), { secure: this.secureCookies });
+      return { username: user.username, role: user.role, siteIds: user.siteIds };
+    } catch (error) {
+      // The login page shows the message: "retry in a moment", not a bare 500.
+      if (!isDatabaseUnavailable(error)) throw error;
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      throw new HttpException(DATABASE_UNAVAILABLE_MESSAGE, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    this.throttle.recordSuccess(keys);
-    await this.sessions.deleteExpired();
-    setSessionCookies(res, await this.sessions.create(user.userId), { secure: this.secureCookies });
-    return { username: user.username, role: user.role, siteIds: user.siteIds };
   }
 
   @Roles(...ROLES)

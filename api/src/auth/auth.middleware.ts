@@ -1,6 +1,11 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from '../database/database-unavailable';
 import { CSRF_HEADER, readCookies, SESSION_COOKIE } from './cookies';
 import { CurrentUser, runAsUser } from './current-user';
 import { queryableOf } from './queryable';
@@ -9,6 +14,8 @@ import { SessionStore } from './session-store';
 export interface AuthenticatedRequest extends Request {
   user?: CurrentUser;
 }
+
+const logger = new Logger('Auth');
 
 /** Paths that answer without a session: signing in, and liveness for supervisors. */
 const PUBLIC_PATHS = new Set(['/auth/login', '/health']);
@@ -32,7 +39,16 @@ export class AuthMiddleware implements NestMiddleware {
     const path = req.originalUrl.split('?')[0];
     if (PUBLIC_PATHS.has(path)) return next();
     const token = readCookies(req.headers.cookie)[SESSION_COOKIE];
-    const user = token ? await this.sessions.touch(token).catch(() => undefined) : undefined;
+    let user: CurrentUser | undefined;
+    try {
+      user = token ? await this.sessions.touch(token) : undefined;
+    } catch (error) {
+      // Not "signed out": the session may be fine, only unreadable now. Saying 401 would send the
+      // dashboard to the sign-in page, where signing in fails too.
+      if (isDatabaseUnavailable(error)) return denyUnavailable(res);
+      logger.error(`Session check failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return deny(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on the server. Retry in a moment.');
+    }
     if (!user) return deny(res, 401, 'UNAUTHENTICATED', 'Sign in to continue.');
     if (req.headers[CSRF_HEADER] !== user.csrfToken) {
       return deny(res, 403, 'CSRF', 'This request did not come from the dashboard page. Reload the page and retry.');
@@ -40,6 +56,12 @@ export class AuthMiddleware implements NestMiddleware {
     req.user = user;
     runAsUser(user, next);
   }
+}
+
+/** 503 with Retry-After, GraphQL-shaped like the other refusals. */
+function denyUnavailable(res: Response): void {
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  deny(res, 503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
 }
 
 function deny(res: Response, status: number, code: string, message: string): void {

@@ -29,7 +29,7 @@ export function auditPlugin(db: Queryable): ApolloServerPlugin<GqlContext> {
           try {
             await db.query(
               `INSERT INTO audit_log (user_id, username, role, operation, filters, outcome) VALUES ($1, $2, $3, $4, $5, $6)`,
-              [user.userId, user.username, user.role, operation, JSON.stringify(ctx.request.variables ?? {}), outcome],
+              [user.userId, user.username, user.role, operation, filtersJson(ctx.request.variables), outcome],
             );
           } catch (error) {
             logger.error(`Could not write the audit record of ${operation} by ${user.username}: ${String(error)}`);
@@ -38,6 +38,16 @@ export function auditPlugin(db: Queryable): ApolloServerPlugin<GqlContext> {
       };
     },
   };
+}
+
+/**
+ * The variables as jsonb accepts them: it refuses a NUL character, and a request holding one must
+ * not go unaudited for it (it is recorded with U+FFFD in its place).
+ */
+export function filtersJson(variables: Record<string, unknown> | undefined): string {
+  return JSON.stringify(variables ?? {}, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value,
+  );
 }
 
 function describe(ctx: GraphQLRequestContext<GqlContext>): string {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../database/database-unavailable';
 
 const logger = new Logger('GraphQL');
 
@@ -31,11 +32,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (USER_FACING.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
+  const refusal = databaseRefusal(error);
+  if (refusal) {
+    logger.warn(`${formatted.path?.join('.') ?? 'request'}: ${refusal.code}: ${refusal.message}`);
+    return { message: refusal.message, path: formatted.path, extensions: { code: refusal.code } };
+  }
   logger.error(`${formatted.path?.join('.') ?? 'request'}: ${error instanceof Error ? error.stack : String(error)}`);
   const unavailable = isDatabaseUnavailable(error);
   return {
     message: unavailable
-      ? 'The database is not answering right now. Retry in a moment.'
+      ? DATABASE_UNAVAILABLE_MESSAGE
       : 'Something went wrong on the server. It has been logged; retry, and report it if it persists.',
     path: formatted.path,
     extensions: { code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' },
@@ -56,13 +62,29 @@ function httpStatusOf(error: unknown): number | undefined {
   return typeof getStatus === 'function' ? (getStatus.call(original) as number) : undefined;
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * Postgres errors that are about the request, not the server: a value it cannot take (a NUL
+ * character in a text argument: 22021, 22P05), and a statement stopped by the statement timeout
+ * (57014). Each gets a sentence of its own instead of "something went wrong".
+ */
+function databaseRefusal(error: unknown): { code: string; message: string } | undefined {
   let e: unknown = error;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '08006') return true;
-    if (typeof message === 'string' && /Connection terminated|ECONNREFUSED/.test(message)) return true;
-    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') {
+      return {
+        code: 'BAD_REQUEST',
+        message: 'An argument holds a character that cannot be searched for (a NUL byte). Remove it and retry.',
+      };
+    }
+    if (code === '57014') {
+      return {
+        code: 'QUERY_TIMEOUT',
+        message: 'The query took too long and was stopped. Narrow the period or the sites, then retry.',
+      };
+    }
+    const wrapper = e as { originalError?: unknown; driverError?: unknown; cause?: unknown };
+    e = wrapper.originalError ?? wrapper.driverError ?? wrapper.cause;
   }
-  return false;
+  return undefined;
 }

@@ -81,8 +81,10 @@ describe('a loader killed with SIGKILL', () => {
   });
 
   it.each([
+    ['while reading the first file (sites, COPY under way)', 'copy:sites', 'auto'],
     ['while the attendance rows stream into staging (COPY)', 'copy:attendance', 'auto'],
     ['right after the attendance upsert', 'upsert:attendance', 'auto'],
+    ['while the derived data is refreshed', 'refresh', 'auto'],
     ['just before COMMIT', 'commit', 'auto'],
     ['in bulk mode, after constraints were dropped and re-added', 'upsert:feedback', 'always'],
   ])('%s leaves nothing, and a re-run gives one clean load', async (_when, pauseAt, bulk) => {

@@ -50,7 +50,7 @@ function csvRefusal(error: unknown, line: number): FileRefusedError | undefined 
     CSV_INVALID_CLOSING_QUOTE: `in ${record}, a quoted field is followed by other characters before the next comma or line end`,
     INVALID_OPENING_QUOTE: `in ${record}, a quote appears inside an unquoted field; a field holding quotes must be quoted, with its quotes doubled`,
     CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `in ${record}, a quoted field is followed by other characters`,
-    CSV_MAX_RECORD_SIZE: `${record} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters, so a quote is probably never closed`,
+    CSV_MAX_RECORD_SIZE: `${record} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters: no export row is that long (most likely a quote is never closed, or the file has no line breaks)`,
   };
   return new FileRefusedError(`not valid CSV: ${what[code] ?? `${code} in ${record}`}`);
 }

@@ -8,7 +8,7 @@ import { unknownFileKindMessage } from '../contract';
 import { CHECKS_BY_KIND, countRejectedLines, runCheck } from './checks';
 import type { LoadFile } from './discover-files';
 import { FileRefusedError, LoadCancelledError } from './errors';
-import { pauseForever, shouldPause } from './pause-hook';
+import { pauseHere, shouldPause } from './pause-hook';
 import type { FileProgressState, ProgressReporter } from './progress';
 import { RejectSpool } from './reject-spool';
 import { sampleRejects } from './rejects';
@@ -30,6 +30,8 @@ export interface FileContext {
 }
 
 const SAVEPOINT = 'etl_file';
+/** The ignored columns a warning names; the rest are counted. */
+const MAX_NAMED_COLUMNS = 10;
 
 function emptySummary(file: LoadFile): FileSummary {
   return {
@@ -76,10 +78,14 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
       onRows: (rows, bytes) => progress.file(state, 'reading', rows, bytes),
     });
     summary.read = staged.rowsRead;
-    if (staged.header.ignoredColumns.length > 0) {
-      const names = staged.header.ignoredColumns.map((c) => `"${c}"`).join(', ');
+    const ignored = staged.header.ignoredColumns;
+    if (ignored.length > 0) {
+      // JSON quoting shows control characters in a name as escapes (a NUL cannot even be stored);
+      // an export with thousands of extra columns gets a warning of one line, not of thousands.
+      const names = ignored.slice(0, MAX_NAMED_COLUMNS).map((c) => JSON.stringify(c));
+      if (ignored.length > MAX_NAMED_COLUMNS) names.push(`and ${ignored.length - MAX_NAMED_COLUMNS} more`);
       summary.warnings.push(
-        `ignored column${staged.header.ignoredColumns.length === 1 ? '' : 's'} not in the contract: ${names}`,
+        `ignored ${ignored.length === 1 ? 'column' : `${ignored.length} columns`} not in the contract: ${names.join(', ')}`,
       );
     }
     await rejects.copyInto(client);
@@ -103,7 +109,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
     const written = await upsert(client, spec, context.bulk);
     summary.bulk = written.bulk;
     summary.phaseMs.upsert = performance.now() - checked;
-    if (shouldPause('upsert', kind)) await pauseForever('upsert', file.name);
+    if (shouldPause('upsert', kind)) await pauseHere('upsert', file.name);
 
     await dropStagingTables(client);
     await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);

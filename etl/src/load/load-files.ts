@@ -12,7 +12,7 @@ import { loadFile } from './load-file';
 import { finishLoadRecord, recordFailedLoad, recordFile, startLoadRecord } from './load-record';
 import { takeLoadLock } from './lock';
 import { redactDatabaseMessage } from './mask';
-import { pauseForever, shouldPause } from './pause-hook';
+import { pauseHere, shouldPause } from './pause-hook';
 import { ProgressReporter } from './progress';
 import { writeRejectsFile } from './rejects';
 import type { FileSummary, LoadOptions, LoadStatus, LoadSummary, RowCounts } from './types';
@@ -47,11 +47,27 @@ function sumCounts(files: readonly FileSummary[]): RowCounts {
   return totals;
 }
 
+/**
+ * The server went away under the load (stopped, restarted, crashed, network cut): Postgres' shutdown
+ * codes (57P01-57P03), connection-class codes (08xxx), and node-postgres' and the socket's own.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^57P0[1-3]$/.test(code) || code.startsWith('08'))) return true;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT') return true;
+  return typeof message === 'string' && /Connection terminated|connection error and is not queryable/i.test(message);
+}
+
+const CONNECTION_LOST =
+  'the connection to the database was lost (the server stopped or restarted); ' +
+  'run the load again once the database is back';
+
 function describeFailure(error: unknown, currentFile: string | undefined, signal?: AbortSignal): string {
   if (signal?.aborted || error instanceof LoadCancelledError) return new LoadCancelledError().message;
   if (error instanceof LoadRefusedError) return error.message;
-  const text =
-    error instanceof DatabaseError
+  const text = isConnectionLost(error)
+    ? CONNECTION_LOST
+    : error instanceof DatabaseError
       ? `the database refused the load: ${redactDatabaseMessage(error.message)}`
       : error instanceof Error
         ? error.message
@@ -115,14 +131,15 @@ export async function loadFiles(
     currentFile = undefined;
 
     const refreshStarted = performance.now();
-    await refreshDerivedData(client);
+    // IOP_ETL_PAUSE_AT=refresh holds the load while the refresh runs (and after it, until resumed).
+    await Promise.all([refreshDerivedData(client), shouldPause('refresh') && pauseHere('refresh')]);
     const derivedDataMs = performance.now() - refreshStarted;
     const totals = sumCounts(files);
     const status: LoadStatus =
       totals.rejected > 0 || files.some((f) => f.status === 'refused') ? 'partial' : 'succeeded';
     const finishedAt = await finishLoadRecord(client, loadId, status, totals);
     progress.load('committing');
-    if (shouldPause('commit')) await pauseForever('commit');
+    if (shouldPause('commit')) await pauseHere('commit');
     if (signal?.aborted) throw new LoadCancelledError();
     await client.query('COMMIT');
 

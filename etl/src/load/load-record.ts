@@ -6,6 +6,14 @@ import { Client, type Pool, type PoolClient } from 'pg';
 import { FILE_KINDS } from '../contract';
 import type { FileSummary, LoadStatus, RowCounts } from './types';
 
+/**
+ * Messages may quote what a file holds (a header name, say), and Postgres text cannot hold a NUL:
+ * storing one would fail the whole load over a file that was only to be refused.
+ */
+function storable<T extends string | null>(message: T): T {
+  return (message?.replaceAll('\u0000', '\uFFFD') ?? message) as T;
+}
+
 export async function startLoadRecord(client: PoolClient, source: string): Promise<number> {
   const result = await client.query<{ load_id: string }>(
     `INSERT INTO etl_load (status, source) VALUES ('running', $1) RETURNING load_id`,
@@ -31,7 +39,7 @@ export async function recordFile(client: PoolClient, loadId: number, file: FileS
       file.rejected,
       Math.round(file.durationMs),
       // A refused file's reason, or else its warnings: both belong in the history.
-      file.message ?? (file.warnings.length > 0 ? file.warnings.join('; ') : null),
+      storable(file.message ?? (file.warnings.length > 0 ? file.warnings.join('; ') : null)),
     ],
   );
 }
@@ -60,7 +68,7 @@ export async function recordFailedLoad(
     const result = await pool.query<{ load_id: string }>(
       `INSERT INTO etl_load (started_at, finished_at, status, source, message)
        VALUES ($1, clock_timestamp(), 'failed', $2, $3) RETURNING load_id`,
-      [load.startedAt, load.source, load.message],
+      [load.startedAt, load.source, storable(load.message)],
     );
     return Number(result.rows[0]!.load_id);
   } catch {

@@ -1,6 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { firstInvalidUtf8Byte, Utf8Check } from './read-file';
+import { firstInvalidUtf8Byte, GZIP_RATIO_FREE_BYTES, GzipRatioCheck, Utf8Check } from './read-file';
 
 async function check(chunks: Buffer[]): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -43,5 +43,38 @@ describe('the UTF-8 check', () => {
     ['valid text with a sequence cut off at the end', [0x61, 0xe2, 0x82], 3],
   ])('finds %s', (_what, bytes, at) => {
     expect(firstInvalidUtf8Byte(Uint8Array.from(bytes))).toBe(at);
+  });
+});
+
+describe('the gzip ratio check', () => {
+  async function expand(compressedBytes: number, expandedBytes: number): Promise<number> {
+    let passed = 0;
+    const chunk = Buffer.alloc(1024 * 1024, 0x0a);
+    await pipeline(
+      Readable.from(Array.from({ length: expandedBytes / chunk.length }, () => chunk)),
+      new GzipRatioCheck('attendance.csv.gz', () => compressedBytes),
+      new Writable({
+        write(data: Buffer, _encoding, callback) {
+          passed += data.length;
+          callback();
+        },
+      }),
+    );
+    return passed;
+  }
+
+  it('passes a file that expands like an export (10 times), however large', async () => {
+    expect(await expand(4 * 1024 * 1024, 40 * 1024 * 1024)).toBe(40 * 1024 * 1024);
+  });
+
+  it('passes a tiny, very repetitive file whole', async () => {
+    expect(await expand(1024, GZIP_RATIO_FREE_BYTES)).toBe(GZIP_RATIO_FREE_BYTES);
+  });
+
+  it('refuses a decompression bomb once past the free allowance, naming the file', async () => {
+    await expect(expand(64 * 1024, 64 * 1024 * 1024)).rejects.toThrow(
+      'the file attendance.csv.gz expands to more than 100 times its compressed size (9.0 MB from the first 0.1 MB): ' +
+        'that is not an export, refusing it as a possible decompression bomb',
+    );
   });
 });

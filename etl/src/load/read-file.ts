@@ -96,10 +96,50 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Exports compress about 5 to 10 times; far more than this is a decompression bomb, not data. */
+export const MAX_GZIP_RATIO = 100;
+/** Below this much decompressed text, any ratio is accepted (tiny and repetitive files). */
+export const GZIP_RATIO_FREE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Refuses a .gz file that expands past MAX_GZIP_RATIO times the compressed bytes read so far: a
+ * small file holding gigabytes of blank lines or zeros would otherwise keep the loader busy for
+ * minutes while being no export at all.
+ */
+export class GzipRatioCheck extends Transform {
+  private expanded = 0;
+  constructor(
+    private readonly fileName: string,
+    private readonly compressedBytes: () => number,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.expanded += chunk.length;
+    const compressed = Math.max(1, this.compressedBytes());
+    if (this.expanded > GZIP_RATIO_FREE_BYTES && this.expanded > MAX_GZIP_RATIO * compressed) {
+      const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      callback(
+        new FileRefusedError(
+          `the file ${this.fileName} expands to more than ${MAX_GZIP_RATIO} times its compressed size ` +
+            `(${mb(this.expanded)} from the first ${mb(compressed)}): that is not an export, refusing it ` +
+            `as a possible decompression bomb`,
+        ),
+      );
+      return;
+    }
+    callback(null, chunk);
+  }
+}
+
 export function openFile(file: LoadFile): FileSource {
   const head = createReadStream(file.path, { highWaterMark: READ_CHUNK_BYTES });
   const streams: NodeJS.ReadWriteStream[] = [];
-  if (file.gzip) streams.push(createGunzip({ chunkSize: READ_CHUNK_BYTES }));
+  if (file.gzip) {
+    streams.push(createGunzip({ chunkSize: READ_CHUNK_BYTES }));
+    streams.push(new GzipRatioCheck(file.name, () => head.bytesRead));
+  }
   streams.push(new Utf8Check());
   return { head, streams, bytesRead: () => head.bytesRead };
 }

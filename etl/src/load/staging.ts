@@ -9,7 +9,7 @@ import type { AcceptedHeader, FileKind } from '../contract';
 import { CsvToCopy } from './csv-to-copy';
 import type { LoadFile } from './discover-files';
 import { FileRefusedError } from './errors';
-import { pauseForever, shouldPause } from './pause-hook';
+import { pauseHere, shouldPause } from './pause-hook';
 import { asFileRefusal, openFile } from './read-file';
 import type { RejectSink } from './reject-spool';
 import { STAGE, STAGE_BAD, type TableSpec } from './tables';
@@ -52,11 +52,12 @@ class PauseInCopy extends Transform {
     super({ objectMode: true });
   }
   override _transform(chunk: unknown, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.chunks++ === 0) callback(null, chunk);
-    else void pauseForever('copy', this.file);
+    if (this.chunks++ !== 1) callback(null, chunk);
+    else void pauseHere('copy', this.file).then(() => callback(null, chunk));
   }
-  override _flush(): void {
-    void pauseForever('copy', this.file);
+  override _flush(callback: TransformCallback): void {
+    if (this.chunks > 1) callback();
+    else void pauseHere('copy', this.file).then(() => callback());
   }
 }
 

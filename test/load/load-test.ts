@@ -1,0 +1,328 @@
+// Load test of the dashboard's API: `npm run bench:load -- [--participants N] [--duration S]`.
+//
+// Generates the demo data set (etl's generator, default 100,000 participants), loads it with the real
+// loader into a fresh database (DATABASE_URL's server, else an embedded Postgres in a temporary
+// folder), starts the built server (`node api/dist/main.js`) as its own process on 127.0.0.1,
+// signs in, and runs autocannon at 50 and then 200 concurrent connections, each connection cycling
+// through the GraphQL operations the dashboard's pages send (the documents of
+// web/src/pages/**/use*Query.ts, with the default filter: the last year up to the data's as-of).
+// Prints throughput, latency percentiles and errors as a Markdown table. A benchmark, not a test:
+// the figures depend on the machine and on what else runs on it. Only loopback traffic.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { EmbeddedPostgres, migrate, projectRoot, withDatabase } from '@iop/db';
+import { generateDemoData, loadFiles } from '@iop/etl';
+import { hashPassword } from '../../api/src/auth/password';
+import { UserStore } from '../../api/src/auth/user-store';
+
+interface Options {
+  participants: number;
+  seed: number;
+  durationSeconds: number;
+  connections: number[];
+  dataDir?: string;
+}
+
+/** A page load of each dashboard page, in the order a user might visit them. */
+const PAGES: { file: string; variables?: Record<string, unknown> }[] = [
+  { file: 'overview/useProgramOverviewQuery.ts' },
+  { file: 'retention/useRetentionQuery.ts' },
+  { file: 'sobriety/useSobrietyQuery.ts' },
+  { file: 'attendance/useAttendanceQuery.ts' },
+  { file: 'attendance/useIntensityQuery.ts' },
+  { file: 'attendance/useSessionAccountabilityQuery.ts' },
+  { file: 'attendance/useEpisodeAccountabilityQuery.ts' },
+  { file: 'feedback/useSessionFeedbackQuery.ts' },
+  { file: 'at-risk/useEarlyWarningQuery.ts', variables: { limit: 500 } },
+  { file: 'groups/useDrilldownGroupsQuery.ts', variables: { groupType: 'process' } },
+  { file: 'report/useOutcomeReportQuery.ts' },
+];
+/** Sent by every page (the filter bar and the data-status line). */
+const ON_EVERY_PAGE = ['../filters/useSitesQuery.ts'];
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { participants: 100_000, seed: 1, durationSeconds: 20, connections: [50, 200] };
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1] ?? '';
+    const whole = (): number => {
+      const n = Number(value.replace(/[_,]/g, ''));
+      if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${argv[i]} expects a whole number ≥ 1`);
+      i++;
+      return n;
+    };
+    if (argv[i] === '--participants') options.participants = whole();
+    else if (argv[i] === '--seed') options.seed = whole();
+    else if (argv[i] === '--duration') options.durationSeconds = whole();
+    else if (argv[i] === '--connections') {
+      options.connections = value.split(',').map(Number);
+      i++;
+    } else if (argv[i] === '--data-dir') {
+      options.dataDir = value;
+      i++;
+    } else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return options;
+}
+
+/** Every GraphQL document in web/src, read from its graphql(`…`) calls. */
+function webDocuments(dir = path.join(projectRoot(), 'web', 'src')): string[] {
+  const documents: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'gql') documents.push(...webDocuments(file));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.spec.'))
+      for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)) documents.push(m[1]!);
+  }
+  return documents;
+}
+
+/** The page's own document, with the fragments it spreads (defined elsewhere in web/src). */
+function pageDocument(file: string, known: Map<string, string>): string {
+  const source = readFileSync(path.join(projectRoot(), 'web', 'src', 'pages', file), 'utf8');
+  const match = /graphql\(`([\s\S]*?)`\)/.exec(source);
+  if (!match) throw new Error(`no graphql document in ${file}`);
+  let document = match[1]!;
+  for (;;) {
+    const defined = new Set([...document.matchAll(/fragment (\w+) on/g)].map((m) => m[1]));
+    const missing = [...document.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]!).find((n) => !defined.has(n));
+    if (!missing) return document;
+    const definition = known.get(missing);
+    if (!definition) throw new Error(`fragment ${missing} of ${file} not found in web/src`);
+    document += `\n${definition}\n`;
+  }
+}
+
+function fragmentsOf(documents: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const doc of documents) {
+    for (const m of doc.matchAll(/fragment (\w+) on \w+\s*\{/g)) {
+      let depth = 0;
+      for (let i = m.index! + m[0].length - 1; i < doc.length; i++) {
+        if (doc[i] === '{') depth++;
+        else if (doc[i] === '}' && --depth === 0) {
+          found.set(m[1]!, doc.slice(m.index!, i + 1));
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+async function benchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
+  const name = `iop_load_test_${process.pid}`;
+  if (process.env.DATABASE_URL) {
+    const admin = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    return {
+      url: withDatabase(process.env.DATABASE_URL, name),
+      async close() {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'iop-load-test-'));
+  await chmod(dir, 0o755);
+  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'load-test' });
+  await server.start();
+  await server.ensureDatabase(name);
+  return {
+    url: server.url(name),
+    async close() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startBuiltServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(projectRoot(), 'api', 'dist', 'main.js')], {
+    cwd: projectRoot(),
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('IOP outcomes dashboard:')) {
+        clearInterval(timer);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`the server exited:\n${output}`));
+      }
+    }, 100);
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function signIn(url: string, username: string, password: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('iop_csrf='))!.slice('iop_csrf='.length);
+  return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface Row {
+  connections: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  graphqlErrors: number;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const options = parseArgs(argv);
+  const db = await benchDatabase();
+  let server: ChildProcess | undefined;
+  const ownData = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'iop-load-data-')));
+  try {
+    if (ownData) {
+      log(`generating ${options.participants.toLocaleString('en-US')} participants…`);
+      await generateDemoData({ outDir: dataDir, participants: options.participants, seed: options.seed });
+    }
+    await migrate(db.url);
+    const t0 = performance.now();
+    const loaded = await loadFiles(db.url, [dataDir], { bulk: 'auto' });
+    if (loaded.status === 'failed') throw new Error(`the load failed: ${loaded.message}`);
+    log(
+      `loaded ${loaded.totals.inserted.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+    await users.create({
+      username: 'loadtest',
+      passwordHash: await hashPassword('load-test-password'),
+      role: 'director',
+      siteIds: null,
+    });
+    const asOf: string = (await pool.query(`SELECT to_char(max(session_date), 'YYYY-MM-DD') AS d FROM group_session`))
+      .rows[0].d;
+    await pool.end();
+
+    const started = await startBuiltServer(db.url);
+    server = started.child;
+    const headers = {
+      ...(await signIn(started.url, 'loadtest', 'load-test-password')),
+      'content-type': 'application/json',
+    };
+    const known = fragmentsOf(webDocuments());
+    const filter = { from: addDays(asOf, -364), to: asOf, asOf, siteIds: null, groupTypes: null };
+    const requests: autocannon.Request[] = [];
+    for (const page of PAGES) {
+      for (const file of [...ON_EVERY_PAGE, page.file]) {
+        const query = pageDocument(file, known);
+        const variables = file === page.file ? { filter, ...page.variables } : {};
+        requests.push({ method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query, variables }) });
+      }
+    }
+    // Each operation once before measuring: a page's first load is not what 200 users see.
+    for (const r of requests) {
+      const body = (await (
+        await fetch(`${started.url}${r.path}`, { method: 'POST', headers, body: r.body as string })
+      ).json()) as {
+        errors?: unknown[];
+      };
+      if (body.errors) throw new Error(`the dashboard query failed before the test: ${JSON.stringify(body.errors)}`);
+    }
+
+    const rows: Row[] = [];
+    for (const connections of options.connections) {
+      log(`${connections} connections for ${options.durationSeconds} s…`);
+      let graphqlErrors = 0;
+      const result = await autocannon({
+        url: started.url,
+        connections,
+        duration: options.durationSeconds,
+        requests,
+        timeout: 30,
+        setupClient: (client) => {
+          client.on('body', (body: Buffer) => {
+            if (body.includes('"errors"')) graphqlErrors++;
+          });
+        },
+      });
+      rows.push({
+        connections,
+        requests: result.requests.total,
+        throughput: result.requests.average,
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+        graphqlErrors,
+      });
+    }
+    const n = (v: number): string => Math.round(v).toLocaleString('en-US');
+    process.stdout.write(
+      `\nData: ${n(options.participants)} participants (seed ${options.seed}), ${n(loaded.totals.inserted)} rows; ` +
+        `as-of ${asOf}, period the last 365 days; ${requests.length} operations per cycle; ` +
+        `${options.durationSeconds} s per run; ${os.cpus().length} CPUs.\n\n` +
+        '| connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors |\n' +
+        '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' +
+        rows
+          .map(
+            (r) =>
+              `| ${r.connections} | ${n(r.requests)} | ${r.throughput.toFixed(1)} | ${n(r.p50)} | ${n(r.p90)} | ${n(r.p99)} | ${n(r.max)} | ${r.errors} | ${r.non2xx} | ${r.graphqlErrors} |`,
+          )
+          .join('\n') +
+        '\n',
+    );
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await db.close();
+    if (ownData) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    log(`load test: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
