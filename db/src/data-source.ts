@@ -1,9 +1,14 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1764140000000 } from '../migrations/1764140000000-initial-schema';
 import { UsersSessionsAudit1764150000000 } from '../migrations/1764150000000-users-sessions-audit';
+import { DerivedMetricTables1764160000000 } from '../migrations/1764160000000-derived-metric-tables';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
-export const migrations = [InitialSchema1764140000000, UsersSessionsAudit1764150000000];
+export const migrations = [
+  InitialSchema1764140000000,
+  UsersSessionsAudit1764150000000,
+  DerivedMetricTables1764160000000,
+];
 
 /**
  * The one TypeORM data source definition, used by the API, the loader, the bootstrap and the
@@ -18,7 +23,12 @@ export function createDataSource(url: string, options: { logSql?: boolean; poolS
     migrations,
     migrationsTableName: 'schema_migration',
     logging: options.logSql ? ['query', 'error'] : ['error'],
-    extra: { max: options.poolSize ?? 10, application_name: 'iop-outcomes' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: 'iop-outcomes',
+      // Room for the metric queries' sorts and hash aggregates without spilling to disk.
+      options: '-c work_mem=64MB',
+    },
   });
 }
 

@@ -111,14 +111,16 @@ describe('migrations', () => {
       expect((await ds.runMigrations()).map((m) => m.name)).toEqual([
         'InitialSchema1764140000000',
         'UsersSessionsAudit1764150000000',
+        'DerivedMetricTables1764160000000',
       ]);
+      await ds.undoLastMigration();
       await ds.undoLastMigration();
       await ds.undoLastMigration();
       const left = await ds.query(
         `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`,
       );
       expect(left[0].n).toBe(0);
-      expect(await ds.runMigrations()).toHaveLength(2);
+      expect(await ds.runMigrations()).toHaveLength(3);
       expect(await ds.showMigrations()).toBe(false);
     } finally {
       await ds.destroy();

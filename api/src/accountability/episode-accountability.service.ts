@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { breakdown, cellOf, ratio, resolveEpisodeScope } from '../episodes';
+import { breakdown, cellOf, derivedDataFor, ratio, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter } from '../filters';
 import { EpisodeAccountabilityReport } from './episode-accountability.model';
-import { EPISODE_ACCOUNTABILITY_SQL } from './episode-accountability.sql';
+import { EPISODE_ACCOUNTABILITY_DERIVED_SQL, EPISODE_ACCOUNTABILITY_SQL } from './episode-accountability.sql';
 
 interface AccountabilityRow {
   cell: string | null;
@@ -22,7 +22,9 @@ export class EpisodeAccountabilityService {
 
   async episodeAccountability(filter: MetricsFilter | null | undefined): Promise<EpisodeAccountabilityReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const rows: AccountabilityRow[] = await this.dataSource.query(EPISODE_ACCOUNTABILITY_SQL, params);
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const sql = derived ? EPISODE_ACCOUNTABILITY_DERIVED_SQL : EPISODE_ACCOUNTABILITY_SQL;
+    const rows: AccountabilityRow[] = await this.dataSource.query(sql, params);
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       ...breakdown(groupTypes, (groupType) => {

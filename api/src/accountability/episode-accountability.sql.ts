@@ -1,4 +1,4 @@
-import { CELL_SQL, episodeScopeCtes } from '../episodes';
+import { CELL_SQL, derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 
 /**
  * Check-in adherence and goal attainment (METRICS.md, Accountability 2 and 4), per primary group
@@ -54,3 +54,17 @@ FROM episode ep
 LEFT JOIN adherence ad USING (enrollment_id)
 LEFT JOIN goal g USING (enrollment_id)
 GROUP BY GROUPING SETS ((ep.primary_type), ())`;
+
+/** EPISODE_ACCOUNTABILITY_SQL from the per-episode sums of episode_fact. */
+export const EPISODE_ACCOUNTABILITY_DERIVED_SQL = `
+WITH ${derivedEpisodeScopeCtes('admitted')}
+SELECT ${CELL_SQL} AS cell,
+  count(*)::int AS episodes,
+  count(*) FILTER (WHERE active_weeks > 0)::int AS "episodesWithActiveWeeks",
+  coalesce(sum(active_weeks), 0)::int AS "activeWeeks",
+  coalesce(sum(checkin_weeks), 0)::int AS "checkInWeeks",
+  count(*) FILTER (WHERE goals_rated > 0)::int AS "episodesWithGoalRatings",
+  coalesce(sum(goals_met), 0)::int AS "goalsMet",
+  coalesce(sum(goals_rated), 0)::int AS "goalsRated"
+FROM episode
+GROUP BY GROUPING SETS ((primary_type), ())`;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { derivedDataFor } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { attendanceFigures, NO_ROWS, StatusCounts } from './attendance-figures';
 import { AttendanceReport } from './attendance.model';
-import { ATTENDANCE_SQL } from './attendance.sql';
+import { ATTENDANCE_DERIVED_SQL, ATTENDANCE_SQL } from './attendance.sql';
 
 interface AttendanceRow extends StatusCounts, TypeWeekRow {
   level: 'total' | 'type' | 'week' | 'week_type' | 'site' | 'group';
@@ -24,7 +25,9 @@ export class AttendanceService {
 
   async attendance(filter: MetricsFilter | null | undefined): Promise<AttendanceReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const rows: AttendanceRow[] = await this.dataSource.query(ATTENDANCE_SQL, sessionScopeParams(scope));
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const sql = derived ? ATTENDANCE_DERIVED_SQL : ATTENDANCE_SQL;
+    const rows: AttendanceRow[] = await this.dataSource.query(sql, sessionScopeParams(scope));
     const typeWeek = rows.filter((r) => TYPE_WEEK_LEVELS.includes(r.level));
     return {
       scope: scopeInfo(scope),

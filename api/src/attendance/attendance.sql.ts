@@ -1,4 +1,4 @@
-import { isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
 
 // Status counts of the rows in scope. The rows are first counted per group × ISO week (the finest
 // cell every breakdown is a sum of), then rolled up once with GROUPING SETS: one scan of the rows.
@@ -45,4 +45,44 @@ FROM cell c
 JOIN therapy_group g ON g.group_id = c.group_id
 JOIN site st ON st.site_id = g.site_id
 GROUP BY GROUPING SETS ((), (g.group_type), (c.week), (c.week, g.group_type), (g.site_id), (c.group_id))
+ORDER BY level, "weekStart", "groupType", "siteId", "groupId"`;
+
+/** ATTENDANCE_SQL from the weekly cells of the derived tables (see derivedSessionCte). */
+export const ATTENDANCE_DERIVED_SQL = `
+WITH ${derivedSessionCte('type_cell', 'type', '$1::date', 'least($2::date, $3::date)')},
+${derivedSessionCte('group_cell', 'group', '$1::date', 'least($2::date, $3::date)')}
+SELECT
+  CASE
+    WHEN GROUPING(c.site_id) = 0 THEN 'site'
+    WHEN GROUPING(c.week) = 0 AND GROUPING(c.group_type) = 0 THEN 'week_type'
+    WHEN GROUPING(c.week) = 0 THEN 'week'
+    WHEN GROUPING(c.group_type) = 0 THEN 'type'
+    ELSE 'total'
+  END AS level,
+  c.group_type AS "groupType",
+  to_char(c.week, 'YYYY-MM-DD') AS "weekStart",
+  ${isoWeekLabel('c.week')} AS "isoWeek",
+  c.site_id AS "siteId",
+  NULL AS "groupId", NULL AS "groupName", NULL AS "groupGroupType", NULL AS "groupSiteId",
+  min(st.site_name) AS "siteName",
+  coalesce(sum(c.scheduled), 0)::int AS scheduled,
+  coalesce(sum(c.present), 0)::int AS present,
+  coalesce(sum(c.late), 0)::int AS late,
+  coalesce(sum(c.left_early), 0)::int AS "leftEarly",
+  coalesce(sum(c.absent), 0)::int AS absent,
+  coalesce(sum(c.excused), 0)::int AS excused
+FROM type_cell c
+JOIN site st ON st.site_id = c.site_id
+WHERE c.scheduled > 0
+GROUP BY GROUPING SETS ((), (c.group_type), (c.week), (c.week, c.group_type), (c.site_id))
+UNION ALL
+SELECT 'group', NULL, NULL, NULL, NULL, c.group_id, g.group_name, g.group_type, g.site_id, st.site_name,
+  c.scheduled, c.present, c.late, c.left_early, c.absent, c.excused
+FROM (
+  SELECT group_id, sum(scheduled)::int AS scheduled, sum(present)::int AS present, sum(late)::int AS late,
+    sum(left_early)::int AS left_early, sum(absent)::int AS absent, sum(excused)::int AS excused
+  FROM group_cell WHERE scheduled > 0 GROUP BY group_id
+) c
+JOIN therapy_group g ON g.group_id = c.group_id
+JOIN site st ON st.site_id = g.site_id
 ORDER BY level, "weekStart", "groupType", "siteId", "groupId"`;

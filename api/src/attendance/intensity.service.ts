@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { IntensityFigures, IntensityReport } from './intensity.model';
-import { INTENSITY_SQL } from './intensity.sql';
+import { INTENSITY_DERIVED_SQL, INTENSITY_SQL } from './intensity.sql';
 
 interface IntensityRow extends TypeWeekRow {
   participantWeeks: number;
@@ -27,7 +28,11 @@ export class IntensityService {
 
   async intensity(filter: MetricsFilter | null | undefined): Promise<IntensityReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const rows: IntensityRow[] = await this.dataSource.query(INTENSITY_SQL, sessionScopeParams(scope));
+    const allTypes = participantWeekAllTypesKey(await derivedDataFor(this.dataSource, scope.asOf), scope);
+    const rows: IntensityRow[] =
+      allTypes === null
+        ? await this.dataSource.query(INTENSITY_SQL, sessionScopeParams(scope))
+        : await this.dataSource.query(INTENSITY_DERIVED_SQL, [...sessionScopeParams(scope), allTypes]);
     return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
   }
 }

@@ -1,4 +1,4 @@
-import { isoWeekLabel, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { derivedParticipantWeekCte, isoWeekLabel, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../sessions-scope';
 
 /** ASAM level 2.1: at least 9 hours a week, in minutes. */
 export const INTENSITY_MINUTES_PER_WEEK = 540;
@@ -17,5 +17,18 @@ SELECT pw.group_type AS "groupType",
   count(*) FILTER (WHERE NOT pw.any_unknown AND pw.known_minutes >= ${INTENSITY_MINUTES_PER_WEEK})::int AS met
 FROM participant_week pw
 WHERE pw.non_excused > 0
+GROUP BY GROUPING SETS ((pw.group_type), (pw.group_type, pw.week))
+ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;
+
+/** INTENSITY_SQL from participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
+export const INTENSITY_DERIVED_SQL = `
+WITH ${derivedParticipantWeekCte(INTENSITY_MINUTES_PER_WEEK)}
+SELECT pw.group_type AS "groupType",
+  to_char(pw.week, 'YYYY-MM-DD') AS "weekStart",
+  ${isoWeekLabel('pw.week')} AS "isoWeek",
+  sum(pw.weeks)::int AS "participantWeeks",
+  sum(pw.unknown)::int AS "unknownHours",
+  sum(pw.met)::int AS met
+FROM pw_count pw
 GROUP BY GROUPING SETS ((pw.group_type), (pw.group_type, pw.week))
 ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeGroupTypes, scopeInfo, sessionProportion, sessionScopeParams } from '../sessions-scope';
 import { SessionAccountabilityFigures, SessionAccountabilityReport } from './session-accountability.model';
-import { CONSISTENCY_SQL, FEEDBACK_PARTICIPATION_SQL, RE_ENGAGEMENT_SQL } from './session-accountability.sql';
+import {
+  CONSISTENCY_DERIVED_SQL,
+  CONSISTENCY_SQL,
+  FEEDBACK_PARTICIPATION_DERIVED_SQL,
+  FEEDBACK_PARTICIPATION_SQL,
+  RE_ENGAGEMENT_DERIVED_SQL,
+  RE_ENGAGEMENT_SQL,
+} from './session-accountability.sql';
 
 /** Every row: groupType null = all types in scope. */
 interface ConsistencyRow {
@@ -35,10 +43,19 @@ export class SessionAccountabilityService {
   async accountability(filter: MetricsFilter | null | undefined): Promise<SessionAccountabilityReport> {
     const scope = await resolveScope(this.dataSource, filter);
     const params = sessionScopeParams(scope);
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const allTypes = participantWeekAllTypesKey(derived, scope);
     const [consistency, participation, reEngagement] = await Promise.all([
-      this.dataSource.query(CONSISTENCY_SQL, params).then((rows: ConsistencyRow[]) => keyed(rows)),
-      this.dataSource.query(FEEDBACK_PARTICIPATION_SQL, params).then((rows: ParticipationRow[]) => keyed(rows)),
-      this.dataSource.query(RE_ENGAGEMENT_SQL, params).then((rows: ReEngagementRow[]) => keyed(rows)),
+      (allTypes === null
+        ? this.dataSource.query(CONSISTENCY_SQL, params)
+        : this.dataSource.query(CONSISTENCY_DERIVED_SQL, [...params, allTypes])
+      ).then((rows: ConsistencyRow[]) => keyed(rows)),
+      this.dataSource
+        .query(derived ? FEEDBACK_PARTICIPATION_DERIVED_SQL : FEEDBACK_PARTICIPATION_SQL, params)
+        .then((rows: ParticipationRow[]) => keyed(rows)),
+      this.dataSource
+        .query(derived ? RE_ENGAGEMENT_DERIVED_SQL : RE_ENGAGEMENT_SQL, params)
+        .then((rows: ReEngagementRow[]) => keyed(rows)),
     ]);
     const figures = (key: Key): SessionAccountabilityFigures => {
       const c = consistency.get(key);

@@ -1,4 +1,11 @@
-import { ATTENDED, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../sessions-scope';
+import {
+  ATTENDED,
+  derivedParticipantWeekCte,
+  derivedSessionCte,
+  PARTICIPANT_WEEK_CTE,
+  SCOPED_SESSION_CTE,
+} from '../sessions-scope';
+import { INTENSITY_MINUTES_PER_WEEK } from './intensity.sql';
 
 // The session measures of METRICS.md, Accountability. Each statement returns one row per group
 // type in scope plus the all-types row (groupType NULL, from ROLLUP or the participant-week
@@ -64,3 +71,42 @@ SELECT m.group_type AS "groupType",
 FROM marked m
 WHERE m.status = 'absent'
 GROUP BY ROLLUP (m.group_type)`;
+
+/** CONSISTENCY_SQL from participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
+export const CONSISTENCY_DERIVED_SQL = `
+WITH ${derivedParticipantWeekCte(INTENSITY_MINUTES_PER_WEEK)}
+SELECT pw.group_type AS "groupType",
+  sum(pw.weeks)::int AS weeks,
+  sum(pw.consistent)::int AS consistent
+FROM pw_count pw
+GROUP BY pw.group_type`;
+
+/** FEEDBACK_PARTICIPATION_SQL from the weekly cells. */
+export const FEEDBACK_PARTICIPATION_DERIVED_SQL = `
+WITH ${derivedSessionCte('type_cell', 'type', '$1::date', 'least($2::date, $3::date)')}
+SELECT group_type AS "groupType",
+  coalesce(sum(present + late + left_early), 0)::int AS attended,
+  coalesce(sum(feedback_attended), 0)::int AS feedback
+FROM type_cell
+WHERE present + late + left_early > 0
+GROUP BY ROLLUP (group_type)`;
+
+/**
+ * RE_ENGAGEMENT_SQL from the weekly cells: session_fact counts, per session, the absent rows that
+ * re-engaged within 14 days (computed at the derived as_of, which a judged row's window never
+ * passes). Judged rows: [from, least(to, as_of − 14)]; too recent: (as_of − 14, least(to, as_of)].
+ */
+export const RE_ENGAGEMENT_DERIVED_SQL = `
+WITH ${derivedSessionCte('judged_cell', 'type', '$1::date', 'least($2::date, $3::date - 14)')},
+${derivedSessionCte('recent_cell', 'type', 'greatest($1::date, $3::date - 13)', 'least($2::date, $3::date)')},
+counted AS (
+  SELECT group_type, absent AS judged, reengaged, 0 AS too_recent FROM judged_cell WHERE absent > 0
+  UNION ALL
+  SELECT group_type, 0, 0, absent FROM recent_cell WHERE absent > 0
+)
+SELECT group_type AS "groupType",
+  coalesce(sum(judged), 0)::int AS judged,
+  coalesce(sum(reengaged), 0)::int AS "reEngaged",
+  coalesce(sum(too_recent), 0)::int AS "tooRecent"
+FROM counted
+GROUP BY ROLLUP (group_type)`;

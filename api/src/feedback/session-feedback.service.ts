@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { derivedDataFor } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { SessionFeedbackFigures, SessionFeedbackReport } from './session-feedback.model';
-import { SESSION_FEEDBACK_SQL } from './session-feedback.sql';
+import { SESSION_FEEDBACK_DERIVED_SQL, SESSION_FEEDBACK_SQL } from './session-feedback.sql';
 
 interface FeedbackRow extends TypeWeekRow {
   responses: number;
@@ -33,7 +34,9 @@ export class SessionFeedbackService {
 
   async feedback(filter: MetricsFilter | null | undefined): Promise<SessionFeedbackReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const rows: FeedbackRow[] = await this.dataSource.query(SESSION_FEEDBACK_SQL, sessionScopeParams(scope));
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const sql = derived ? SESSION_FEEDBACK_DERIVED_SQL : SESSION_FEEDBACK_SQL;
+    const rows: FeedbackRow[] = await this.dataSource.query(sql, sessionScopeParams(scope));
     return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
   }
 }

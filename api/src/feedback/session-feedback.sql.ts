@@ -1,4 +1,4 @@
-import { isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
 
 /** The rating scale's cut-off: a session score at or below it is worth discussing. */
 export const ALLIANCE_FLAG_MAX_SCORE = 36;
@@ -25,5 +25,26 @@ SELECT group_type AS "groupType",
   avg(approach)::float8 AS "meanApproach",
   avg(overall)::float8 AS "meanOverall"
 FROM scored
+GROUP BY GROUPING SETS ((), (group_type), (week), (week, group_type))
+ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;
+
+/**
+ * SESSION_FEEDBACK_SQL from the weekly cells: item sums are exact numerics, and sum ÷ count is
+ * how Postgres computes avg(numeric), so the means are the same numbers.
+ */
+export const SESSION_FEEDBACK_DERIVED_SQL = `
+WITH ${derivedSessionCte('type_cell', 'type', '$1::date', 'least($2::date, $3::date)')}
+SELECT group_type AS "groupType",
+  to_char(week, 'YYYY-MM-DD') AS "weekStart",
+  ${isoWeekLabel('week')} AS "isoWeek",
+  coalesce(sum(responses), 0)::int AS responses,
+  coalesce(sum(flagged), 0)::int AS flagged,
+  (sum(score_sum) / sum(responses))::float8 AS "meanScore",
+  (sum(relationship_sum) / sum(responses))::float8 AS "meanRelationship",
+  (sum(goals_topics_sum) / sum(responses))::float8 AS "meanGoalsTopics",
+  (sum(approach_sum) / sum(responses))::float8 AS "meanApproach",
+  (sum(overall_sum) / sum(responses))::float8 AS "meanOverall"
+FROM type_cell
+WHERE responses > 0
 GROUP BY GROUPING SETS ((), (group_type), (week), (week, group_type))
 ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, daysBetween, resolveEpisodeScope } from '../episodes';
+import { addDays, daysBetween, derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { ProgramOverview } from './overview.model';
-import { OVERVIEW_SQL } from './overview.sql';
+import { OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from './overview.sql';
 
 interface PeriodRow {
   period: 'current' | 'previous';
@@ -26,7 +26,8 @@ export class OverviewService {
     const previousTo = addDays(from, -1);
     const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
     const [, , asOf, siteIds, episodeTypes] = params;
-    const rows: PeriodRow[] = await this.dataSource.query(OVERVIEW_SQL, [
+    const derived = await derivedDataFor(this.dataSource, asOf);
+    const rows: PeriodRow[] = await this.dataSource.query(derived ? OVERVIEW_DERIVED_SQL : OVERVIEW_SQL, [
       previousFrom,
       to,
       asOf,

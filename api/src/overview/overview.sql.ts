@@ -1,4 +1,4 @@
-import { episodeScopeCtes } from '../episodes';
+import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 
 /**
  * The program overview of a period and of the previous period of equal length, in one statement.
@@ -6,8 +6,8 @@ import { episodeScopeCtes } from '../episodes';
  * $2 = current period's last day), then $6 current period's first day, $7 previous period's last
  * day, $8 current period's end for "open" (least(to, as_of)), $9 group types of the sessions (text[]).
  */
-export const OVERVIEW_SQL = `
-WITH ${episodeScopeCtes('overlapping')},
+const overviewSql = (scopeCtes: string, sessionsSql: string) => `
+WITH ${scopeCtes},
 period AS (
   SELECT 'current' AS period, $6::date AS first_day, $8::date AS last_day
   UNION ALL SELECT 'previous', $1::date, $7::date
@@ -19,11 +19,38 @@ SELECT p.period,
    WHERE admission_date <= p.last_day AND (discharge_date IS NULL OR discharge_date > p.last_day))::int AS "openEpisodes",
   (SELECT count(DISTINCT participant_id) FROM episode
    WHERE admission_date <= p.last_day AND window_end >= p.first_day)::int AS "participantsServed",
-  (SELECT coalesce(json_agg(x), '[]') FROM (
+  (SELECT coalesce(json_agg(x), '[]') FROM (${sessionsSql}) x) AS sessions
+FROM period p`;
+
+const LIVE_SESSIONS = `
      SELECT g.group_type AS "groupType", count(*)::int AS sessions
      FROM group_session s JOIN therapy_group g ON g.group_id = s.group_id
      WHERE s.session_date BETWEEN p.first_day AND p.last_day
        AND ($4::text[] IS NULL OR g.site_id = ANY ($4::text[]))
        AND g.group_type = ANY ($9::text[])
-     GROUP BY g.group_type) x) AS sessions
-FROM period p`;
+     GROUP BY g.group_type`;
+
+// Sessions per type from the weekly cells: whole cells inside the period, the sessions of cells
+// cut by its first or last day.
+const DERIVED_SESSIONS = `
+     SELECT c.group_type AS "groupType", sum(c.sessions)::int AS sessions
+     FROM (
+       SELECT w.group_type, w.sessions
+       FROM session_type_week w
+       WHERE w.week BETWEEN p.first_day - 6 AND p.last_day
+         AND w.first_date >= p.first_day AND w.last_date <= p.last_day
+         AND ($4::text[] IS NULL OR w.site_id = ANY ($4::text[])) AND w.group_type = ANY ($9::text[])
+       UNION ALL
+       SELECT s.group_type, 1
+       FROM session_fact s
+       JOIN session_type_week w ON (w.week, w.site_id, w.group_type) = (s.week, s.site_id, s.group_type)
+       WHERE (s.session_date BETWEEN p.first_day AND least(p.last_day, p.first_day - (extract(isodow FROM p.first_day)::int - 1) + 6)
+           OR s.session_date BETWEEN greatest(p.first_day, p.last_day - (extract(isodow FROM p.last_day)::int - 1)) AND p.last_day)
+         AND NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
+         AND ($4::text[] IS NULL OR s.site_id = ANY ($4::text[])) AND s.group_type = ANY ($9::text[])
+     ) c
+     GROUP BY c.group_type`;
+
+export const OVERVIEW_SQL = overviewSql(episodeScopeCtes('overlapping'), LIVE_SESSIONS);
+/** The same from episode_fact and the weekly session cells (see derivedDataFor). */
+export const OVERVIEW_DERIVED_SQL = overviewSql(derivedEpisodeScopeCtes('overlapping'), DERIVED_SESSIONS);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { breakdown, cellOf, proportion, resolveEpisodeScope } from '../episodes';
+import { breakdown, cellOf, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { kaplanMeier, logRank, medianSurvival, SurvivalObservation, survivalAt } from '../stats';
 import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
-import { RETENTION_SQL } from './retention.sql';
+import { RETENTION_DERIVED_SQL, RETENTION_SQL } from './retention.sql';
 
 export const RETENTION_MILESTONES = [30, 60, 90];
 export const DISCHARGE_REASONS = [
@@ -46,7 +46,9 @@ export class RetentionService {
 
   async retention(filter: MetricsFilter | null | undefined): Promise<RetentionReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const [row]: RetentionRow[] = await this.dataSource.query(RETENTION_SQL, params);
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const sql = derived ? RETENTION_DERIVED_SQL : RETENTION_SQL;
+    const [row]: RetentionRow[] = await this.dataSource.query(sql, params);
     const inCell = (groupType: GroupType | null) => (r: { groupType: GroupType | null }) =>
       groupType === null || r.groupType === groupType;
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>

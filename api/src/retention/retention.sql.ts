@@ -1,4 +1,4 @@
-import { CELL_SQL, episodeScopeCtes } from '../episodes';
+import { CELL_SQL, derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 
 /**
  * One statement, one row of three small aggregates (never one row per episode):
@@ -7,8 +7,8 @@ import { CELL_SQL, episodeScopeCtes } from '../episodes';
  *  - lengthOfStay: median discharge − admission of discharged episodes, per type and in total.
  * Parameters: those of the episode scope ($1–$5).
  */
-export const RETENTION_SQL = `
-WITH ${episodeScopeCtes('admitted')},
+const retentionSql = (scopeCtes: string) => `
+WITH ${scopeCtes},
 survival AS (
   SELECT primary_type,
     -- Completing is never dropping out: completed episodes stay at risk until as_of.
@@ -31,3 +31,7 @@ SELECT
        percentile_cont(0.5) WITHIN GROUP (ORDER BY discharge_date - admission_date) AS "medianDays"
      FROM episode WHERE discharge_date IS NOT NULL
      GROUP BY GROUPING SETS ((primary_type), ())) l) AS "lengthOfStay"`;
+
+export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
+/** The same from episode_fact (see derivedDataFor). */
+export const RETENTION_DERIVED_SQL = retentionSql(derivedEpisodeScopeCtes('admitted'));

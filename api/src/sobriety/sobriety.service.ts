@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { breakdown, cellOf, proportion, resolveEpisodeScope } from '../episodes';
+import { breakdown, cellOf, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { SobrietyFigures, SobrietyReport } from './sobriety.model';
-import { SOBRIETY_SQL } from './sobriety.sql';
+import { SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from './sobriety.sql';
 
 export const ABSTINENCE_MILESTONES = [30, 60, 90];
 export const LAST_CRAVING_WEEK = 12;
@@ -24,7 +24,9 @@ export class SobrietyService {
 
   async sobriety(filter: MetricsFilter | null | undefined): Promise<SobrietyReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const [row]: SobrietyRow[] = await this.dataSource.query(SOBRIETY_SQL, [
+    // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (etl DERIVED_MILESTONES).
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const [row]: SobrietyRow[] = await this.dataSource.query(derived ? SOBRIETY_DERIVED_SQL : SOBRIETY_SQL, [
       ...params,
       ABSTINENCE_MILESTONES,
       LAST_CRAVING_WEEK,

@@ -1,4 +1,4 @@
-import { CELL_SQL, episodeScopeCtes } from '../episodes';
+import { CELL_SQL, derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 
 /**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
@@ -61,3 +61,54 @@ SELECT
        avg(craving)::float8 AS "meanCraving"
      FROM in_treatment WHERE craving IS NOT NULL AND day / 7 <= $7::int
      GROUP BY GROUPING SETS ((day / 7, primary_type), (day / 7))) x) AS craving`;
+
+/**
+ * SOBRIETY_SQL from the derived tables: per-episode check-in sums (episode_fact), milestone
+ * check-ins (episode_milestone, computed for ABSTINENCE_MILESTONES) and craving cells by admission
+ * date, site and primary type (craving_cell). Same parameters and result.
+ */
+export const SOBRIETY_DERIVED_SQL = `
+WITH ${derivedEpisodeScopeCtes('admitted')},
+episode_pda AS (
+  SELECT enrollment_id, primary_type,
+    1 - pda_days_used::float8 / pda_window_days AS pda,
+    1 - baseline_days_used / 30.0::float8 AS baseline_pda
+  FROM episode
+  WHERE pda_window_days IS NOT NULL
+),
+eligible AS (
+  SELECT ep.enrollment_id, ep.primary_type, m
+  FROM episode ep
+  CROSS JOIN unnest($6::int[]) AS m
+  WHERE ep.admission_date <= $3::date - (m + 14)
+),
+craving AS (
+  SELECT cc.primary_type, cc.week, cc.checkins, cc.episodes, cc.craving_sum
+  FROM craving_cell cc
+  WHERE cc.admission_date BETWEEN $1::date AND $2::date
+    AND cc.admission_date <= $3::date
+    AND ($4::text[] IS NULL OR cc.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR cc.primary_type = ANY ($5::text[]))
+    AND cc.week <= $7::int
+)
+SELECT
+  (SELECT json_agg(x) FROM (
+     SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes
+     FROM episode GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell,
+       count(*)::int AS "pdaN", avg(pda) AS "pdaMean",
+       count(baseline_pda)::int AS "changeN", avg(pda - baseline_pda) AS "changeMean"
+     FROM episode_pda GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell, el.m AS days,
+       count(*)::int AS eligible, count(mc.enrollment_id)::int AS responders,
+       count(*) FILTER (WHERE mc.days_used = 0)::int AS abstinent
+     FROM eligible el LEFT JOIN episode_milestone mc USING (enrollment_id, m)
+     GROUP BY GROUPING SETS ((el.m, primary_type), (el.m))) x) AS abstinence,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell, week,
+       sum(checkins)::int AS "checkIns", sum(episodes)::int AS episodes,
+       (sum(craving_sum) / sum(checkins))::float8 AS "meanCraving"
+     FROM craving
+     GROUP BY GROUPING SETS ((week, primary_type), (week))) x) AS craving`;

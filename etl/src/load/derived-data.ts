@@ -3,8 +3,9 @@
 // commit, so the dashboard never sees new rows without their derived data or the other way round.
 
 import type { PoolClient } from 'pg';
+import { refreshDerivedTables } from '../derived/refresh';
 
-/** Nothing is precomputed yet; the metrics work fills this in (e.g. REFRESH MATERIALIZED VIEW). */
-export async function refreshDerivedData(_client: PoolClient): Promise<void> {
-  // Intentionally empty.
+/** Recomputes the derived metric tables (etl/src/derived) from the rows as they now stand. */
+export async function refreshDerivedData(client: PoolClient): Promise<void> {
+  await refreshDerivedTables(client);
 }

@@ -1,0 +1,288 @@
+// Metrics API benchmark: `npm run bench:api -- --participants N` (default 100,000).
+//
+// Generates the demo data set (etl's generator), loads it with the real loader (which fills the
+// derived metric tables) into a fresh database (DATABASE_URL's server, else an embedded Postgres in
+// a temporary folder), starts the API, signs in as a director, and for each dashboard query (the
+// documents of web/src/pages/**/use*Query.ts) and period (last 90 days, last 12 months, all
+// history; the dashboard always sends asOf) prints p50/p95 over HTTP and the ratio to running the
+// same SQL statements directly. Not a test: figures depend on the machine and its load.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { EmbeddedPostgres, migrate, projectRoot, withDatabase } from '@iop/db';
+import { generateDemoData, loadFiles } from '@iop/etl';
+import { hashPassword } from '../src/auth/password';
+import { UserStore } from '../src/auth/user-store';
+import { addDays, setDerivedDataEnabled } from '../src/episodes';
+import { startServer } from '../src/server';
+import { sessionFor } from '../src/testing/api-test-server';
+
+interface Options {
+  participants: number;
+  seed: number;
+  runs: number;
+  live: boolean;
+  dataDir?: string;
+}
+
+const QUERIES: { name: string; file: string; variables?: Record<string, unknown> }[] = [
+  { name: 'programOverview', file: 'overview/useProgramOverviewQuery.ts' },
+  { name: 'retention', file: 'retention/useRetentionQuery.ts' },
+  { name: 'sobriety', file: 'sobriety/useSobrietyQuery.ts' },
+  { name: 'episodeAccountability', file: 'attendance/useEpisodeAccountabilityQuery.ts' },
+  { name: 'attendance', file: 'attendance/useAttendanceQuery.ts' },
+  { name: 'attendanceIntensity', file: 'attendance/useIntensityQuery.ts' },
+  { name: 'sessionAccountability', file: 'attendance/useSessionAccountabilityQuery.ts' },
+  { name: 'sessionFeedback', file: 'feedback/useSessionFeedbackQuery.ts' },
+  { name: 'earlyWarning', file: 'at-risk/useEarlyWarningQuery.ts', variables: { limit: 500 } },
+  { name: 'drilldownGroups', file: 'groups/useDrilldownGroupsQuery.ts', variables: { groupType: 'process' } },
+  { name: 'outcomeReport', file: 'report/useOutcomeReportQuery.ts' },
+];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const number = new Intl.NumberFormat('en-US');
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return parsed;
+}
+
+/** Every GraphQL document of the dashboard (web/src), read from its graphql(`…`) calls. */
+function dashboardDocuments(dir = path.join(projectRoot(), 'web', 'src')): string[] {
+  const documents: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'gql') documents.push(...dashboardDocuments(file));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.spec.'))
+      for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)) documents.push(m[1]!);
+  }
+  return documents;
+}
+
+/** `fragment Name on Type { … }` definitions, by name (braces matched). */
+function fragments(documents: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const doc of documents) {
+    for (const m of doc.matchAll(/fragment (\w+) on \w+\s*\{/g)) {
+      let depth = 0;
+      let end = m.index!;
+      for (let i = m.index! + m[0].length - 1; i < doc.length; i++) {
+        if (doc[i] === '{') depth++;
+        else if (doc[i] === '}' && --depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+      found.set(m[1]!, doc.slice(m.index!, end));
+    }
+  }
+  return found;
+}
+
+/** The dashboard's own GraphQL document for a query, with the fragments it spreads. */
+function dashboardDocument(file: string): string {
+  const source = readFileSync(path.join(projectRoot(), 'web', 'src', 'pages', file), 'utf8');
+  const match = /graphql\(`([\s\S]*?)`\)/.exec(source);
+  if (!match) throw new Error(`no graphql document in ${file}`);
+  let document = match[1]!;
+  const known = fragments(dashboardDocuments());
+  for (;;) {
+    const defined = new Set([...document.matchAll(/fragment (\w+) on/g)].map((m) => m[1]));
+    const missing = [...document.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]!).find((n) => !defined.has(n));
+    if (!missing) return document;
+    const definition = known.get(missing);
+    if (!definition) throw new Error(`fragment ${missing} of ${file} not found in web/src`);
+    document += `\n${definition}\n`;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/** A fresh database: on DATABASE_URL's server, else on an embedded Postgres in a temp folder. */
+async function benchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
+  const name = `iop_api_bench_${process.pid}`;
+  if (process.env.DATABASE_URL) {
+    const admin = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    return {
+      url: withDatabase(process.env.DATABASE_URL, name),
+      async close() {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'iop-api-bench-'));
+  await import('node:fs/promises').then((fs) => fs.chmod(dir, 0o755));
+  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
+  await server.start();
+  await server.ensureDatabase(name);
+  return {
+    url: server.url(name),
+    async close() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+/** Slower calls than this get at most SLOW_RUNS timed runs: the figure is far off the target anyway. */
+const SLOW_MS = 1000;
+const SLOW_RUNS = 5;
+
+async function time(runs: number, work: () => Promise<void>): Promise<Timing> {
+  const warm = performance.now();
+  await work(); // warm-up
+  const n = performance.now() - warm > SLOW_MS ? Math.min(runs, SLOW_RUNS) : runs;
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await work();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), runs: n };
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const options = new Command()
+    .name('api-bench')
+    .option('--participants <n>', 'demo participants to generate', wholeNumber, 100_000)
+    .option('--seed <s>', 'demo data seed', wholeNumber, 1)
+    .option('--runs <n>', 'timed runs per query and period', wholeNumber, 30)
+    .option('--live', 'also time the live SQL once (derived tables off): slow on big data')
+    .option('--data-dir <dir>', 'where the generated data set is kept (default tmp/api-bench-data/…)')
+    .parse([...argv], { from: 'user' })
+    .opts<Options>();
+
+  const dir =
+    options.dataDir ??
+    path.join(projectRoot(), 'tmp', 'api-bench-data', `p${options.participants}-seed${options.seed}`);
+  if (!existsSync(path.join(dir, '.complete'))) {
+    log(`Generating ${number.format(options.participants)} participants into ${dir}…`);
+    await generateDemoData({ outDir: dir, participants: options.participants, seed: options.seed });
+    await writeFile(path.join(dir, '.complete'), new Date().toISOString());
+  }
+
+  const db = await benchDatabase();
+  try {
+    await migrate(db.url);
+    log('Loading with the real loader (derived tables included)…');
+    const summary = await loadFiles(db.url, [dir]);
+    if (summary.status !== 'succeeded') throw new Error(`load ${summary.status}: ${summary.message ?? ''}`);
+    const attendanceRows = summary.files.find((f) => f.kind === 'attendance')?.read ?? 0;
+    const episodes = summary.files.find((f) => f.kind === 'enrollments')?.read ?? 0;
+    log(`  ${number.format(summary.totals.read)} rows in ${(summary.durationMs / 1000).toFixed(1)} s`);
+
+    const server = await startServer({ databaseUrl: db.url, production: false, host: '127.0.0.1', port: 0 });
+    const pool = new Pool({ connectionString: db.url, max: 10, options: '-c work_mem=64MB' });
+    try {
+      const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+      await users.create({
+        username: 'bench-director',
+        passwordHash: await hashPassword('bench-password-1'),
+        role: 'director',
+        siteIds: null,
+      });
+      const session = await sessionFor(server.url, 'bench-director', 'bench-password-1');
+      const asOf = (await pool.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived_meta`)).rows[0]
+        ?.d as string;
+      const periods: [string, Record<string, unknown>][] = [
+        ['last 90 days', { from: addDays(asOf, -89), to: asOf, asOf }],
+        ['last 12 months', { from: addDays(asOf, -364), to: asOf, asOf }],
+        ['all history', { to: asOf, asOf }],
+      ];
+      const dataSource = server.app.get(DataSource);
+      const rows: string[] = [];
+      for (const q of QUERIES) {
+        const document = dashboardDocument(q.file);
+        for (const [period, filter] of periods) {
+          const variables = { ...q.variables, filter };
+          const call = async () => {
+            const r = await session.graphql(document, variables);
+            if (r.errors?.length) throw new Error(`${q.name}: ${r.errors[0]!.message}`);
+          };
+          // The statements the API sends for this call, replayed directly as the bare SQL.
+          const statements: [string, unknown[] | undefined][] = [];
+          const query = dataSource.query.bind(dataSource);
+          const spy = (text: string, params?: unknown[]) => {
+            statements.push([text, params]);
+            return query(text, params);
+          };
+          (dataSource as { query: unknown }).query = spy;
+          await call();
+          (dataSource as { query: unknown }).query = query;
+          const metricStatements = statements.filter(([text]) => !/audit_log|user_session|app_user/.test(text));
+          const http = await time(options.runs, call);
+          const bare = await time(options.runs, async () => {
+            for (const [text, params] of metricStatements) await pool.query(text, params);
+          });
+          let live = '';
+          if (options.live) {
+            setDerivedDataEnabled(false);
+            const t0 = performance.now();
+            await call();
+            live = `${Math.round(performance.now() - t0)} ms`;
+            setDerivedDataEnabled(true);
+          }
+          const line =
+            `| ${q.name} | ${period} | ${http.p50.toFixed(1)} | ${http.p95.toFixed(1)} | ${bare.p50.toFixed(1)} | ` +
+            `${(http.p50 / bare.p50).toFixed(2)} | ${http.p95 < 100 ? 'yes' : '**no**'} | ${http.runs} |${options.live ? ` ${live} |` : ''}`;
+          log(line);
+          rows.push(line);
+        }
+      }
+      const out = [
+        '',
+        `Data: ${number.format(options.participants)} participants (seed ${options.seed}), ${number.format(episodes)} episodes, ${number.format(attendanceRows)} attendance rows; as_of ${asOf}`,
+        `Load (loader + derived tables): ${(summary.durationMs / 1000).toFixed(1)} s; ${options.runs} timed runs each; load average ${os.loadavg()[0]!.toFixed(2)}`,
+        `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`,
+        '',
+        `| query | period | HTTP p50 ms | HTTP p95 ms | bare SQL p50 ms | HTTP ÷ SQL | p95 < 100 ms | runs |${options.live ? ' live SQL, 1 run |' : ''}`,
+        `|---|---|---:|---:|---:|---:|:-:|---:|${options.live ? '---:|' : ''}`,
+        ...rows,
+      ];
+      process.stdout.write(out.join('\n') + '\n');
+    } finally {
+      await pool.end();
+      await server.close();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    },
+  );
+}

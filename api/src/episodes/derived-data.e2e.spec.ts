@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { generateDemoData, loadFiles } from '@iop/etl';
+import { EpisodeAccountabilityService } from '../accountability/episode-accountability.service';
+import { AttendanceService } from '../attendance/attendance.service';
+import { IntensityService } from '../attendance/intensity.service';
+import { SessionAccountabilityService } from '../attendance/session-accountability.service';
+import { SessionFeedbackService } from '../feedback/session-feedback.service';
+import { GroupType, MetricsFilter } from '../filters';
+import { OutcomeReportService } from '../outcome-report/outcome-report.service';
+import { OverviewService } from '../overview/overview.service';
+import { RetentionService } from '../retention/retention.service';
+import { SobrietyService } from '../sobriety/sobriety.service';
+import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { addDays } from './episode-scope';
+import { setDerivedDataEnabled } from './derived-data';
+
+// The derived tables the loader fills must give the figures of the live SQL, for every query and
+// every kind of filter: default periods, periods whose first or last day cuts an ISO week, sites,
+// group types, and an earlier as_of (which falls back to the live SQL).
+
+let api: ApiTestServer;
+let dir: string;
+
+beforeAll(async () => {
+  api = await startApiTestServer();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'iop-derived-'));
+  await generateDemoData({ outDir: dir, participants: 160, seed: 7 });
+  const summary = await loadFiles(api.db.url, [dir]);
+  expect(summary.status).toBe('succeeded');
+}, 120_000);
+
+afterAll(async () => {
+  setDerivedDataEnabled(true);
+  await api?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function sql<T>(text: string): Promise<T[]> {
+  const client = new Client({ connectionString: api.db.url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Float sums may add in another order: compare them to 12 significant digits. */
+function comparable(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
+  return value;
+}
+
+const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
+  ['retention', (f) => api.server.app.get(RetentionService).retention(f)],
+  ['sobriety', (f) => api.server.app.get(SobrietyService).sobriety(f)],
+  ['episodeAccountability', (f) => api.server.app.get(EpisodeAccountabilityService).episodeAccountability(f)],
+  ['programOverview', (f) => api.server.app.get(OverviewService).overview(f)],
+  ['attendance', (f) => api.server.app.get(AttendanceService).attendance(f)],
+  ['attendanceIntensity', (f) => api.server.app.get(IntensityService).intensity(f)],
+  ['sessionAccountability', (f) => api.server.app.get(SessionAccountabilityService).accountability(f)],
+  ['sessionFeedback', (f) => api.server.app.get(SessionFeedbackService).feedback(f)],
+  ['outcomeReport', (f) => api.server.app.get(OutcomeReportService).report(f)],
+];
+
+/** The statements a call sends, to tell which tables answered. */
+async function sent(run: () => Promise<unknown>): Promise<{ result: unknown; statements: string[] }> {
+  const dataSource = api.server.app.get(DataSource);
+  const query = dataSource.query.bind(dataSource);
+  const statements: string[] = [];
+  const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
+    statements.push(text);
+    return query(text, params);
+  });
+  try {
+    return { result: await run(), statements };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const DERIVED_TABLE = /\b(episode_fact|session_type_week|participant_week_cell)\b/;
+
+async function both(run: (f: MetricsFilter) => Promise<unknown>, filter: MetricsFilter) {
+  setDerivedDataEnabled(false);
+  const live = await sent(() => run(filter));
+  setDerivedDataEnabled(true);
+  const derived = await sent(() => run(filter));
+  expect(live.statements.some((s) => DERIVED_TABLE.test(s))).toBe(false);
+  return {
+    live: comparable(live.result),
+    derived: comparable(derived.result),
+    usedDerived: derived.statements.some((s) => DERIVED_TABLE.test(s)),
+  };
+}
+
+describe('derived metric tables', () => {
+  it('are stamped by the load with the data’s as_of', async () => {
+    const [meta] = await sql<{ as_of: string }>(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM derived_meta`);
+    expect(meta?.as_of).toBe('2026-10-31');
+  });
+
+  it('give the live figures for every query and filter', async () => {
+    const asOf = '2026-10-31'; // a Saturday
+    const [site] = await sql<{ site_id: string }>(`SELECT site_id FROM site ORDER BY site_id LIMIT 1`);
+    const sites = (await sql<{ site_id: string }>(`SELECT site_id FROM site ORDER BY site_id`)).map((s) => s.site_id);
+    const filters: MetricsFilter[] = [
+      {},
+      { from: addDays(asOf, -89), to: asOf },
+      { from: addDays(asOf, -364), to: asOf },
+      { from: addDays(asOf, -29), to: asOf }, // starts on a Friday: a cut week
+      { from: '2026-03-04', to: '2026-06-18' }, // cut weeks at both ends, before as_of
+      { from: '2026-05-06', to: '2026-05-08' }, // inside one week
+      { siteIds: [site!.site_id] },
+      { siteIds: sites.slice(0, 2), from: addDays(asOf, -29) },
+      { groupTypes: [GroupType.process] },
+      { groupTypes: [GroupType.skills, GroupType.family], from: addDays(asOf, -89) },
+      { asOf: '2026-08-15' }, // not the derived as_of: live both ways
+    ];
+    for (const filter of filters) {
+      for (const [name, run] of QUERIES) {
+        const { live, derived, usedDerived } = await both(run, filter);
+        expect({ name, filter, result: derived }).toEqual({ name, filter, result: live });
+        // Participant-week cells hold all five types or one: two types are counted live.
+        const expected = !filter.asOf && !(name === 'attendanceIntensity' && filter.groupTypes?.length === 2);
+        expect({ name, filter, usedDerived }).toEqual({ name, filter, usedDerived: expected });
+      }
+    }
+  }, 120_000);
+
+  it('stop answering once rows change outside the loader', async () => {
+    await sql(`UPDATE enrollment SET baseline_days_used = baseline_days_used WHERE false`);
+    expect(await sql(`SELECT * FROM derived_meta`)).toEqual([]);
+  });
+});

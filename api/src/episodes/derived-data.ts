@@ -1,0 +1,66 @@
+import { DataSource } from 'typeorm';
+
+// The derived metric tables (db migration DerivedMetricTables, filled by the loader) hold figures
+// as of the data's default as_of. A query uses them only when its as_of is the one they were
+// computed for; any write to the source tables outside the loader removes `derived_meta`, and the
+// live SQL answers until the next load.
+
+export interface DerivedMeta {
+  asOf: string;
+  /** No participant-week spans two sites: per-site weekly cells add up across sites. */
+  singleSite: boolean;
+}
+
+let enabled = true;
+
+/** For tests and the benchmark: off = every query runs its live SQL. */
+export function setDerivedDataEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/** The derived tables' stamp when they can answer a query as of `asOf`, else null. */
+export async function derivedDataFor(dataSource: DataSource, asOf: string): Promise<DerivedMeta | null> {
+  if (!enabled) return null;
+  const rows: { asOf: string; singleSite: boolean }[] = await dataSource.query(
+    `SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", single_site AS "singleSite" FROM derived_meta`,
+  );
+  const meta = rows[0];
+  return meta && meta.asOf === asOf ? meta : null;
+}
+
+/**
+ * The derived counterpart of episodeScopeCtes(): the same `episode` CTE, same columns and
+ * parameters ($1–$5), read from episode_fact. Valid only while $3 is the derived as_of.
+ */
+export function derivedEpisodeScopeCtes(selection: 'admitted' | 'overlapping' = 'admitted'): string {
+  const period =
+    selection === 'admitted'
+      ? `ef.admission_date BETWEEN $1::date AND $2::date`
+      : `ef.admission_date <= $2::date AND (ef.discharge_date IS NULL OR ef.discharge_date >= $1::date)`;
+  return `
+episode AS (
+  SELECT ef.enrollment_id, ef.participant_id, ef.site_id, ef.admission_date, ef.baseline_days_used,
+    ef.discharge_date, ef.discharge_reason, ef.window_end, ef.primary_type,
+    ef.pda_days_used, ef.pda_window_days, ef.active_weeks, ef.checkin_weeks, ef.goals_met, ef.goals_rated
+  FROM episode_fact ef
+  WHERE ${period}
+    AND ef.admission_date <= $3::date
+    AND ($4::text[] IS NULL OR ef.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR ef.primary_type = ANY ($5::text[]))
+)`;
+}
+
+/**
+ * The participant_week_cell key of the all-types week for a session scope, or null when the cells
+ * cannot answer it (then the live SQL does): the cells hold the all-types week of all five types
+ * and each type's own week, per site and for all sites together.
+ */
+export function participantWeekAllTypesKey(
+  meta: DerivedMeta | null,
+  scope: { siteIds: string[] | null; groupTypes: readonly string[] },
+): string | null {
+  if (!meta) return null;
+  if (scope.siteIds !== null && scope.siteIds.length > 1 && !meta.singleSite) return null;
+  if (scope.groupTypes.length === 5) return '*';
+  return scope.groupTypes.length === 1 ? scope.groupTypes[0]! : null;
+}

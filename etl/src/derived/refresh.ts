@@ -1,0 +1,280 @@
+// The derived metric tables (db migration DerivedMetricTables), recomputed from the loaded rows as
+// of the data's default as_of. Each statement mirrors a definition of shared METRICS.md as the API's
+// live SQL implements it (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the
+// API's derived-vs-live e2e test holds the two to the same results.
+
+import type { PoolClient } from 'pg';
+
+/** The milestones the API's sobriety figures ask for (api ABSTINENCE_MILESTONES). */
+export const DERIVED_MILESTONES = [30, 60, 90];
+/** ASAM level 2.1 intensity, in minutes a week (api INTENSITY_MINUTES_PER_WEEK). */
+const INTENSITY_MINUTES = 540;
+/** Session scores at or below this are flagged (api ALLIANCE_FLAG_MAX_SCORE). */
+const FLAG_MAX_SCORE = 36;
+const ATTENDED = `('present', 'late', 'left_early')`;
+const ALL = `'*'`;
+
+const DERIVED_TABLES = [
+  'episode_fact',
+  'episode_milestone',
+  'craving_cell',
+  'session_fact',
+  'session_type_week',
+  'session_group_week',
+  'participant_week_cell',
+  'derived_meta',
+];
+
+const DEFAULT_AS_OF_SQL = `
+  SELECT to_char(greatest(
+    (SELECT max(session_date) FROM group_session),
+    (SELECT max(report_date) FROM sobriety_checkin),
+    (SELECT max(admission_date) FROM enrollment),
+    (SELECT max(discharge_date) FROM enrollment)), 'YYYY-MM-DD') AS "asOf"`;
+
+// Every attendance row dated in an episode's window, with the episode, the group and the hours of
+// the row (minutes_attended; else the duration when attended; 0 when absent or excused; NULL when
+// unknown). Episodes of one participant never overlap, so a row has at most one episode.
+const EPISODE_ROW_SQL = `
+CREATE TEMP TABLE derived_episode_row ON COMMIT DROP AS
+SELECT e.enrollment_id, s.session_id, g.site_id, g.group_type, s.session_date,
+  (s.session_date - (extract(isodow FROM s.session_date)::int - 1)) AS week,
+  a.status,
+  CASE WHEN a.minutes_attended IS NOT NULL THEN a.minutes_attended
+       WHEN a.status IN ${ATTENDED} THEN s.duration_minutes
+       ELSE 0 END AS minutes
+FROM attendance a
+JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
+JOIN therapy_group g ON g.group_id = s.group_id
+JOIN enrollment e ON e.participant_id = a.participant_id
+  AND e.admission_date <= s.session_date
+  AND (e.discharge_date IS NULL OR e.discharge_date >= s.session_date)`;
+
+const EPISODE_FACT_SQL = `
+INSERT INTO episode_fact
+WITH ep AS (
+  SELECT e.enrollment_id, e.participant_id, e.site_id, e.admission_date, e.baseline_days_used,
+    CASE WHEN e.discharge_date <= $1::date THEN e.discharge_date END AS discharge_date,
+    CASE WHEN e.discharge_date <= $1::date THEN e.discharge_reason END AS discharge_reason,
+    least(coalesce(e.discharge_date, $1::date), $1::date) AS window_end
+  FROM enrollment e
+  WHERE e.admission_date <= $1::date
+),
+type_rows AS (
+  SELECT enrollment_id, group_type, count(*) AS row_count, min(session_date) AS first_session
+  FROM derived_episode_row GROUP BY enrollment_id, group_type
+),
+primary_type AS (
+  SELECT DISTINCT ON (enrollment_id) enrollment_id, group_type
+  FROM type_rows
+  ORDER BY enrollment_id, row_count DESC, first_session, group_type COLLATE "C"
+),
+active_week AS (
+  SELECT DISTINCT enrollment_id, week FROM derived_episode_row
+),
+checkin_week AS (
+  SELECT DISTINCT ep.enrollment_id, date_trunc('week', c.report_date)::date AS week
+  FROM ep
+  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
+    AND c.report_date BETWEEN ep.admission_date AND least($1::date, date_trunc('week', ep.window_end)::date + 6)
+  WHERE NOT EXISTS (
+    SELECT 1 FROM enrollment later
+    WHERE later.participant_id = ep.participant_id
+      AND later.admission_date > ep.admission_date AND later.admission_date <= c.report_date)
+),
+adherence AS (
+  SELECT aw.enrollment_id, count(*) AS active_weeks, count(cw.week) AS checkin_weeks
+  FROM active_week aw LEFT JOIN checkin_week cw USING (enrollment_id, week)
+  GROUP BY aw.enrollment_id
+),
+in_treatment AS (
+  SELECT ep.enrollment_id,
+    sum(c.days_used) AS days_used, sum(c.window_days) AS window_days,
+    count(*) FILTER (WHERE c.goal_met) AS met, count(c.goal_met) AS rated
+  FROM ep
+  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
+    AND c.report_date BETWEEN ep.admission_date AND ep.window_end
+  GROUP BY ep.enrollment_id
+)
+SELECT ep.enrollment_id, ep.participant_id, ep.site_id, ep.admission_date, ep.baseline_days_used,
+  ep.discharge_date, ep.discharge_reason, ep.window_end, pt.group_type,
+  it.days_used, it.window_days,
+  coalesce(ad.active_weeks, 0), coalesce(ad.checkin_weeks, 0),
+  coalesce(it.met, 0), coalesce(it.rated, 0)
+FROM ep
+LEFT JOIN primary_type pt USING (enrollment_id)
+LEFT JOIN adherence ad USING (enrollment_id)
+LEFT JOIN in_treatment it USING (enrollment_id)`;
+
+// The check-in nearest to day m within m ± 14 of eligible episodes; ties to the later; never one of
+// a later episode of the participant.
+const EPISODE_MILESTONE_SQL = `
+INSERT INTO episode_milestone
+SELECT DISTINCT ON (ef.enrollment_id, m) ef.enrollment_id, m, c.days_used
+FROM episode_fact ef
+CROSS JOIN unnest($2::int[]) AS m
+JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
+  AND c.report_date BETWEEN ef.admission_date + (m - 14) AND ef.admission_date + (m + 14)
+WHERE ef.admission_date <= $1::date - (m + 14)
+  AND NOT EXISTS (
+    SELECT 1 FROM enrollment later
+    WHERE later.participant_id = ef.participant_id
+      AND later.admission_date > ef.admission_date AND later.admission_date <= c.report_date)
+ORDER BY ef.enrollment_id, m, abs(c.report_date - ef.admission_date - m), c.report_date DESC`;
+
+const CRAVING_CELL_SQL = `
+INSERT INTO craving_cell
+SELECT ef.admission_date, ef.site_id, ef.primary_type, (c.report_date - ef.admission_date) / 7 AS week,
+  count(*), count(DISTINCT ef.enrollment_id), sum(c.craving)
+FROM episode_fact ef
+JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
+  AND c.report_date BETWEEN ef.admission_date AND ef.window_end
+WHERE c.craving IS NOT NULL
+GROUP BY 1, 2, 3, 4`;
+
+const SESSION_SUM_COLUMNS = [
+  'scheduled',
+  'present',
+  'late',
+  'left_early',
+  'absent',
+  'excused',
+  'feedback_attended',
+  'reengaged',
+  'responses',
+  'flagged',
+  'score_sum',
+  'relationship_sum',
+  'goals_topics_sum',
+  'approach_sum',
+  'overall_sum',
+];
+const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
+
+// Re-engagement of an absent row: an attended row of the same participant in the same group within
+// the 14 days after it. Judged rows are dated on or before as_of − 14, so that window never passes
+// as_of and does not depend on a query's period.
+const SESSION_FACT_SQL = `
+INSERT INTO session_fact
+WITH row_fact AS (
+  SELECT a.session_id, a.status, f.session_id IS NOT NULL AS has_feedback,
+    CASE WHEN a.status = 'absent' THEN count(*) FILTER (WHERE a.status IN ${ATTENDED}) OVER (
+      PARTITION BY a.participant_id, s.group_id
+      ORDER BY s.session_date
+      RANGE BETWEEN '1 day'::interval FOLLOWING AND '14 days'::interval FOLLOWING) END AS attended_after
+  FROM attendance a
+  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
+  LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
+  WHERE a.status <> 'excused'
+  UNION ALL
+  SELECT a.session_id, a.status, false, NULL
+  FROM attendance a
+  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
+  WHERE a.status = 'excused'
+),
+row_counts AS (
+  SELECT session_id, count(*) AS scheduled,
+    count(*) FILTER (WHERE status = 'present') AS present,
+    count(*) FILTER (WHERE status = 'late') AS late,
+    count(*) FILTER (WHERE status = 'left_early') AS left_early,
+    count(*) FILTER (WHERE status = 'absent') AS absent,
+    count(*) FILTER (WHERE status = 'excused') AS excused,
+    count(*) FILTER (WHERE status IN ${ATTENDED} AND has_feedback) AS feedback_attended,
+    count(*) FILTER (WHERE status = 'absent' AND attended_after > 0) AS reengaged
+  FROM row_fact GROUP BY session_id
+),
+feedback_counts AS (
+  SELECT session_id, count(*) AS responses,
+    count(*) FILTER (WHERE relationship + goals_topics + approach + overall <= ${FLAG_MAX_SCORE}) AS flagged,
+    sum(relationship + goals_topics + approach + overall) AS score_sum,
+    sum(relationship) AS relationship_sum, sum(goals_topics) AS goals_topics_sum,
+    sum(approach) AS approach_sum, sum(overall) AS overall_sum
+  FROM feedback GROUP BY session_id
+)
+SELECT s.session_id, s.group_id, g.site_id, g.group_type, s.session_date,
+  (s.session_date - (extract(isodow FROM s.session_date)::int - 1)),
+  coalesce(r.scheduled, 0), coalesce(r.present, 0), coalesce(r.late, 0), coalesce(r.left_early, 0),
+  coalesce(r.absent, 0), coalesce(r.excused, 0), coalesce(r.feedback_attended, 0), coalesce(r.reengaged, 0),
+  coalesce(f.responses, 0), coalesce(f.flagged, 0), coalesce(f.score_sum, 0), coalesce(f.relationship_sum, 0),
+  coalesce(f.goals_topics_sum, 0), coalesce(f.approach_sum, 0), coalesce(f.overall_sum, 0)
+FROM group_session s
+JOIN therapy_group g ON g.group_id = s.group_id
+LEFT JOIN row_counts r ON r.session_id = s.session_id
+LEFT JOIN feedback_counts f ON f.session_id = s.session_id
+WHERE s.session_date <= $1::date`;
+
+const SESSION_TYPE_WEEK_SQL = `
+INSERT INTO session_type_week
+SELECT week, site_id, group_type, min(session_date), max(session_date), count(*), ${SUMS}
+FROM session_fact GROUP BY week, site_id, group_type`;
+
+const SESSION_GROUP_WEEK_SQL = `
+INSERT INTO session_group_week
+SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
+FROM session_fact GROUP BY week, group_id, site_id, group_type`;
+
+// Participant-weeks at the finest grain the filters need (episode × week × site × type), then
+// counted per (week, site, type) with '*' for all sites and for all five types.
+const PARTICIPANT_WEEK_SQL = `
+CREATE TEMP TABLE derived_participant_week ON COMMIT DROP AS
+SELECT enrollment_id, week, site_id, group_type,
+  min(session_date) AS first_date, max(session_date) AS last_date,
+  count(*) FILTER (WHERE status <> 'excused')::int AS non_excused,
+  count(*) FILTER (WHERE status = 'absent')::int AS absent,
+  sum(minutes)::int AS known_minutes,
+  bool_or(minutes IS NULL) AS any_unknown
+FROM derived_episode_row
+GROUP BY enrollment_id, week, site_id, group_type`;
+
+const PARTICIPANT_WEEK_CELL_SQL = `
+INSERT INTO participant_week_cell
+WITH weeks AS (
+  SELECT week, coalesce(site_id, '') AS site_id, coalesce(group_type, ${ALL}) AS group_type,
+    min(first_date) AS first_date, max(last_date) AS last_date,
+    sum(non_excused) AS non_excused, sum(absent) AS absent, sum(known_minutes) AS known_minutes,
+    bool_or(any_unknown) AS any_unknown
+  FROM derived_participant_week
+  GROUP BY GROUPING SETS ((enrollment_id, week, site_id, group_type), (enrollment_id, week, site_id),
+    (enrollment_id, week, group_type), (enrollment_id, week))
+)
+SELECT week, site_id, group_type, min(first_date), max(last_date),
+  count(*) FILTER (WHERE non_excused > 0),
+  count(*) FILTER (WHERE non_excused > 0 AND absent = 0),
+  count(*) FILTER (WHERE non_excused > 0 AND any_unknown),
+  count(*) FILTER (WHERE non_excused > 0 AND NOT any_unknown AND known_minutes >= ${INTENSITY_MINUTES})
+FROM weeks
+GROUP BY week, site_id, group_type`;
+
+const SINGLE_SITE_SQL = `
+SELECT NOT EXISTS (
+  SELECT 1 FROM derived_participant_week GROUP BY enrollment_id, week HAVING count(DISTINCT site_id) > 1
+) AS "singleSite"`;
+
+/**
+ * Recomputes every derived table in the caller's transaction. Rows are deleted, not truncated, so
+ * that the API keeps reading the previous figures until the load commits.
+ */
+export async function refreshDerivedTables(client: PoolClient): Promise<void> {
+  for (const table of DERIVED_TABLES) await client.query(`DELETE FROM ${table}`);
+  const { rows } = await client.query<{ asOf: string | null }>(DEFAULT_AS_OF_SQL);
+  const asOf = rows[0]?.asOf ?? null;
+  // An empty database has no as_of: the API's live SQL answers (with nothing).
+  if (asOf === null) return;
+  await client.query(EPISODE_ROW_SQL, [asOf]);
+  await client.query('ANALYZE derived_episode_row');
+  await client.query(EPISODE_FACT_SQL, [asOf]);
+  await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
+  await client.query(CRAVING_CELL_SQL);
+  await client.query(SESSION_FACT_SQL, [asOf]);
+  await client.query(SESSION_TYPE_WEEK_SQL);
+  await client.query(SESSION_GROUP_WEEK_SQL);
+  await client.query(PARTICIPANT_WEEK_SQL);
+  await client.query(PARTICIPANT_WEEK_CELL_SQL);
+  const single = await client.query<{ singleSite: boolean }>(SINGLE_SITE_SQL);
+  await client.query('DROP TABLE derived_participant_week, derived_episode_row');
+  await client.query(`INSERT INTO derived_meta (as_of, single_site) VALUES ($1, $2)`, [
+    asOf,
+    single.rows[0]!.singleSite,
+  ]);
+  for (const table of DERIVED_TABLES) await client.query(`ANALYZE ${table}`);
+}
