@@ -25,10 +25,7 @@ describe('demo-data CLI', () => {
 
   it('writes the eight files and prints a summary of rows per file to stderr', async () => {
     const stderr = captureOutput();
-    const summary = await main(
-      ['node', 'cli.js', '--out', dir, '--participants', '25', '--seed', '4', '--end', '2026-06-30'],
-      stderr,
-    );
+    const summary = await main(['--out', dir, '--participants', '25', '--seed', '4', '--end', '2026-06-30'], stderr);
     expect((await readdir(dir)).sort()).toEqual([
       'attendance.csv',
       'enrollments.csv',
@@ -48,7 +45,7 @@ describe('demo-data CLI', () => {
   });
 
   it('uses 2000 participants and seed 1 by default', async () => {
-    const summary = await main(['node', 'cli.js', '--out', join(dir, 'defaults')], captureOutput());
+    const summary = await main(['--out', join(dir, 'defaults')], captureOutput());
     expect(summary.participants).toBe(2000);
     expect(summary.seed).toBe(1);
     expect(summary.endDate).toBe('2026-10-31');
@@ -63,6 +60,6 @@ describe('demo-data CLI', () => {
     [['--out', unused, '--end', '2026-02-31'], /calendar date/],
   ])('refuses %p', async (args, message) => {
     const stderr = captureOutput();
-    await expect(main(['node', 'cli.js', ...args], stderr)).rejects.toThrow(message);
+    await expect(main([...args], stderr)).rejects.toThrow(message);
   });
 });

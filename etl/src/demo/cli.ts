@@ -44,7 +44,7 @@ export function formatSummary(summary: DemoSummary, elapsedMs: number): string {
 
 /** Parses argv (as process.argv: node, script, options…), writes the files, reports to stderr. */
 export async function main(
-  argv: readonly string[] = process.argv,
+  argv: readonly string[] = process.argv.slice(2),
   stderr: CliOutput = process.stderr,
 ): Promise<DemoSummary> {
   const program = new Command()
@@ -61,7 +61,7 @@ export async function main(
     .option('--end <date>', 'last day of the year of data (YYYY-MM-DD)', parseEndDate, DEFAULT_END_DATE)
     .exitOverride()
     .configureOutput({ writeErr: (text) => stderr.write(text) })
-    .parse([...argv]);
+    .parse([...argv], { from: 'user' });
   const options = program.opts<{ out: string; participants: number; seed: number; end: string }>();
 
   const started = Date.now();
