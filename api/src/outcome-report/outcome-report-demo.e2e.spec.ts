@@ -43,7 +43,7 @@ const FILTERS = [
   { from: '2026-07-01', to: '2026-09-30' },
   { from: '2026-01-01', to: '2026-03-31' },
   { from: '2025-11-01', to: '2026-10-31' },
-  { from: '2026-04-01', to: '2026-06-30', siteIds: ['S1'] },
+  { from: '2026-04-01', to: '2026-06-30', siteIds: ['S01'] },
 ];
 
 describe.each(FILTERS)('the funder report for %j', (filter) => {
