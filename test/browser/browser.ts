@@ -10,7 +10,7 @@ import { DEMO_PASSWORDS, type DemoRole } from './stack';
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 
 // Headless Debian chromium, with everything that phones home or updates itself switched off.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
