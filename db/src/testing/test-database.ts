@@ -25,7 +25,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url,
     name,
     drop: () =>
-      withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      withAdmin(adminUrl, async (c) => {
+        // Pools being closed may still hold a connection for a moment; terminating it (FORCE)
+        // would surface as an unhandled error in whatever suite owned it. Give them time first.
+        for (let i = 0; i < 40; i++) {
+          const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }
 
