@@ -1,6 +1,29 @@
 import { CELL_SQL, derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 
 /**
+ * The episode, PDA and milestone aggregates, shared by the live and the derived statements; they
+ * differ only in where the milestone check-ins come from.
+ */
+function episodeAggregates(milestones: 'milestone_checkin' | 'episode_milestone'): string {
+  return `SELECT
+  (SELECT json_agg(x) FROM (
+     SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes
+     FROM episode GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell,
+       count(*)::int AS "pdaN", avg(pda) AS "pdaMean",
+       count(baseline_pda)::int AS "changeN", avg(pda - baseline_pda) AS "changeMean"
+     FROM episode_pda GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell, el.m AS days,
+       count(*)::int AS eligible, count(mc.enrollment_id)::int AS responders,
+       count(*) FILTER (WHERE mc.days_used = 0)::int AS abstinent
+     FROM eligible el LEFT JOIN ${milestones} mc USING (enrollment_id, m)
+     GROUP BY GROUPING SETS ((el.m, primary_type), (el.m))) x) AS abstinence,
+`;
+}
+
+/**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
  * episodes, PDA and its change from baseline, abstinence at the milestones, craving by week.
  * Parameters: the episode scope's $1–$5, then $6 the milestones (int[]), $7 the last craving week.
@@ -40,22 +63,7 @@ milestone_checkin AS (
       AND later.admission_date > el.admission_date AND later.admission_date <= c.report_date)
   ORDER BY el.enrollment_id, el.m, abs(c.report_date - el.admission_date - el.m), c.report_date DESC
 )
-SELECT
-  (SELECT json_agg(x) FROM (
-     SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes
-     FROM episode GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell,
-       count(*)::int AS "pdaN", avg(pda) AS "pdaMean",
-       count(baseline_pda)::int AS "changeN", avg(pda - baseline_pda) AS "changeMean"
-     FROM episode_pda GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell, el.m AS days,
-       count(*)::int AS eligible, count(mc.enrollment_id)::int AS responders,
-       count(*) FILTER (WHERE mc.days_used = 0)::int AS abstinent
-     FROM eligible el LEFT JOIN milestone_checkin mc USING (enrollment_id, m)
-     GROUP BY GROUPING SETS ((el.m, primary_type), (el.m))) x) AS abstinence,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
+${episodeAggregates('milestone_checkin')}  (SELECT coalesce(json_agg(x), '[]') FROM (
      SELECT ${CELL_SQL} AS cell, day / 7 AS week,
        count(*)::int AS "checkIns", count(DISTINCT enrollment_id)::int AS episodes,
        avg(craving)::float8 AS "meanCraving"
@@ -91,22 +99,7 @@ craving AS (
     AND ($5::text[] IS NULL OR cc.primary_type = ANY ($5::text[]))
     AND cc.week <= $7::int
 )
-SELECT
-  (SELECT json_agg(x) FROM (
-     SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes
-     FROM episode GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell,
-       count(*)::int AS "pdaN", avg(pda) AS "pdaMean",
-       count(baseline_pda)::int AS "changeN", avg(pda - baseline_pda) AS "changeMean"
-     FROM episode_pda GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell, el.m AS days,
-       count(*)::int AS eligible, count(mc.enrollment_id)::int AS responders,
-       count(*) FILTER (WHERE mc.days_used = 0)::int AS abstinent
-     FROM eligible el LEFT JOIN episode_milestone mc USING (enrollment_id, m)
-     GROUP BY GROUPING SETS ((el.m, primary_type), (el.m))) x) AS abstinence,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
+${episodeAggregates('episode_milestone')}  (SELECT coalesce(json_agg(x), '[]') FROM (
      SELECT ${CELL_SQL} AS cell, week,
        sum(checkins)::int AS "checkIns", sum(episodes)::int AS episodes,
        (sum(craving_sum) / sum(checkins))::float8 AS "meanCraving"
