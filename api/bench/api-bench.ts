@@ -20,6 +20,7 @@ import { generateDemoData, loadFiles } from '@iop/etl';
 import { hashPassword } from '../src/auth/password';
 import { UserStore } from '../src/auth/user-store';
 import { addDays, setDerivedDataEnabled } from '../src/episodes';
+import { FigureCache, FIGURE_CACHE_ENTRIES } from '../src/figure-cache';
 import { startServer } from '../src/server';
 import { sessionFor } from '../src/testing/api-test-server';
 
@@ -29,6 +30,8 @@ interface Options {
   runs: number;
   live: boolean;
   dataDir?: string;
+  databaseUrl?: string;
+  only?: string;
 }
 
 const QUERIES: { name: string; file: string; variables?: Record<string, unknown> }[] = [
@@ -177,39 +180,28 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--runs <n>', 'timed runs per query and period', wholeNumber, 30)
     .option('--live', 'also time the live SQL once (derived tables off): slow on big data')
     .option('--data-dir <dir>', 'where the generated data set is kept (default tmp/api-bench-data/…)')
+    .option('--database-url <url>', 'measure a database already loaded by the loader (no generation, no load)')
+    .option('--only <names>', 'comma-separated query names to measure (default: all)')
     .parse([...argv], { from: 'user' })
     .opts<Options>();
 
-  const dir =
-    options.dataDir ??
-    path.join(projectRoot(), 'tmp', 'api-bench-data', `p${options.participants}-seed${options.seed}`);
-  if (!existsSync(path.join(dir, '.complete'))) {
-    log(`Generating ${number.format(options.participants)} participants into ${dir}…`);
-    await generateDemoData({ outDir: dir, participants: options.participants, seed: options.seed });
-    await writeFile(path.join(dir, '.complete'), new Date().toISOString());
-  }
-
-  const db = await benchDatabase();
+  const db = options.databaseUrl ? { url: options.databaseUrl, close: async () => {} } : await benchDatabase();
   try {
-    await migrate(db.url);
-    log('Loading with the real loader (derived tables included)…');
-    const summary = await loadFiles(db.url, [dir]);
-    if (summary.status !== 'succeeded') throw new Error(`load ${summary.status}: ${summary.message ?? ''}`);
-    const attendanceRows = summary.files.find((f) => f.kind === 'attendance')?.read ?? 0;
-    const episodes = summary.files.find((f) => f.kind === 'enrollments')?.read ?? 0;
-    log(`  ${number.format(summary.totals.read)} rows in ${(summary.durationMs / 1000).toFixed(1)} s`);
+    const { episodes, attendanceRows, loadSeconds } = options.databaseUrl
+      ? await loadedData(options.databaseUrl)
+      : await generateAndLoad(options, db.url);
 
     const server = await startServer({ databaseUrl: db.url, production: false, host: '127.0.0.1', port: 0 });
     const pool = new Pool({ connectionString: db.url, max: 10, options: '-c work_mem=64MB' });
     try {
       const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
       await users.create({
-        username: 'bench-director',
+        username: `bench-director-${process.pid}`,
         passwordHash: await hashPassword('bench-password-1'),
         role: 'director',
         siteIds: null,
       });
-      const session = await sessionFor(server.url, 'bench-director', 'bench-password-1');
+      const session = await sessionFor(server.url, `bench-director-${process.pid}`, 'bench-password-1');
       const asOf = (await pool.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived_meta`)).rows[0]
         ?.d as string;
       const periods: [string, Record<string, unknown>][] = [
@@ -218,8 +210,10 @@ export async function main(argv: readonly string[]): Promise<void> {
         ['all history', { to: asOf, asOf }],
       ];
       const dataSource = server.app.get(DataSource);
+      const cache = server.app.get(FigureCache);
       const rows: string[] = [];
-      for (const q of QUERIES) {
+      const only = options.only?.split(',');
+      for (const q of QUERIES.filter((query) => !only || only.includes(query.name))) {
         const document = dashboardDocument(q.file);
         for (const [period, filter] of periods) {
           const variables = { ...q.variables, filter };
@@ -234,11 +228,15 @@ export async function main(argv: readonly string[]): Promise<void> {
             statements.push([text, params]);
             return query(text, params);
           };
+          // The queries themselves first (cache off), then answered from the figure cache.
+          cache.resize(0);
           (dataSource as { query: unknown }).query = spy;
           await call();
           (dataSource as { query: unknown }).query = query;
           const metricStatements = statements.filter(([text]) => !/audit_log|user_session|app_user/.test(text));
           const http = await time(options.runs, call);
+          cache.resize(FIGURE_CACHE_ENTRIES);
+          const cached = await time(options.runs, call);
           const bare = await time(options.runs, async () => {
             for (const [text, params] of metricStatements) await pool.query(text, params);
           });
@@ -252,19 +250,20 @@ export async function main(argv: readonly string[]): Promise<void> {
           }
           const line =
             `| ${q.name} | ${period} | ${http.p50.toFixed(1)} | ${http.p95.toFixed(1)} | ${bare.p50.toFixed(1)} | ` +
-            `${(http.p50 / bare.p50).toFixed(2)} | ${http.p95 < 100 ? 'yes' : '**no**'} | ${http.runs} |${options.live ? ` ${live} |` : ''}`;
+            `${(http.p50 / bare.p50).toFixed(2)} | ${http.p95 < 100 ? 'yes' : '**no**'} | ${cached.p50.toFixed(1)} | ` +
+            `${cached.p95.toFixed(1)} | ${http.runs} |${options.live ? ` ${live} |` : ''}`;
           log(line);
           rows.push(line);
         }
       }
       const out = [
         '',
-        `Data: ${number.format(options.participants)} participants (seed ${options.seed}), ${number.format(episodes)} episodes, ${number.format(attendanceRows)} attendance rows; as_of ${asOf}`,
-        `Load (loader + derived tables): ${(summary.durationMs / 1000).toFixed(1)} s; ${options.runs} timed runs each; load average ${os.loadavg()[0]!.toFixed(2)}`,
+        `Data: ${options.databaseUrl ? 'loaded before' : `${number.format(options.participants)} participants (seed ${options.seed})`}, ${number.format(episodes)} episodes, ${number.format(attendanceRows)} attendance rows; as_of ${asOf}`,
+        `Load (loader + derived tables): ${loadSeconds === null ? 'loaded before' : `${loadSeconds.toFixed(1)} s`}; ${options.runs} timed runs each; load average ${os.loadavg()[0]!.toFixed(2)}`,
         `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`,
         '',
-        `| query | period | HTTP p50 ms | HTTP p95 ms | bare SQL p50 ms | HTTP ÷ SQL | p95 < 100 ms | runs |${options.live ? ' live SQL, 1 run |' : ''}`,
-        `|---|---|---:|---:|---:|---:|:-:|---:|${options.live ? '---:|' : ''}`,
+        `| query | period | HTTP p50 ms | HTTP p95 ms | bare SQL p50 ms | HTTP ÷ SQL | p95 < 100 ms | cached p50 ms | cached p95 ms | runs |${options.live ? ' live SQL, 1 run |' : ''}`,
+        `|---|---|---:|---:|---:|---:|:-:|---:|---:|---:|${options.live ? '---:|' : ''}`,
         ...rows,
       ];
       process.stdout.write(out.join('\n') + '\n');
@@ -274,6 +273,48 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
   } finally {
     await db.close();
+  }
+}
+
+interface LoadedData {
+  episodes: number;
+  attendanceRows: number;
+  /** null: loaded before this run. */
+  loadSeconds: number | null;
+}
+
+/** Generates the data set (kept under tmp/ for the next run) and loads it with the real loader. */
+async function generateAndLoad(options: Options, url: string): Promise<LoadedData> {
+  const dir =
+    options.dataDir ??
+    path.join(projectRoot(), 'tmp', 'api-bench-data', `p${options.participants}-seed${options.seed}`);
+  if (!existsSync(path.join(dir, '.complete'))) {
+    log(`Generating ${number.format(options.participants)} participants into ${dir}…`);
+    await generateDemoData({ outDir: dir, participants: options.participants, seed: options.seed });
+    await writeFile(path.join(dir, '.complete'), new Date().toISOString());
+  }
+  await migrate(url);
+  log('Loading with the real loader (derived tables included)…');
+  const summary = await loadFiles(url, [dir]);
+  if (summary.status !== 'succeeded') throw new Error(`load ${summary.status}: ${summary.message ?? ''}`);
+  log(`  ${number.format(summary.totals.read)} rows in ${(summary.durationMs / 1000).toFixed(1)} s`);
+  return {
+    episodes: summary.files.find((f) => f.kind === 'enrollments')?.read ?? 0,
+    attendanceRows: summary.files.find((f) => f.kind === 'attendance')?.read ?? 0,
+    loadSeconds: summary.durationMs / 1000,
+  };
+}
+
+/** The sizes of a database loaded earlier (--database-url). */
+async function loadedData(url: string): Promise<LoadedData> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query<{ episodes: number; attendance: number }>(
+      `SELECT (SELECT count(*) FROM enrollment)::int AS episodes, (SELECT count(*) FROM attendance)::int AS attendance`,
+    );
+    return { episodes: rows[0]!.episodes, attendanceRows: rows[0]!.attendance, loadSeconds: null };
+  } finally {
+    await pool.end();
   }
 }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DatabaseModule } from './database/database.module';
+import { FigureCache, FigureCacheModule } from './figure-cache';
 import { FreshnessModule } from './freshness/freshness.module';
 import { HealthModule } from './health/health.module';
 import { AttendanceModule } from './attendance/attendance.module';
@@ -54,8 +55,10 @@ export class AppModule {
         DatabaseModule.forUrl(options.databaseUrl, { logSql: options.logSql }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => graphqlOptions(dataSource, options.production),
+          imports: [FigureCacheModule],
+          inject: [DataSource, FigureCache],
+          useFactory: (dataSource: DataSource, cache: FigureCache) =>
+            graphqlOptions(dataSource, cache, options.production),
         }),
         ...FEATURE_MODULES,
       ],

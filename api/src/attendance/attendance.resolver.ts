@@ -6,6 +6,7 @@ import { IntensityReport } from './intensity.model';
 import { IntensityService } from './intensity.service';
 import { SessionAccountabilityReport } from './session-accountability.model';
 import { SessionAccountabilityService } from './session-accountability.service';
+import { CachedFigures } from '../figure-cache';
 
 const FILTER = { name: 'filter', type: () => MetricsFilter, nullable: true } as const;
 
@@ -17,6 +18,7 @@ export class AttendanceResolver {
     private readonly accountabilityService: SessionAccountabilityService,
   ) {}
 
+  @CachedFigures()
   @Query(() => AttendanceReport, {
     description:
       'Attendance and no-show rates of the session rows in scope: total, by group type, per ISO week, per site and per group',
@@ -25,6 +27,7 @@ export class AttendanceResolver {
     return this.attendanceService.attendance(filter);
   }
 
+  @CachedFigures()
   @Query(() => IntensityReport, {
     description: 'ASAM 2.1 intensity: share of participant-weeks with at least 9 known hours attended',
   })
@@ -32,6 +35,7 @@ export class AttendanceResolver {
     return this.intensityService.intensity(filter);
   }
 
+  @CachedFigures()
   @Query(() => SessionAccountabilityReport, {
     description: 'Session accountability measures: consistency, feedback participation and re-engagement',
   })

@@ -114,6 +114,42 @@ describe('every API request is authenticated on the server', () => {
     expect((await session.fetch('/auth/me')).status).toBe(401);
   });
 
+  it('slides the idle expiry forward, writing at most once every 30 seconds', async () => {
+    const session = await api.signIn('quality');
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: api.db.url });
+    await client.connect();
+    const stamp = async () =>
+      (
+        await client.query<{ seen: string; expires: string }>(
+          `SELECT last_seen_at::text AS seen, expires_at::text AS expires FROM user_session s
+             JOIN app_user u USING (user_id) WHERE u.username = $1`,
+          [session.username],
+        )
+      ).rows[0]!;
+    try {
+      const fresh = await stamp();
+      expect((await session.fetch('/auth/me')).status).toBe(200);
+      expect(await stamp()).toEqual(fresh); // seen a moment ago: no write
+
+      // Last seen 10 minutes ago, 5 minutes left: a request gives back the full idle hour.
+      await client.query(
+        `UPDATE user_session SET last_seen_at = now() - interval '10 minutes', expires_at = now() + interval '5 minutes'
+          WHERE user_id = (SELECT user_id FROM app_user WHERE username = $1)`,
+        [session.username],
+      );
+      expect((await session.fetch('/auth/me')).status).toBe(200);
+      const { rows } = await client.query<{ left: number }>(
+        `SELECT extract(epoch FROM expires_at - now())::int AS left FROM user_session s
+           JOIN app_user u USING (user_id) WHERE u.username = $1`,
+        [session.username],
+      );
+      expect(rows[0]!.left).toBeGreaterThan(59 * 60);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('answers /health without a session, and nothing else', async () => {
     expect((await fetch(`${api.server.url}/health`)).status).toBe(200);
     expect((await fetch(`${api.server.url}/auth/me`)).status).toBe(401);

@@ -2,11 +2,13 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { GroupType, MetricsFilter } from '../filters';
 import { DrilldownGroups, DrilldownSessions } from './drilldown.model';
 import { DrilldownService } from './drilldown.service';
+import { CachedFigures } from '../figure-cache';
 
 @Resolver()
 export class DrilldownResolver {
   constructor(private readonly service: DrilldownService) {}
 
+  @CachedFigures()
   @Query(() => DrilldownGroups, { description: 'Drill-down: the groups of one group type, with their figures' })
   drilldownGroups(
     @Args('groupType', { type: () => GroupType }) groupType: GroupType,
@@ -15,6 +17,7 @@ export class DrilldownResolver {
     return this.service.groups(groupType, filter);
   }
 
+  @CachedFigures()
   @Query(() => DrilldownSessions, { description: 'Drill-down: the sessions of one group, with their figures' })
   drilldownSessions(
     @Args('groupId', { type: () => String }) groupId: string,

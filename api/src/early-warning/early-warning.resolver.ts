@@ -3,6 +3,7 @@ import { Roles } from '../auth/roles';
 import { MetricsFilter } from '../filters';
 import { EarlyWarningList } from './early-warning.model';
 import { DEFAULT_EARLY_WARNING_LIMIT, EarlyWarningService, MAX_EARLY_WARNING_LIMIT } from './early-warning.service';
+import { CachedFigures } from '../figure-cache';
 
 // Participant IDs of people who need help now: directors only (quality sees aggregates only).
 @Roles('director')
@@ -10,6 +11,7 @@ import { DEFAULT_EARLY_WARNING_LIMIT, EarlyWarningService, MAX_EARLY_WARNING_LIM
 export class EarlyWarningResolver {
   constructor(private readonly service: EarlyWarningService) {}
 
+  @CachedFigures()
   @Query(() => EarlyWarningList, {
     description:
       'Episodes open at asOf with an early-warning reason (METRICS.md), most reasons first. Only filter.asOf and filter.siteIds (the episode site) apply.',

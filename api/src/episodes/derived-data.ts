@@ -29,6 +29,19 @@ export async function derivedDataFor(dataSource: DataSource, asOf: string): Prom
 }
 
 /**
+ * A stamp of the loaded data while the derived tables are current (a new one with every load),
+ * or null when they are not: then something wrote to the source tables outside the loader, and
+ * nothing computed from the data may be reused.
+ */
+export async function dataVersion(dataSource: DataSource): Promise<string | null> {
+  if (!enabled) return null;
+  const rows: { version: string }[] = await dataSource.query(
+    `SELECT as_of::text || ' ' || refreshed_at::text AS version FROM derived_meta`,
+  );
+  return rows[0]?.version ?? null;
+}
+
+/**
  * The derived counterpart of episodeScopeCtes(): the same `episode` CTE, same columns and
  * parameters ($1–$5), read from episode_fact. Valid only while $3 is the derived as_of.
  */

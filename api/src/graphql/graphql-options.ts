@@ -3,12 +3,13 @@ import { ApolloDriver } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { queryableOf } from '../auth/queryable';
+import { FigureCache, figureCachePlugin } from '../figure-cache';
 import { auditPlugin } from './audit-plugin';
 import { formatError } from './format-error';
 import { queryLimitsRule } from './query-limits';
 
-/** Apollo's configuration: limits, error hygiene and the audit log, for every request. */
-export function graphqlOptions(dataSource: DataSource, production: boolean): ApolloDriverConfig {
+/** Apollo's configuration: limits, error hygiene, the audit log and the figure cache, for every request. */
+export function graphqlOptions(dataSource: DataSource, cache: FigureCache, production: boolean): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     // The committed api/schema.gql is checked against the code by api/src/schema.spec.ts.
@@ -21,7 +22,7 @@ export function graphqlOptions(dataSource: DataSource, production: boolean): Apo
     allowBatchedHttpRequests: false,
     validationRules: [queryLimitsRule],
     formatError,
-    plugins: [auditPlugin(queryableOf(dataSource))],
+    plugins: [auditPlugin(queryableOf(dataSource)), figureCachePlugin(dataSource, cache)],
     context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
   };
 }

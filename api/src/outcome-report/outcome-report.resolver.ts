@@ -3,6 +3,7 @@ import { Roles, ROLES } from '../auth/roles';
 import { MetricsFilter } from '../filters';
 import { OutcomeReport } from './outcome-report.model';
 import { OutcomeReportService } from './outcome-report.service';
+import { CachedFigures } from '../figure-cache';
 
 // Suppressed aggregates only, so every role may have it: it is the funders' whole view.
 @Roles(...ROLES)
@@ -10,6 +11,7 @@ import { OutcomeReportService } from './outcome-report.service';
 export class OutcomeReportResolver {
   constructor(private readonly service: OutcomeReportService) {}
 
+  @CachedFigures()
   @Query(() => OutcomeReport, {
     description: 'Outcome report for a period against the previous period of equal length, small cells suppressed',
   })

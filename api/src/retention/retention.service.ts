@@ -68,11 +68,9 @@ export class RetentionService {
   }
 }
 
-/** The counts from SQL, one observation per episode again (the stats module takes observations). */
-function expand(counts: readonly SurvivalCount[]): SurvivalObservation[] {
-  const observations: SurvivalObservation[] = [];
-  for (const { t, event, n } of counts) for (let i = 0; i < n; i++) observations.push({ time: t, event });
-  return observations;
+/** The counts from SQL as weighted observations: one per (time, outcome), not one per episode. */
+function observationsOf(counts: readonly SurvivalCount[]): SurvivalObservation[] {
+  return counts.map(({ t, event, n }) => ({ time: t, event, count: n }));
 }
 
 function figures(
@@ -81,7 +79,7 @@ function figures(
   reasons: ReasonCount[],
   lengthOfStay: LengthOfStay | undefined,
 ): RetentionFigures {
-  const curve = kaplanMeier(expand(survival));
+  const curve = kaplanMeier(observationsOf(survival));
   const reasonCount = (reason: string) => reasons.filter((r) => r.reason === reason).reduce((s, r) => s + r.n, 0);
   const discharged = reasons.reduce((s, r) => s + r.n, 0);
   return {
@@ -114,7 +112,7 @@ function figures(
 /** Log-rank across the primary group types present; episodes without one take no part. */
 function compare(survival: SurvivalCount[]): LogRankComparison | null {
   const observations = survival.flatMap((c) =>
-    c.groupType === null ? [] : expand([c]).map((o) => ({ ...o, group: c.groupType as string })),
+    c.groupType === null ? [] : observationsOf([c]).map((o) => ({ ...o, group: c.groupType as string })),
   );
   const result = logRank(observations);
   if (result === null) return null;

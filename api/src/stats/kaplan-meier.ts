@@ -7,6 +7,18 @@
 export interface SurvivalObservation {
   time: number;
   event: boolean;
+  /**
+   * How many subjects share this time and outcome (default 1). SQL hands over counts per
+   * (time, event); taking them as weights keeps the work in the number of distinct times.
+   */
+  count?: number;
+}
+
+/** The observation's subject count, checked: a whole number ≥ 0. */
+export function countOf(observation: SurvivalObservation): number {
+  const count = observation.count ?? 1;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`observation count must be a whole number ≥ 0, got ${count}`);
+  return count;
 }
 
 /** The curve at one distinct event time. */
@@ -57,11 +69,12 @@ interface TimeTally {
 /** Events and censorings per distinct time, ascending. */
 function tallyByTime(observations: readonly SurvivalObservation[]): TimeTally[] {
   const byTime = new Map<number, TimeTally>();
-  for (const { time, event } of observations) {
+  for (const observation of observations) {
+    const { time, event } = observation;
     if (!Number.isFinite(time)) throw new RangeError(`observation time must be finite, got ${time}`);
     const tally = byTime.get(time) ?? { time, events: 0, censored: 0 };
-    if (event) tally.events++;
-    else tally.censored++;
+    if (event) tally.events += countOf(observation);
+    else tally.censored += countOf(observation);
     byTime.set(time, tally);
   }
   return [...byTime.values()].sort((a, b) => a.time - b.time);
@@ -70,7 +83,7 @@ function tallyByTime(observations: readonly SurvivalObservation[]): TimeTally[] 
 /** One point per distinct event time, ascending. Input order does not matter. */
 export function kaplanMeier(observations: readonly SurvivalObservation[]): KmPoint[] {
   const curve: KmPoint[] = [];
-  let atRisk = observations.length;
+  let atRisk = observations.reduce((sum, o) => sum + countOf(o), 0);
   let survival = 1;
   let greenwoodSum = 0;
   for (const { time, events, censored } of tallyByTime(observations)) {

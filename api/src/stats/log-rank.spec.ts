@@ -1,5 +1,5 @@
 import { GroupedSurvivalObservation, LogRankResult, logRank } from './log-rank';
-import { amlMaintained, amlNonmaintained, grouped, ovarian, surv } from './reference-data.fixture';
+import { amlMaintained, amlNonmaintained, counted, grouped, ovarian, surv } from './reference-data.fixture';
 
 const aml = [...grouped('Maintained', amlMaintained), ...grouped('Nonmaintained', amlNonmaintained)];
 
@@ -26,6 +26,17 @@ describe('logRank against published R survdiff output', () => {
     ]);
     expect(result.groups[0].expected).toBeCloseTo(10.69, 2);
     expect(result.groups[1].expected).toBeCloseTo(7.31, 2);
+  });
+
+  it('aml from counts per (group, time, outcome): the same chi-square 3.3964, p 0.0653', () => {
+    const fromCounts = logRank(counted(aml))!;
+    expect(counted(aml).length).toBeLessThan(aml.length);
+    expect(fromCounts.chiSquare).toBeCloseTo(3.3964, 4);
+    expect(fromCounts.pValue).toBeCloseTo(0.0653, 4);
+    expect(fromCounts.groups.map((g) => [g.group, g.n, g.observed])).toEqual([
+      ['Maintained', 11, 7],
+      ['Nonmaintained', 12, 11],
+    ]);
   });
 
   it('ovarian: survdiff(Surv(futime, fustat) ~ rx)', () => {

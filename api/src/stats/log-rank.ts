@@ -2,7 +2,7 @@
  * k-sample log-rank test, as R `survdiff(Surv(time, status) ~ group)` with rho = 0.
  */
 import { chiSquareUpperTail } from './chi-square';
-import type { SurvivalObservation } from './kaplan-meier';
+import { countOf, type SurvivalObservation } from './kaplan-meier';
 import { generalizedQuadraticForm } from './symmetric-solve';
 
 export interface GroupedSurvivalObservation extends SurvivalObservation {
@@ -35,7 +35,9 @@ function tallyByTime(
   groupIndex: Map<string, number>,
 ): GroupTally[] {
   const byTime = new Map<number, GroupTally>();
-  for (const { time, event, group } of observations) {
+  for (const observation of observations) {
+    const { time, event, group } = observation;
+    const count = countOf(observation);
     let tally = byTime.get(time);
     if (tally === undefined) {
       tally = {
@@ -45,8 +47,8 @@ function tallyByTime(
       byTime.set(time, tally);
     }
     const g = groupIndex.get(group)!;
-    if (event) tally.events[g]++;
-    tally.leaving[g]++;
+    if (event) tally.events[g] += count;
+    tally.leaving[g] += count;
   }
   return [...byTime.entries()].sort(([a], [b]) => a - b).map(([, tally]) => tally);
 }
@@ -72,7 +74,7 @@ export function logRank(observations: readonly GroupedSurvivalObservation[]): Lo
   if (k < 2) return null;
 
   const atRisk = new Array<number>(k).fill(0);
-  for (const { group } of observations) atRisk[groupIndex.get(group)!]++;
+  for (const observation of observations) atRisk[groupIndex.get(observation.group)!] += countOf(observation);
   const n = [...atRisk];
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);

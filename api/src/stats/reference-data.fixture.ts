@@ -26,3 +26,15 @@ export const ovarian: GroupedSurvivalObservation[] = ovarianTimes.map((o, i) => 
   ...o,
   group: `rx=${ovarianRx[i]}`,
 }));
+
+/** The same subjects as weighted observations: one per distinct (group, time, outcome), with its count. */
+export function counted<T extends SurvivalObservation & { group?: string }>(observations: T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const o of observations) {
+    const key = `${o.group ?? ''}|${o.time}|${o.event}`;
+    const seen = byKey.get(key);
+    if (seen) seen.count = (seen.count ?? 1) + 1;
+    else byKey.set(key, { ...o, count: 1 });
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,4 @@
+export { CachedFigures } from './cached-figures.decorator';
+export { FigureCache } from './figure-cache';
+export { figureCachePlugin } from './figure-cache.plugin';
+export { FigureCacheModule, FIGURE_CACHE_ENTRIES } from './figure-cache.module';
