@@ -2,6 +2,8 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { AuditLogModule } from './auth/audit-log/audit-log.module';
+import { AuditWriter } from './auth/audit-log/audit-writer';
 import { AuthModule } from './auth/auth.module';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DatabaseModule } from './database/database.module';
@@ -55,10 +57,10 @@ export class AppModule {
         DatabaseModule.forUrl(options.databaseUrl, { logSql: options.logSql }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [FigureCacheModule],
-          inject: [DataSource, FigureCache],
-          useFactory: (dataSource: DataSource, cache: FigureCache) =>
-            graphqlOptions(dataSource, cache, options.production),
+          imports: [AuditLogModule, FigureCacheModule],
+          inject: [DataSource, AuditWriter, FigureCache],
+          useFactory: (dataSource: DataSource, audit: AuditWriter, cache: FigureCache) =>
+            graphqlOptions(dataSource, audit, cache, options.production),
         }),
         ...FEATURE_MODULES,
       ],

@@ -28,6 +28,7 @@ interface Options {
   durationSeconds: number;
   connections: number[];
   dataDir?: string;
+  databaseUrl?: string;
 }
 
 /** A page load of each dashboard page, in the order a user might visit them. */
@@ -67,6 +68,9 @@ function parseArgs(argv: readonly string[]): Options {
       i++;
     } else if (argv[i] === '--data-dir') {
       options.dataDir = value;
+      i++;
+    } else if (argv[i] === '--database-url') {
+      options.databaseUrl = value;
       i++;
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -210,27 +214,18 @@ interface Row {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
-  const db = await benchDatabase();
+  const db = options.databaseUrl ? { url: options.databaseUrl, close: async () => {} } : await benchDatabase();
   let server: ChildProcess | undefined;
-  const ownData = options.dataDir === undefined;
+  const ownData = options.dataDir === undefined && !options.databaseUrl;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'iop-load-data-')));
   try {
-    if (ownData) {
-      log(`generating ${options.participants.toLocaleString('en-US')} participants…`);
-      await generateDemoData({ outDir: dataDir, participants: options.participants, seed: options.seed });
-    }
-    await migrate(db.url);
-    const t0 = performance.now();
-    const loaded = await loadFiles(db.url, [dataDir], { bulk: 'auto' });
-    if (loaded.status === 'failed') throw new Error(`the load failed: ${loaded.message}`);
-    log(
-      `loaded ${loaded.totals.inserted.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
-    );
+    const rowsLoaded = options.databaseUrl ? await rowCount(db.url) : await generateAndLoad(options, dataDir, db.url);
 
     const pool = new Pool({ connectionString: db.url, max: 1 });
     const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+    const username = `loadtest-${process.pid}`;
     await users.create({
-      username: 'loadtest',
+      username,
       passwordHash: await hashPassword('load-test-password'),
       role: 'director',
       siteIds: null,
@@ -242,7 +237,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     const started = await startBuiltServer(db.url);
     server = started.child;
     const headers = {
-      ...(await signIn(started.url, 'loadtest', 'load-test-password')),
+      ...(await signIn(started.url, username, 'load-test-password')),
       'content-type': 'application/json',
     };
     const known = fragmentsOf(webDocuments());
@@ -296,7 +291,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     const n = (v: number): string => Math.round(v).toLocaleString('en-US');
     process.stdout.write(
-      `\nData: ${n(options.participants)} participants (seed ${options.seed}), ${n(loaded.totals.inserted)} rows; ` +
+      `\nData: ${options.databaseUrl ? 'loaded before' : `${n(options.participants)} participants (seed ${options.seed})`}, ${n(rowsLoaded)} rows; ` +
         `as-of ${asOf}, period the last 365 days; ${requests.length} operations per cycle; ` +
         `${options.durationSeconds} s per run; ${os.cpus().length} CPUs.\n\n` +
         '| connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors |\n' +
@@ -317,6 +312,45 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     await db.close();
     if (ownData) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Generates the data set (unless --data-dir names one) and loads it; returns the rows inserted. */
+async function generateAndLoad(options: Options, dataDir: string, url: string): Promise<number> {
+  if (options.dataDir === undefined) {
+    log(`generating ${options.participants.toLocaleString('en-US')} participants…`);
+    await generateDemoData({ outDir: dataDir, participants: options.participants, seed: options.seed });
+  }
+  await migrate(url);
+  const t0 = performance.now();
+  const loaded = await loadFiles(url, [dataDir], { bulk: 'auto' });
+  if (loaded.status === 'failed') throw new Error(`the load failed: ${loaded.message}`);
+  log(
+    `loaded ${loaded.totals.inserted.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  return loaded.totals.inserted;
+}
+
+/** The contract rows of a database loaded before (--database-url). */
+async function rowCount(url: string): Promise<number> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const tables = [
+      'site',
+      'therapy_group',
+      'participant',
+      'enrollment',
+      'group_session',
+      'attendance',
+      'feedback',
+      'sobriety_checkin',
+    ];
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT (${tables.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')}) AS n`,
+    );
+    return Number(rows[0]!.n);
+  } finally {
+    await pool.end();
   }
 }
 

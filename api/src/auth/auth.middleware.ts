@@ -9,10 +9,12 @@ import {
 import { CSRF_HEADER, readCookies, SESSION_COOKIE } from './cookies';
 import { CurrentUser, runAsUser } from './current-user';
 import { queryableOf } from './queryable';
-import { SessionStore } from './session-store';
+import { SessionCheck, SessionStore } from './session-store';
 
 export interface AuthenticatedRequest extends Request {
   user?: CurrentUser;
+  /** The data version read with the session (null: derived tables stale, nothing to reuse). */
+  dataVersion?: string | null;
 }
 
 const logger = new Logger('Auth');
@@ -39,9 +41,9 @@ export class AuthMiddleware implements NestMiddleware {
     const path = req.originalUrl.split('?')[0];
     if (PUBLIC_PATHS.has(path)) return next();
     const token = readCookies(req.headers.cookie)[SESSION_COOKIE];
-    let user: CurrentUser | undefined;
+    let session: SessionCheck | undefined;
     try {
-      user = token ? await this.sessions.touch(token) : undefined;
+      session = token ? await this.sessions.touch(token) : undefined;
     } catch (error) {
       // Not "signed out": the session may be fine, only unreadable now. Saying 401 would send the
       // dashboard to the sign-in page, where signing in fails too.
@@ -49,11 +51,13 @@ export class AuthMiddleware implements NestMiddleware {
       logger.error(`Session check failed: ${error instanceof Error ? error.stack : String(error)}`);
       return deny(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on the server. Retry in a moment.');
     }
-    if (!user) return deny(res, 401, 'UNAUTHENTICATED', 'Sign in to continue.');
+    if (!session) return deny(res, 401, 'UNAUTHENTICATED', 'Sign in to continue.');
+    const { user, dataVersion } = session;
     if (req.headers[CSRF_HEADER] !== user.csrfToken) {
       return deny(res, 403, 'CSRF', 'This request did not come from the dashboard page. Reload the page and retry.');
     }
     req.user = user;
+    req.dataVersion = dataVersion;
     runAsUser(user, next);
   }
 }

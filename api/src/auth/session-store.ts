@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CurrentUser } from './current-user';
 import type { Queryable } from './queryable';
+import { DATA_VERSION_SQL, dataVersionOf } from '../episodes/derived-data';
 import { isRole } from './roles';
 
 /** Sessions end after this long without a request, and in any case after the absolute limit. */
@@ -8,6 +9,15 @@ export const SESSION_IDLE_MINUTES = 60;
 export const SESSION_ABSOLUTE_HOURS = 12;
 /** The idle expiry is moved forward by a request at most this often. */
 export const SESSION_TOUCH_SECONDS = 30;
+
+/**
+ * A live session's user, and the data version (see DATA_VERSION_SQL) read in the same statement:
+ * every request needs both, and the figure cache needs the version before it answers.
+ */
+export interface SessionCheck {
+  user: CurrentUser;
+  dataVersion: string | null;
+}
 
 export interface NewSession {
   token: string;
@@ -41,8 +51,8 @@ export class SessionStore {
    * to disk) per request would cost more than the answers themselves once those are cached. The
    * idle limit is then honoured to within that interval.
    */
-  async touch(token: string): Promise<CurrentUser | undefined> {
-    const rows = await this.db.query<CurrentUser & { role: string }>(
+  async touch(token: string): Promise<SessionCheck | undefined> {
+    const rows = await this.db.query<CurrentUser & { role: string; dataVersion: string | null }>(
       `WITH live AS (
          SELECT s.token_hash, u.user_id, u.username, u.role, u.site_ids, s.csrf_token, s.last_seen_at
            FROM user_session s JOIN app_user u ON u.user_id = s.user_id
@@ -54,12 +64,15 @@ export class SessionStore {
            FROM live
           WHERE s.token_hash = live.token_hash AND live.last_seen_at < now() - make_interval(secs => $4)
        )
-       SELECT user_id AS "userId", username, role, site_ids AS "siteIds", csrf_token AS "csrfToken" FROM live`,
+       SELECT user_id AS "userId", username, role, site_ids AS "siteIds", csrf_token AS "csrfToken",
+              ${DATA_VERSION_SQL} AS "dataVersion"
+         FROM live`,
       [hashToken(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SESSION_TOUCH_SECONDS],
     );
     const row = rows[0];
     if (!row || !isRole(row.role)) return undefined;
-    return { ...row, userId: Number(row.userId), role: row.role };
+    const { dataVersion, ...user } = row;
+    return { user: { ...user, userId: Number(user.userId), role: row.role }, dataVersion: dataVersionOf(dataVersion) };
   }
 
   async delete(token: string): Promise<void> {

@@ -30,15 +30,20 @@ export async function derivedDataFor(dataSource: DataSource, asOf: string): Prom
 
 /**
  * A stamp of the loaded data while the derived tables are current (a new one with every load),
- * or null when they are not: then something wrote to the source tables outside the loader, and
- * nothing computed from the data may be reused.
+ * NULL when they are not: then something wrote to the source tables outside the loader, and
+ * nothing computed from the data may be reused. A scalar subquery, so that the session check can
+ * read it in the same round trip (every request needs both).
  */
+export const DATA_VERSION_SQL = `(SELECT as_of::text || ' ' || refreshed_at::text FROM derived_meta)`;
+
+/** The data version as read (see DATA_VERSION_SQL); always null while derived data are turned off. */
+export function dataVersionOf(read: string | null): string | null {
+  return enabled ? read : null;
+}
+
 export async function dataVersion(dataSource: DataSource): Promise<string | null> {
-  if (!enabled) return null;
-  const rows: { version: string }[] = await dataSource.query(
-    `SELECT as_of::text || ' ' || refreshed_at::text AS version FROM derived_meta`,
-  );
-  return rows[0]?.version ?? null;
+  const rows: { version: string | null }[] = await dataSource.query(`SELECT ${DATA_VERSION_SQL} AS version`);
+  return dataVersionOf(rows[0]?.version ?? null);
 }
 
 /**

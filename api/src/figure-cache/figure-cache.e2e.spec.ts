@@ -55,6 +55,7 @@ describe('the figure cache', () => {
       'retention',
       'sessionAccountability',
       'sessionFeedback',
+      'sites',
       'sobriety',
     ]);
   });

@@ -27,9 +27,11 @@ export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): A
       let settle: ((data: unknown) => void) | undefined;
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
-          const user = ctx.contextValue.req?.user;
+          const req = ctx.contextValue.req;
+          const user = req?.user;
           if (!user || !cache.enabled || !cacheable(ctx.operation)) return null;
-          const version = await dataVersion(dataSource);
+          // Read with the session by the auth middleware; else (no session check) read now.
+          const version = req.dataVersion !== undefined ? req.dataVersion : await dataVersion(dataSource);
           if (version === null) return null; // written outside the loader: nothing may be reused
           const key = JSON.stringify([
             user.role,

@@ -1,39 +1,34 @@
-import { Logger } from '@nestjs/common';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, Kind, OperationDefinitionNode } from 'graphql';
-import type { Queryable } from '../auth/queryable';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
+import type { AuditOutcome, AuditWriter } from '../auth/audit-log/audit-writer';
 
-export type AuditOutcome = 'allowed' | 'forbidden' | 'invalid' | 'error';
+export type { AuditOutcome } from '../auth/audit-log/audit-writer';
 
 interface GqlContext {
   req?: AuthenticatedRequest;
 }
-
-const logger = new Logger('Audit');
 
 /**
  * Writes one audit_log row for every GraphQL operation a user sends: who, when, which operation
  * (its root fields), with which filters (the variables), and how it ended. The row is written
  * before the response leaves, so no answered query goes unrecorded.
  */
-export function auditPlugin(db: Queryable): ApolloServerPlugin<GqlContext> {
+export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse(ctx: GraphQLRequestContext<GqlContext>) {
           const user = ctx.contextValue.req?.user;
           if (!user) return; // unauthenticated requests never get this far
-          const operation = describe(ctx);
-          const outcome = outcomeOf(ctx);
-          try {
-            await db.query(
-              `INSERT INTO audit_log (user_id, username, role, operation, filters, outcome) VALUES ($1, $2, $3, $4, $5, $6)`,
-              [user.userId, user.username, user.role, operation, filtersJson(ctx.request.variables), outcome],
-            );
-          } catch (error) {
-            logger.error(`Could not write the audit record of ${operation} by ${user.username}: ${String(error)}`);
-          }
+          await writer.write({
+            userId: user.userId,
+            username: user.username,
+            role: user.role,
+            operation: describe(ctx),
+            filters: filtersJson(ctx.request.variables),
+            outcome: outcomeOf(ctx),
+          });
         },
       };
     },
@@ -44,7 +39,7 @@ export function auditPlugin(db: Queryable): ApolloServerPlugin<GqlContext> {
  * The variables as jsonb accepts them: it refuses a NUL character, and a request holding one must
  * not go unaudited for it (it is recorded with U+FFFD in its place).
  */
-export function filtersJson(variables: Record<string, unknown> | undefined): string {
+export function filtersJson(variables: unknown): string {
   return JSON.stringify(variables ?? {}, (_key, value: unknown) =>
     typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value,
   );

@@ -2,14 +2,19 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { queryableOf } from '../auth/queryable';
+import type { AuditWriter } from '../auth/audit-log/audit-writer';
 import { FigureCache, figureCachePlugin } from '../figure-cache';
 import { auditPlugin } from './audit-plugin';
 import { formatError } from './format-error';
 import { queryLimitsRule } from './query-limits';
 
 /** Apollo's configuration: limits, error hygiene, the audit log and the figure cache, for every request. */
-export function graphqlOptions(dataSource: DataSource, cache: FigureCache, production: boolean): ApolloDriverConfig {
+export function graphqlOptions(
+  dataSource: DataSource,
+  audit: AuditWriter,
+  cache: FigureCache,
+  production: boolean,
+): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     // The committed api/schema.gql is checked against the code by api/src/schema.spec.ts.
@@ -22,7 +27,7 @@ export function graphqlOptions(dataSource: DataSource, cache: FigureCache, produ
     allowBatchedHttpRequests: false,
     validationRules: [queryLimitsRule],
     formatError,
-    plugins: [auditPlugin(queryableOf(dataSource)), figureCachePlugin(dataSource, cache)],
+    plugins: [auditPlugin(audit), figureCachePlugin(dataSource, cache)],
     context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
   };
 }

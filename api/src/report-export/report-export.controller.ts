@@ -4,17 +4,16 @@ import {
   Get,
   Header,
   HttpException,
-  Logger,
   Query,
   Req,
   StreamableFile,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import { Roles, ROLES } from '../auth/roles';
 import type { OutcomeReport } from '../outcome-report/outcome-report.model';
 import { OutcomeReportService } from '../outcome-report/outcome-report.service';
-import type { AuditOutcome } from '../graphql/audit-plugin';
+import { AuditOutcome, AuditWriter } from '../auth/audit-log/audit-writer';
+import { filtersJson } from '../graphql/audit-plugin';
 import { toReportCsv } from './report-csv';
 import { renderReportPdf } from './report-pdf';
 import { parseReportQuery, reportFileName } from './report-query';
@@ -31,11 +30,9 @@ const CONTENT_TYPES: Record<Format, string> = { pdf: 'application/pdf', csv: 'te
 @Roles(...ROLES)
 @Controller('api/reports')
 export class ReportExportController {
-  private readonly logger = new Logger('ReportExport');
-
   constructor(
     private readonly reports: OutcomeReportService,
-    private readonly dataSource: DataSource,
+    private readonly auditWriter: AuditWriter,
   ) {}
 
   @Get('outcome.pdf')
@@ -79,13 +76,7 @@ export class ReportExportController {
   private async audit(req: AuthenticatedRequest, operation: string, query: unknown, outcome: AuditOutcome) {
     const user = req.user;
     if (!user) return;
-    try {
-      await this.dataSource.query(
-        `INSERT INTO audit_log (user_id, username, role, operation, filters, outcome) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [user.userId, user.username, user.role, operation, JSON.stringify(query), outcome],
-      );
-    } catch (error) {
-      this.logger.error(`Could not write the audit record of ${operation} by ${user.username}: ${String(error)}`);
-    }
+    const { userId, username, role } = user;
+    await this.auditWriter.write({ userId, username, role, operation, filters: filtersJson(query), outcome });
   }
 }

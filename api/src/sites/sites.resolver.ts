@@ -2,6 +2,7 @@ import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { currentUser } from '../auth/current-user';
 import { Roles, ROLES } from '../auth/roles';
+import { CachedFigures } from '../figure-cache';
 
 @ObjectType({ description: 'A site of the program' })
 export class Site {
@@ -17,6 +18,8 @@ export class Site {
 export class SitesResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  // Sent by every page: the site list changes only with a load, like the figures.
+  @CachedFigures()
   @Query(() => [Site], { description: "The program's sites (a site-limited user sees only theirs)" })
   sites(): Promise<Site[]> {
     return this.dataSource.query(

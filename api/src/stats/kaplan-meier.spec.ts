@@ -40,17 +40,28 @@ describe('kaplanMeier against R survfit(Surv(time, status) ~ x, data = aml)', ()
     expect(point.upper).toBeCloseTo(upper, 3);
   });
 
-  it('gives R\'s values from counts per (time, outcome) as from one observation per subject', () => {
+  it("gives R's values from counts per (time, outcome) as from one observation per subject", () => {
     // aml Maintained has two subjects at 13 (one event, one censored); Nonmaintained has tied events.
     const fromCounts = kaplanMeier(counted(amlMaintained));
     expect(counted(amlNonmaintained).length).toBeLessThan(amlNonmaintained.length);
     expect(fromCounts.map((p) => [p.time, p.nRisk, p.nEvent, p.nCensored])).toEqual(
       maintained.map((p) => [p.time, p.nRisk, p.nEvent, p.nCensored]),
     );
-    expect(fromCounts.map((p) => p.survival.toFixed(3))).toEqual(['0.909', '0.818', '0.716', '0.614', '0.491', '0.368', '0.184']);
+    expect(fromCounts.map((p) => p.survival.toFixed(3))).toEqual([
+      '0.909',
+      '0.818',
+      '0.716',
+      '0.614',
+      '0.491',
+      '0.368',
+      '0.184',
+    ]);
     const nonmaintained = kaplanMeier(counted(amlNonmaintained));
     // R: time 5, n.risk 12, n.event 2, survival 0.8333; time 8, n.risk 10, n.event 2, survival 0.6667.
-    expect(nonmaintained.slice(0, 2).map((p) => [p.time, p.nRisk, p.nEvent])).toEqual([[5, 12, 2], [8, 10, 2]]);
+    expect(nonmaintained.slice(0, 2).map((p) => [p.time, p.nRisk, p.nEvent])).toEqual([
+      [5, 12, 2],
+      [8, 10, 2],
+    ]);
     expect(nonmaintained[1]!.survival).toBeCloseTo(0.6667, 4);
   });
 

@@ -17,7 +17,8 @@ export interface SurvivalObservation {
 /** The observation's subject count, checked: a whole number ≥ 0. */
 export function countOf(observation: SurvivalObservation): number {
   const count = observation.count ?? 1;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`observation count must be a whole number ≥ 0, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`observation count must be a whole number ≥ 0, got ${count}`);
   return count;
 }
 
