@@ -86,7 +86,7 @@ async function sent(run: () => Promise<unknown>): Promise<{ result: unknown; sta
   }
 }
 
-const DERIVED_TABLE = /\b(episode_fact|session_type_week|participant_week_cell)\b/;
+const DERIVED_TABLE = /\b(episode_fact|episode_cell|milestone_cell|session_type_week|participant_week_cell)\b/;
 
 async function both(run: (f: MetricsFilter) => Promise<unknown>, filter: MetricsFilter) {
   setDerivedDataEnabled(false);

@@ -8,19 +8,31 @@ import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
  */
 const overviewSql = (scopeCtes: string, sessionsSql: string) => `
 WITH ${scopeCtes},
-period AS (
-  SELECT 'current' AS period, $6::date AS first_day, $8::date AS last_day
-  UNION ALL SELECT 'previous', $1::date, $7::date
+-- One pass over the episodes for both periods (current: $6–$8, previous: $1–$7).
+counts AS (
+  SELECT
+    count(*) FILTER (WHERE admission_date BETWEEN $6::date AND $8::date) AS admissions_current,
+    count(*) FILTER (WHERE admission_date BETWEEN $1::date AND $7::date) AS admissions_previous,
+    count(*) FILTER (WHERE discharge_date BETWEEN $6::date AND $8::date) AS discharges_current,
+    count(*) FILTER (WHERE discharge_date BETWEEN $1::date AND $7::date) AS discharges_previous,
+    count(*) FILTER (WHERE admission_date <= $8::date AND (discharge_date IS NULL OR discharge_date > $8::date))
+      AS open_current,
+    count(*) FILTER (WHERE admission_date <= $7::date AND (discharge_date IS NULL OR discharge_date > $7::date))
+      AS open_previous,
+    count(DISTINCT participant_id COLLATE "C") FILTER (WHERE admission_date <= $8::date AND window_end >= $6::date)
+      AS served_current,
+    count(DISTINCT participant_id COLLATE "C") FILTER (WHERE admission_date <= $7::date AND window_end >= $1::date)
+      AS served_previous
+  FROM episode
 )
-SELECT p.period,
-  (SELECT count(*) FROM episode WHERE admission_date BETWEEN p.first_day AND p.last_day)::int AS admissions,
-  (SELECT count(*) FROM episode WHERE discharge_date BETWEEN p.first_day AND p.last_day)::int AS discharges,
-  (SELECT count(*) FROM episode
-   WHERE admission_date <= p.last_day AND (discharge_date IS NULL OR discharge_date > p.last_day))::int AS "openEpisodes",
-  (SELECT count(DISTINCT participant_id) FROM episode
-   WHERE admission_date <= p.last_day AND window_end >= p.first_day)::int AS "participantsServed",
+SELECT p.period, p.admissions::int, p.discharges::int, p.open::int AS "openEpisodes",
+  p.served::int AS "participantsServed",
   (SELECT coalesce(json_agg(x), '[]') FROM (${sessionsSql}) x) AS sessions
-FROM period p`;
+FROM counts c
+CROSS JOIN LATERAL (VALUES
+  ('current', $6::date, $8::date, c.admissions_current, c.discharges_current, c.open_current, c.served_current),
+  ('previous', $1::date, $7::date, c.admissions_previous, c.discharges_previous, c.open_previous, c.served_previous)
+) AS p (period, first_day, last_day, admissions, discharges, open, served)`;
 
 const LIVE_SESSIONS = `
      SELECT g.group_type AS "groupType", count(*)::int AS sessions

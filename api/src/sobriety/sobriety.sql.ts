@@ -1,27 +1,4 @@
-import { CELL_SQL, derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
-
-/**
- * The episode, PDA and milestone aggregates, shared by the live and the derived statements; they
- * differ only in where the milestone check-ins come from.
- */
-function episodeAggregates(milestones: 'milestone_checkin' | 'episode_milestone'): string {
-  return `SELECT
-  (SELECT json_agg(x) FROM (
-     SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes
-     FROM episode GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell,
-       count(*)::int AS "pdaN", avg(pda) AS "pdaMean",
-       count(baseline_pda)::int AS "changeN", avg(pda - baseline_pda) AS "changeMean"
-     FROM episode_pda GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
-  (SELECT coalesce(json_agg(x), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell, el.m AS days,
-       count(*)::int AS eligible, count(mc.enrollment_id)::int AS responders,
-       count(*) FILTER (WHERE mc.days_used = 0)::int AS abstinent
-     FROM eligible el LEFT JOIN ${milestones} mc USING (enrollment_id, m)
-     GROUP BY GROUPING SETS ((el.m, primary_type), (el.m))) x) AS abstinence,
-`;
-}
+import { CELL_SQL, episodeScopeCtes } from '../episodes';
 
 /**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
@@ -63,43 +40,66 @@ milestone_checkin AS (
       AND later.admission_date > el.admission_date AND later.admission_date <= c.report_date)
   ORDER BY el.enrollment_id, el.m, abs(c.report_date - el.admission_date - el.m), c.report_date DESC
 )
-${episodeAggregates('milestone_checkin')}  (SELECT coalesce(json_agg(x), '[]') FROM (
+SELECT
+  (SELECT json_agg(x) FROM (
+     SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes
+     FROM episode GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell,
+       count(*)::int AS "pdaN", avg(pda) AS "pdaMean",
+       count(baseline_pda)::int AS "changeN", avg(pda - baseline_pda) AS "changeMean"
+     FROM episode_pda GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell, el.m AS days,
+       count(*)::int AS eligible, count(mc.enrollment_id)::int AS responders,
+       count(*) FILTER (WHERE mc.days_used = 0)::int AS abstinent
+     FROM eligible el LEFT JOIN milestone_checkin mc USING (enrollment_id, m)
+     GROUP BY GROUPING SETS ((el.m, primary_type), (el.m))) x) AS abstinence,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
      SELECT ${CELL_SQL} AS cell, day / 7 AS week,
        count(*)::int AS "checkIns", count(DISTINCT enrollment_id)::int AS episodes,
        avg(craving)::float8 AS "meanCraving"
      FROM in_treatment WHERE craving IS NOT NULL AND day / 7 <= $7::int
      GROUP BY GROUPING SETS ((day / 7, primary_type), (day / 7))) x) AS craving`;
 
+/** The derived cells of the episode scope ($1–$5): admitted in the period, at the sites and types. */
+const cellScope = (alias: string) => `
+    ${alias}.admission_date BETWEEN $1::date AND $2::date
+    AND ${alias}.admission_date <= $3::date
+    AND ($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR ${alias}.primary_type = ANY ($5::text[]))`;
+
 /**
- * SOBRIETY_SQL from the derived tables: per-episode check-in sums (episode_fact), milestone
- * check-ins (episode_milestone, computed for ABSTINENCE_MILESTONES) and craving cells by admission
- * date, site and primary type (craving_cell). Same parameters and result.
+ * SOBRIETY_SQL from the derived cells: per admission date, site and primary type, the episodes and
+ * their PDA sums (episode_cell), milestone counts (milestone_cell, computed for
+ * ABSTINENCE_MILESTONES) and craving sums (craving_cell). Every figure is a sum of cells, so a
+ * year is a few thousand rows, not one per episode. Same parameters and result.
  */
 export const SOBRIETY_DERIVED_SQL = `
-WITH ${derivedEpisodeScopeCtes('admitted')},
-episode_pda AS (
-  SELECT enrollment_id, primary_type,
-    1 - pda_days_used::float8 / pda_window_days AS pda,
-    1 - baseline_days_used / 30.0::float8 AS baseline_pda
-  FROM episode
-  WHERE pda_window_days IS NOT NULL
+WITH cell AS (
+  SELECT * FROM episode_cell ec WHERE ${cellScope('ec')}
 ),
-eligible AS (
-  SELECT ep.enrollment_id, ep.primary_type, m
-  FROM episode ep
-  CROSS JOIN unnest($6::int[]) AS m
-  WHERE ep.admission_date <= $3::date - (m + 14)
+milestone AS (
+  SELECT * FROM milestone_cell mc
+  WHERE ${cellScope('mc')} AND mc.m = ANY ($6::int[]) AND mc.admission_date <= $3::date - (mc.m + 14)
 ),
 craving AS (
-  SELECT cc.primary_type, cc.week, cc.checkins, cc.episodes, cc.craving_sum
-  FROM craving_cell cc
-  WHERE cc.admission_date BETWEEN $1::date AND $2::date
-    AND cc.admission_date <= $3::date
-    AND ($4::text[] IS NULL OR cc.site_id = ANY ($4::text[]))
-    AND ($5::text[] IS NULL OR cc.primary_type = ANY ($5::text[]))
-    AND cc.week <= $7::int
+  SELECT * FROM craving_cell cc WHERE ${cellScope('cc')} AND cc.week <= $7::int
 )
-${episodeAggregates('episode_milestone')}  (SELECT coalesce(json_agg(x), '[]') FROM (
+SELECT
+  (SELECT json_agg(x) FROM (
+     SELECT ${CELL_SQL} AS cell, coalesce(sum(episodes), 0)::int AS episodes
+     FROM cell GROUP BY GROUPING SETS ((primary_type), ())) x) AS episodes,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell,
+       coalesce(sum(pda_n), 0)::int AS "pdaN", sum(pda_sum) / nullif(sum(pda_n), 0) AS "pdaMean",
+       coalesce(sum(change_n), 0)::int AS "changeN", sum(change_sum) / nullif(sum(change_n), 0) AS "changeMean"
+     FROM cell GROUP BY GROUPING SETS ((primary_type), ())) x) AS pda,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
+     SELECT ${CELL_SQL} AS cell, m AS days,
+       sum(episodes)::int AS eligible, sum(responders)::int AS responders, sum(abstinent)::int AS abstinent
+     FROM milestone GROUP BY GROUPING SETS ((m, primary_type), (m))) x) AS abstinence,
+  (SELECT coalesce(json_agg(x), '[]') FROM (
      SELECT ${CELL_SQL} AS cell, week,
        sum(checkins)::int AS "checkIns", sum(episodes)::int AS episodes,
        (sum(craving_sum) / sum(checkins))::float8 AS "meanCraving"

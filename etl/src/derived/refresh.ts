@@ -4,6 +4,7 @@
 // API's derived-vs-live e2e test holds the two to the same results.
 
 import type { PoolClient } from 'pg';
+import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
 
 /** The milestones the API's sobriety figures ask for (api ABSTINENCE_MILESTONES). */
 export const DERIVED_MILESTONES = [30, 60, 90];
@@ -22,6 +23,7 @@ const DERIVED_TABLES = [
   'session_type_week',
   'session_group_week',
   'participant_week_cell',
+  ...EPISODE_CELL_TABLES,
   'derived_meta',
 ];
 
@@ -265,6 +267,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_FACT_SQL, [asOf]);
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
+  await refreshEpisodeCells(client, DERIVED_MILESTONES);
   await client.query(SESSION_FACT_SQL, [asOf]);
   await client.query(SESSION_TYPE_WEEK_SQL);
   await client.query(SESSION_GROUP_WEEK_SQL);

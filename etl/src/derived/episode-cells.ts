@@ -1,0 +1,39 @@
+// Episode cells (db migration EpisodeCells): episode_fact and episode_milestone summed per
+// admission date, site and primary type, for the API's sobriety figures (api/src/sobriety). Read
+// after those two tables are filled, in the same transaction.
+
+import type { PoolClient } from 'pg';
+
+export const EPISODE_CELL_TABLES = ['episode_cell', 'milestone_cell'];
+
+// PDA = 1 − days used ÷ days in the check-ins' windows, per episode with in-treatment check-ins;
+// its change from baseline needs a baseline (api SOBRIETY_SQL: episode_pda).
+const EPISODE_CELL_SQL = `
+INSERT INTO episode_cell
+SELECT admission_date, site_id, primary_type, count(*),
+  count(pda),
+  coalesce(sum(pda), 0),
+  count(pda - baseline_pda),
+  coalesce(sum(pda - baseline_pda), 0)
+FROM (
+  SELECT admission_date, site_id, primary_type,
+    1 - pda_days_used::float8 / pda_window_days AS pda,
+    1 - baseline_days_used / 30.0::float8 AS baseline_pda
+  FROM episode_fact
+) e
+GROUP BY 1, 2, 3`;
+
+// One row per cell and milestone; $1 the milestones (episode_milestone's).
+const MILESTONE_CELL_SQL = `
+INSERT INTO milestone_cell
+SELECT ef.admission_date, ef.site_id, ef.primary_type, ms.m, count(*), count(em.enrollment_id),
+  count(*) FILTER (WHERE em.days_used = 0)
+FROM episode_fact ef
+CROSS JOIN unnest($1::int[]) AS ms (m)
+LEFT JOIN episode_milestone em ON em.enrollment_id = ef.enrollment_id AND em.m = ms.m
+GROUP BY 1, 2, 3, 4`;
+
+export async function refreshEpisodeCells(client: PoolClient, milestones: number[]): Promise<void> {
+  await client.query(EPISODE_CELL_SQL);
+  await client.query(MILESTONE_CELL_SQL, [milestones]);
+}
