@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { breakdown, cellOf, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
-import { GroupType, MetricsFilter } from '../filters';
+import { breakdown, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
+import { GROUP_TYPES, GroupType, MetricsFilter } from '../filters';
 import { kaplanMeier, logRank, medianSurvival, SurvivalObservation, survivalAt } from '../stats';
 import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
@@ -18,27 +18,12 @@ export const DISCHARGE_REASONS = [
   'other',
 ] as const;
 
-interface SurvivalCount {
-  groupType: GroupType | null;
-  t: number;
-  event: boolean;
-  n: number;
-}
-interface ReasonCount {
-  groupType: GroupType | null;
-  reason: string;
-  n: number;
-}
-interface LengthOfStay {
-  cell: string;
-  discharged: number;
-  medianDays: number | null;
-}
-interface RetentionRow {
-  survival: SurvivalCount[];
-  reasons: ReasonCount[];
-  lengthOfStay: LengthOfStay[];
-}
+/** Episodes of one survival, reason or length-of-stay cell of a primary type (RETENTION_SQL). */
+type EpisodeCount =
+  | { kind: 'survival'; groupType: GroupType | null; t: number; event: boolean; n: number }
+  | { kind: 'reason'; groupType: GroupType | null; reason: string | null; n: number }
+  | { kind: 'stay'; groupType: GroupType | null; lengthOfStay: number | null; n: number };
+type SurvivalCount = Extract<EpisodeCount, { kind: 'survival' }>;
 
 @Injectable()
 export class RetentionService {
@@ -47,45 +32,41 @@ export class RetentionService {
   async retention(filter: MetricsFilter | null | undefined): Promise<RetentionReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = derived ? RETENTION_DERIVED_SQL : RETENTION_SQL;
-    const [row]: RetentionRow[] = await this.dataSource.query(sql, params);
-    const inCell = (groupType: GroupType | null) => (r: { groupType: GroupType | null }) =>
-      groupType === null || r.groupType === groupType;
+    const counts: EpisodeCount[] = await this.dataSource.query(derived ? RETENTION_DERIVED_SQL : RETENTION_SQL, params);
+    const survival = counts.filter((c): c is SurvivalCount => c.kind === 'survival');
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>
       figures(
         groupType,
-        row.survival.filter(inCell(groupType)),
-        row.reasons.filter(inCell(groupType)),
-        row.lengthOfStay.find((l) => l.cell === cellOf(groupType)),
+        counts.filter((c) => groupType === null || c.groupType === groupType),
       ),
     );
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       total,
       byGroupType,
-      comparison: compare(row.survival),
+      comparison: compare(survival),
     };
   }
 }
 
-/** The counts from SQL as weighted observations: one per (time, outcome), not one per episode. */
+/** The counts from SQL as weighted observations: one per count row, not one per episode. */
 function observationsOf(counts: readonly SurvivalCount[]): SurvivalObservation[] {
   return counts.map(({ t, event, n }) => ({ time: t, event, count: n }));
 }
 
-function figures(
-  groupType: GroupType | null,
-  survival: SurvivalCount[],
-  reasons: ReasonCount[],
-  lengthOfStay: LengthOfStay | undefined,
-): RetentionFigures {
+function figures(groupType: GroupType | null, counts: EpisodeCount[]): RetentionFigures {
+  const survival = counts.filter((c): c is SurvivalCount => c.kind === 'survival');
+  const discharged = counts.filter((c) => c.kind === 'reason' && c.reason !== null);
+  const stays = counts.flatMap((c) =>
+    c.kind === 'stay' && c.lengthOfStay !== null ? [{ value: c.lengthOfStay, n: c.n }] : [],
+  );
   const curve = kaplanMeier(observationsOf(survival));
-  const reasonCount = (reason: string) => reasons.filter((r) => r.reason === reason).reduce((s, r) => s + r.n, 0);
-  const discharged = reasons.reduce((s, r) => s + r.n, 0);
+  const sum = (rows: { n: number }[]) => rows.reduce((s, c) => s + c.n, 0);
+  const reasonCount = (reason: string) => sum(discharged.filter((c) => c.kind === 'reason' && c.reason === reason));
   return {
     groupType,
-    episodes: survival.reduce((s, c) => s + c.n, 0),
-    dropouts: survival.reduce((s, c) => s + (c.event ? c.n : 0), 0),
+    episodes: sum(survival),
+    dropouts: sum(survival.filter((c) => c.event)),
     curve: curve.map((p) => ({
       days: p.time,
       atRisk: p.nRisk,
@@ -96,24 +77,47 @@ function figures(
       upper: p.upper,
     })),
     retainedAt: RETENTION_MILESTONES.map((days): RetainedAt => {
-      const atRisk = survival.reduce((s, c) => s + (c.t >= days ? c.n : 0), 0);
+      const atRisk = sum(survival.filter((c) => c.t >= days));
       // Past the longest follow-up the curve is unknown (R's summary(times =) leaves it out too).
       if (atRisk === 0) return { days, atRisk, survival: null, lower: null, upper: null };
       return { days, atRisk, ...survivalAt(curve, days) };
     }),
     medianDaysToDropout: medianSurvival(curve),
-    completion: proportion(reasonCount('completed'), discharged),
+    completion: proportion(reasonCount('completed'), sum(discharged)),
     dischargeReasons: DISCHARGE_REASONS.map((reason) => ({ reason, episodes: reasonCount(reason) })),
-    discharged: lengthOfStay?.discharged ?? 0,
-    medianLengthOfStay: lengthOfStay?.medianDays ?? null,
+    discharged: sum(stays),
+    medianLengthOfStay: medianOfCounts(stays),
   };
 }
 
+/**
+ * The median of values given with their counts, as Postgres' percentile_cont(0.5): the middle
+ * value, or the mean of the two middle values; null when there are none.
+ */
+export function medianOfCounts(counts: readonly { value: number; n: number }[]): number | null {
+  const sorted = counts.filter((c) => c.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((s, c) => s + c.n, 0);
+  if (total === 0) return null;
+  // 0-based ranks of the two middle values (the same one when the total is odd).
+  const [low, high] = [Math.floor((total - 1) / 2), Math.ceil((total - 1) / 2)];
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (rank < seen) return c.value;
+    }
+    throw new RangeError(`rank ${rank} past ${total} values`);
+  };
+  return (valueAt(low) + valueAt(high)) / 2;
+}
+
 /** Log-rank across the primary group types present; episodes without one take no part. */
-function compare(survival: SurvivalCount[]): LogRankComparison | null {
-  const observations = survival.flatMap((c) =>
-    c.groupType === null ? [] : observationsOf([c]).map((o) => ({ ...o, group: c.groupType as string })),
-  );
+function compare(counts: SurvivalCount[]): LogRankComparison | null {
+  // Groups in the fixed order of GROUP_TYPES (logRank lists them in order of appearance).
+  const typed = counts
+    .filter((c) => c.groupType !== null)
+    .sort((a, b) => GROUP_TYPES.indexOf(a.groupType!) - GROUP_TYPES.indexOf(b.groupType!));
+  const observations = observationsOf(typed).map((o, i) => ({ ...o, group: typed[i]!.groupType as string }));
   const result = logRank(observations);
   if (result === null) return null;
   return {

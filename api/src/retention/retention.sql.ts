@@ -1,36 +1,28 @@
-import { CELL_SQL, derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
+import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 
 /**
- * One statement, one row of three small aggregates (never one row per episode):
- *  - survival: (primary type, t, event) with counts, for Kaplan–Meier and the log-rank test;
- *  - reasons: discharges per (primary type, reason);
- *  - lengthOfStay: median discharge − admission of discharged episodes, per type and in total.
- * Parameters: those of the episode scope ($1–$5).
+ * One pass over the episodes, three small groupings of it (GROUPING SETS), each row tagged with
+ * its `kind`: 'survival' rows count episodes per (primary type, follow-up time t, dropout or not)
+ * for Kaplan–Meier and the log-rank test; 'reason' rows per (primary type, discharge reason);
+ * 'stay' rows per (primary type, length of stay) for the median. A year of 100,000 episodes gives
+ * a few thousand rows. Parameters: those of the episode scope ($1–$5).
  */
 const retentionSql = (scopeCtes: string) => `
 WITH ${scopeCtes},
-survival AS (
+outcome AS (
   SELECT primary_type,
     -- Completing is never dropping out: completed episodes stay at risk until as_of.
     CASE WHEN discharge_reason = 'completed' THEN $3::date - admission_date
          ELSE window_end - admission_date END AS t,
-    coalesce(discharge_reason IN ('dropped_out', 'terminated'), false) AS event
+    coalesce(discharge_reason IN ('dropped_out', 'terminated'), false) AS event,
+    discharge_reason AS reason,
+    discharge_date - admission_date AS stay
   FROM episode
 )
-SELECT
-  (SELECT coalesce(json_agg(k), '[]') FROM (
-     SELECT primary_type AS "groupType", t, event, count(*)::int AS n
-     FROM survival GROUP BY primary_type, t, event) k) AS survival,
-  (SELECT coalesce(json_agg(r), '[]') FROM (
-     SELECT primary_type AS "groupType", discharge_reason AS reason, count(*)::int AS n
-     FROM episode WHERE discharge_reason IS NOT NULL
-     GROUP BY primary_type, discharge_reason) r) AS reasons,
-  (SELECT coalesce(json_agg(l), '[]') FROM (
-     SELECT ${CELL_SQL} AS cell,
-       count(*)::int AS discharged,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY discharge_date - admission_date) AS "medianDays"
-     FROM episode WHERE discharge_date IS NOT NULL
-     GROUP BY GROUPING SETS ((primary_type), ())) l) AS "lengthOfStay"`;
+SELECT CASE WHEN grouping(t) = 0 THEN 'survival' WHEN grouping(reason) = 0 THEN 'reason' ELSE 'stay' END AS kind,
+  primary_type AS "groupType", t, event, reason, stay AS "lengthOfStay", count(*)::int AS n
+FROM outcome
+GROUP BY GROUPING SETS ((primary_type, t, event), (primary_type, reason), (primary_type, stay))`;
 
 export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
 /** The same from episode_fact (see derivedDataFor). */
