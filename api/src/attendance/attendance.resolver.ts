@@ -1,4 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../graphql/selected-fields';
 import { MetricsFilter } from '../filters';
 import { AttendanceReport } from './attendance.model';
 import { AttendanceService } from './attendance.service';
@@ -23,8 +25,8 @@ export class AttendanceResolver {
     description:
       'Attendance and no-show rates of the session rows in scope: total, by group type, per ISO week, per site and per group',
   })
-  attendance(@Args(FILTER) filter?: MetricsFilter): Promise<AttendanceReport> {
-    return this.attendanceService.attendance(filter);
+  attendance(@Info() info: GraphQLResolveInfo, @Args(FILTER) filter?: MetricsFilter): Promise<AttendanceReport> {
+    return this.attendanceService.attendance(filter, { byGroup: selectsField(info, 'byGroup') });
   }
 
   @CachedFigures()

@@ -5,7 +5,7 @@ import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { attendanceFigures, NO_ROWS, StatusCounts } from './attendance-figures';
 import { AttendanceReport } from './attendance.model';
-import { ATTENDANCE_DERIVED_SQL, ATTENDANCE_SQL } from './attendance.sql';
+import { ATTENDANCE_DERIVED_SQL, ATTENDANCE_GROUPS_DERIVED_SQL, ATTENDANCE_SQL } from './attendance.sql';
 
 interface AttendanceRow extends StatusCounts, TypeWeekRow {
   level: 'total' | 'type' | 'week' | 'week_type' | 'site' | 'group';
@@ -23,11 +23,17 @@ const TYPE_WEEK_LEVELS: AttendanceRow['level'][] = ['total', 'type', 'week', 'we
 export class AttendanceService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async attendance(filter: MetricsFilter | null | undefined): Promise<AttendanceReport> {
+  /** `byGroup: false` leaves byGroup empty when the derived tables answer (the caller does not want it). */
+  async attendance(filter: MetricsFilter | null | undefined, { byGroup = true } = {}): Promise<AttendanceReport> {
     const scope = await resolveScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = derived ? ATTENDANCE_DERIVED_SQL : ATTENDANCE_SQL;
-    const rows: AttendanceRow[] = await this.dataSource.query(sql, sessionScopeParams(scope));
+    const params = sessionScopeParams(scope);
+    const rows: AttendanceRow[] = derived
+      ? [
+          ...(await this.dataSource.query(ATTENDANCE_DERIVED_SQL, params)),
+          ...(byGroup ? await this.dataSource.query(ATTENDANCE_GROUPS_DERIVED_SQL, params) : []),
+        ]
+      : await this.dataSource.query(ATTENDANCE_SQL, params);
     const typeWeek = rows.filter((r) => TYPE_WEEK_LEVELS.includes(r.level));
     return {
       scope: scopeInfo(scope),

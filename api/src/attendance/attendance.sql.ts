@@ -47,10 +47,13 @@ JOIN site st ON st.site_id = g.site_id
 GROUP BY GROUPING SETS ((), (g.group_type), (c.week), (c.week, g.group_type), (g.site_id), (c.group_id))
 ORDER BY level, "weekStart", "groupType", "siteId", "groupId"`;
 
-/** ATTENDANCE_SQL from the weekly cells of the derived tables (see derivedSessionCte). */
+/**
+ * ATTENDANCE_SQL from the weekly cells of the derived tables (see derivedSessionCte), without the
+ * per-group rows: those are ATTENDANCE_GROUPS_DERIVED_SQL, read only when asked for (they sum
+ * every group × week cell of the period, most of the work).
+ */
 export const ATTENDANCE_DERIVED_SQL = `
-WITH ${derivedSessionCte('type_cell', 'type', '$1::date', 'least($2::date, $3::date)')},
-${derivedSessionCte('group_cell', 'group', '$1::date', 'least($2::date, $3::date)')}
+WITH ${derivedSessionCte('type_cell', 'type', '$1::date', 'least($2::date, $3::date)')}
 SELECT
   CASE
     WHEN GROUPING(c.site_id) = 0 THEN 'site'
@@ -75,9 +78,14 @@ FROM type_cell c
 JOIN site st ON st.site_id = c.site_id
 WHERE c.scheduled > 0
 GROUP BY GROUPING SETS ((), (c.group_type), (c.week), (c.week, c.group_type), (c.site_id))
-UNION ALL
-SELECT 'group', NULL, NULL, NULL, NULL, c.group_id, g.group_name, g.group_type, g.site_id, st.site_name,
-  c.scheduled, c.present, c.late, c.left_early, c.absent, c.excused
+ORDER BY level, "weekStart", "groupType", "siteId"`;
+
+/** The per-group rows of ATTENDANCE_SQL from the weekly group cells; same parameters and columns. */
+export const ATTENDANCE_GROUPS_DERIVED_SQL = `
+WITH ${derivedSessionCte('group_cell', 'group', '$1::date', 'least($2::date, $3::date)')}
+SELECT 'group' AS level, NULL AS "groupType", NULL AS "weekStart", NULL AS "isoWeek", NULL AS "siteId",
+  c.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "groupGroupType", g.site_id AS "groupSiteId",
+  st.site_name AS "siteName", c.scheduled, c.present, c.late, c.left_early AS "leftEarly", c.absent, c.excused
 FROM (
   SELECT group_id, sum(scheduled)::int AS scheduled, sum(present)::int AS present, sum(late)::int AS late,
     sum(left_early)::int AS left_early, sum(absent)::int AS absent, sum(excused)::int AS excused
@@ -85,4 +93,4 @@ FROM (
 ) c
 JOIN therapy_group g ON g.group_id = c.group_id
 JOIN site st ON st.site_id = g.site_id
-ORDER BY level, "weekStart", "groupType", "siteId", "groupId"`;
+ORDER BY c.group_id`;

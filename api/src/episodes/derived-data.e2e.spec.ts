@@ -135,6 +135,22 @@ describe('derived metric tables', () => {
     }
   }, 120_000);
 
+  it('give the per-group attendance over HTTP when asked for it, and skip it when not', async () => {
+    const query = (fields: string) => `{ attendance(filter: { from: "2026-08-01" }) { total { scheduled } ${fields} } }`;
+    type Answer = { attendance: { total: { scheduled: number }; byGroup?: unknown[] } };
+    const asked = await sent(() => api.graphql<Answer>(query('byGroup { groupId figures { scheduled attended } }')));
+    const groups = (asked.result as { data: Answer }).data.attendance.byGroup!;
+    setDerivedDataEnabled(false);
+    const live = await api.graphql<Answer>(query('byGroup { groupId figures { scheduled attended } }'));
+    setDerivedDataEnabled(true);
+    expect(groups.length).toBeGreaterThan(3);
+    expect(groups).toEqual(live.data!.attendance.byGroup);
+
+    const notAsked = await sent(() => api.graphql<Answer>(query('')));
+    expect(notAsked.statements.some((s) => s.includes('session_group_week'))).toBe(false);
+    expect(asked.statements.some((s) => s.includes('session_group_week'))).toBe(true);
+  });
+
   it('stop answering once rows change outside the loader', async () => {
     await sql(`UPDATE enrollment SET baseline_days_used = baseline_days_used WHERE false`);
     expect(await sql(`SELECT * FROM derived_meta`)).toEqual([]);

@@ -82,7 +82,7 @@ export class OutcomeReportService {
     const [overview, retention, attendance, intensity, sobriety, feedback] = await Promise.all([
       this.overview.overview(filter),
       this.retention.retention(filter),
-      this.attendance.attendance(filter),
+      this.attendance.attendance(filter, { byGroup: false }),
       this.intensity.intensity(filter),
       this.sobriety.sobriety(filter),
       this.feedback.feedback(filter),
