@@ -12,6 +12,7 @@ const MUST_EXIST = (column: string, what: string, file: string) =>
 const SUPERSEDED = (line: number, keys: string, verb: string) =>
   `superseded by line ${line}: the same ${keys} ${verb} again there, and when a key is repeated in a file the last row wins`;
 const OVERLAP_RULE = "; a participant's episodes must not overlap";
+const KEEP_STORED = '; a load never deletes stored rows, so they must stay valid';
 
 const CASES: RuleCase[] = [
   {
@@ -72,6 +73,59 @@ const CASES: RuleCase[] = [
         ['E6', '2025-01-06', null],
         ['E8', '2025-03-01', null],
       ]);
+    },
+  },
+  {
+    // Rows that change stored data must leave the stored rows depending on them valid: E1 would
+    // strand P001's attendance on 2025-01-21, E3 P002's check-in of 2025-01-20, X4 P004's
+    // attendance, and X1/P001 would turn absent under stored feedback. E4, X6 and X1/P003 change
+    // without stranding anything and go in.
+    rule: 'stored-rows-stay-valid',
+    files: { 'enrollments.csv': '3/0/1/0/2', 'sessions.csv': '2/0/1/0/1', 'attendance.csv': '2/0/1/0/1' },
+    rejects: [
+      [
+        'attendance.csv',
+        2,
+        'status',
+        'absent',
+        "the participant's feedback on this session is stored, so the attendance must stay present, late or left_early" +
+          KEEP_STORED,
+      ],
+      [
+        'enrollments.csv',
+        2,
+        'discharge_date',
+        '2025-01-15',
+        'the episode 2025-01-06 to 2025-01-15 would leave 1 stored attendance row(s) of participant P001 outside every episode (the first on 2025-01-21)' +
+          KEEP_STORED,
+      ],
+      [
+        'enrollments.csv',
+        3,
+        'admission_date',
+        '2025-01-21',
+        'the episode 2025-01-21 to 2025-02-10 would leave 1 stored check-in(s) of participant P002 with no episode admitted on or before them (the first on 2025-01-20)' +
+          KEEP_STORED,
+      ],
+      [
+        'sessions.csv',
+        2,
+        'session_date',
+        '2025-02-04',
+        'moving the session to 2025-02-04 would leave the stored attendance of 1 participant(s) outside their episodes (P004)' +
+          KEEP_STORED,
+      ],
+    ],
+    tables: (contents) => {
+      const row = <T>(rows: T[] | undefined, match: (r: T) => boolean) => rows?.find(match);
+      expect(row(contents.enrollment, (e) => e.enrollment_id === 'E1')?.discharge_date).toBe('2025-03-28');
+      expect(row(contents.enrollment, (e) => e.enrollment_id === 'E3')?.admission_date).toBe('2025-01-13');
+      expect(row(contents.enrollment, (e) => e.enrollment_id === 'E4')?.discharge_date).toBe('2025-04-20');
+      expect(row(contents.group_session, (s) => s.session_id === 'X4')?.session_date).toBe('2025-02-03');
+      expect(row(contents.group_session, (s) => s.session_id === 'X6')?.session_date).toBe('2025-01-08');
+      const status = (p: string) =>
+        row(contents.attendance, (a) => a.session_id === 'X1' && a.participant_id === p)?.status;
+      expect([status('P001'), status('P003')]).toEqual(['present', 'present']);
     },
   },
   {

@@ -1,0 +1,114 @@
+// A load never deletes stored rows, so a row that changes stored data must leave the stored rows
+// that depend on it valid under the contract:
+//   - an episode whose dates (or participant) change must still leave every stored attendance row
+//     of its participant inside some episode, and every stored check-in after some admission;
+//   - a session whose date changes must still fall inside an episode of each participant stored
+//     on its roster;
+//   - an attendance row may not lose its attended status while the participant's feedback on that
+//     session is stored.
+// Otherwise the row is rejected, naming the stored rows it would strand. Only rows that change the
+// stored values are looked at, so reloading unchanged files costs little here.
+
+import { STAGE } from '../tables';
+import { type DatabaseCheck, NOT_REJECTED, notRejected } from './check';
+
+const KEEP = '; a load never deletes stored rows, so they must stay valid';
+
+function window(alias: string): string {
+  return `daterange(${alias}.admission_date, ${alias}.discharge_date, '[]')`;
+}
+
+function span(alias: string): string {
+  return `${alias}.admission_date || ' to ' || coalesce(${alias}.discharge_date::text, 'open')`;
+}
+
+/** Stored episodes `e` (with the `line` replacing them) that a staged row moves or hands to another participant. */
+const MOVED_EPISODE = `(
+  SELECT s.line, e.participant_id, e.admission_date, e.discharge_date
+  FROM ${STAGE} s
+  JOIN enrollment e ON e.enrollment_id = s.enrollment_id
+  WHERE ${NOT_REJECTED}
+    AND (s.participant_id, s.admission_date, s.discharge_date) IS DISTINCT FROM (e.participant_id, e.admission_date, e.discharge_date)
+) e`;
+
+/**
+ * The episodes of participant `${participant}` after this file: stored ones it does not replace,
+ * and its own rows still standing. `${condition}` is asked of each as alias `o`.
+ */
+function afterTheFile(participant: string, condition: string): string {
+  return `(
+    EXISTS (SELECT 1 FROM enrollment o
+            WHERE o.participant_id = ${participant} AND ${condition}
+              AND NOT EXISTS (SELECT 1 FROM ${STAGE} r WHERE r.enrollment_id = o.enrollment_id AND ${notRejected('r')}))
+    OR EXISTS (SELECT 1 FROM ${STAGE} o WHERE o.participant_id = ${participant} AND ${condition} AND ${notRejected('o')}))`;
+}
+
+/** Which column of a moved episode strands a stored row dated `${date}`. */
+function movedColumn(date: string): string {
+  return `CASE WHEN s.participant_id <> e.participant_id THEN 'participant_id'
+               WHEN ${date} < s.admission_date THEN 'admission_date' ELSE 'discharge_date' END`;
+}
+
+function movedValue(date: string): string {
+  return `CASE WHEN s.participant_id <> e.participant_id THEN s.participant_id::text
+               WHEN ${date} < s.admission_date THEN s.admission_date::text ELSE coalesce(s.discharge_date::text, '') END`;
+}
+
+export const episodeKeepsStoredAttendance: DatabaseCheck = {
+  name: 'a moved episode keeps stored attendance inside an episode',
+  sql: `SELECT line, ${movedColumn('first_date')} AS column_name, ${movedValue('first_date')} AS value,
+               'the episode ' || ${span('s')} || ' would leave ' || rows || ' stored attendance row(s) of participant ' ||
+               e.participant_id || ' outside every episode (the first on ' || first_date || ')' || '${KEEP}' AS reason
+        FROM (
+          SELECT e.line, min(g.session_date) AS first_date, count(*) AS rows
+          FROM ${MOVED_EPISODE}
+          JOIN attendance a ON a.participant_id = e.participant_id
+          JOIN group_session g ON g.session_id = a.session_id AND g.session_date <@ ${window('e')}
+          WHERE NOT ${afterTheFile('e.participant_id', `g.session_date <@ ${window('o')}`)}
+          GROUP BY e.line
+        ) stranded
+        JOIN ${STAGE} s USING (line)
+        JOIN enrollment e ON e.enrollment_id = s.enrollment_id`,
+};
+
+export const episodeKeepsStoredCheckIns: DatabaseCheck = {
+  name: 'a moved episode keeps stored check-ins after an admission',
+  sql: `SELECT line, ${movedColumn('first_date')} AS column_name, ${movedValue('first_date')} AS value,
+               'the episode ' || ${span('s')} || ' would leave ' || rows || ' stored check-in(s) of participant ' ||
+               e.participant_id || ' with no episode admitted on or before them (the first on ' || first_date || ')' ||
+               '${KEEP}' AS reason
+        FROM (
+          SELECT e.line, min(c.report_date) AS first_date, count(*) AS rows
+          FROM ${MOVED_EPISODE}
+          JOIN sobriety_checkin c ON c.participant_id = e.participant_id AND c.report_date >= e.admission_date
+          WHERE NOT ${afterTheFile('e.participant_id', 'o.admission_date <= c.report_date')}
+          GROUP BY e.line
+        ) stranded
+        JOIN ${STAGE} s USING (line)
+        JOIN enrollment e ON e.enrollment_id = s.enrollment_id`,
+};
+
+export const sessionKeepsStoredAttendance: DatabaseCheck = {
+  name: 'a moved session stays inside the episodes of its stored roster',
+  sql: `SELECT s.line, 'session_date' AS column_name, s.session_date::text AS value,
+               'moving the session to ' || s.session_date || ' would leave the stored attendance of ' || count(*) ||
+               ' participant(s) outside their episodes (' || string_agg(a.participant_id, ', ' ORDER BY a.participant_id) ||
+               ')' || '${KEEP}' AS reason
+        FROM ${STAGE} s
+        JOIN group_session g ON g.session_id = s.session_id AND g.session_date <> s.session_date
+        JOIN attendance a ON a.session_id = s.session_id
+        WHERE ${NOT_REJECTED}
+          AND NOT EXISTS (SELECT 1 FROM enrollment e
+                          WHERE e.participant_id = a.participant_id AND s.session_date <@ ${window('e')})
+        GROUP BY s.line, s.session_date`,
+};
+
+export const attendanceKeepsStoredFeedback: DatabaseCheck = {
+  name: 'an attendance row keeps stored feedback attended',
+  sql: `SELECT s.line, 'status' AS column_name, s.status::text AS value,
+               'the participant''s feedback on this session is stored, so the attendance must stay present, late or left_early' ||
+               '${KEEP}' AS reason
+        FROM ${STAGE} s
+        JOIN feedback f ON f.session_id = s.session_id AND f.participant_id = s.participant_id
+        WHERE ${NOT_REJECTED} AND s.status NOT IN ('present', 'late', 'left_early')`,
+};
