@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1764140000000 } from '../migrations/1764140000000-initial-schema';
 import { UsersSessionsAudit1764150000000 } from '../migrations/1764150000000-users-sessions-audit';
 import { DerivedMetricTables1764160000000 } from '../migrations/1764160000000-derived-metric-tables';
+import { DerivedWarningAndGroupTables1764170000000 } from '../migrations/1764170000000-derived-warning-and-group-tables';
 import { EpisodeCells1764180000000 } from '../migrations/1764180000000-episode-cells';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -9,6 +10,7 @@ export const migrations = [
   InitialSchema1764140000000,
   UsersSessionsAudit1764150000000,
   DerivedMetricTables1764160000000,
+  DerivedWarningAndGroupTables1764170000000,
   EpisodeCells1764180000000,
 ];
 

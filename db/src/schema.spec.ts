@@ -112,6 +112,7 @@ describe('migrations', () => {
         'InitialSchema1764140000000',
         'UsersSessionsAudit1764150000000',
         'DerivedMetricTables1764160000000',
+        'DerivedWarningAndGroupTables1764170000000',
         'EpisodeCells1764180000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();

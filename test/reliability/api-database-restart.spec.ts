@@ -62,11 +62,15 @@ afterAll(async () => {
   await pg?.remove();
 });
 
-/** LOCK TABLE on every data table (not the users' and sessions' tables the sign-in needs). */
+/**
+ * LOCK TABLE on every data table: not the users' and sessions' tables the sign-in needs, nor
+ * derived_meta, which the session check reads (the data version), so that the request is held
+ * inside its resolver.
+ */
 async function lockStatement(client: Client): Promise<string> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'
-       AND tablename NOT IN ('app_user', 'user_session', 'audit_log', 'schema_migration')`,
+       AND tablename NOT IN ('app_user', 'user_session', 'audit_log', 'schema_migration', 'derived_meta')`,
   );
   return `LOCK TABLE ${rows.map((r) => r.name).join(', ')} IN ACCESS EXCLUSIVE MODE`;
 }

@@ -1,5 +1,11 @@
+import { refreshDerivedData } from '@iop/etl';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { setDerivedDataEnabled } from '../episodes';
 import { runSql } from '../episodes/run-sql.testing';
+import { GroupType, MetricsFilter } from '../filters';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { DrilldownService } from './drilldown.service';
 
 // Period 2025-03-01 to 2025-03-31, as_of 2025-03-20 (so the period ends on Mar 20).
 // GP1 process at S1:  X0 Feb 24 (before the period), X1 Mar 3, X2 Mar 10, X3 Mar 25 (after as_of)
@@ -7,6 +13,11 @@ import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
 //   X2 no topic:          P1 left_early (7+7+7+7 = 28), P2 absent
 // GP2 process at S2:  Y1 Mar 5: P1 present, P5 present, no feedback
 // GP3 process at S1:  no session in the period.   GS skills at S1: Z1 Mar 4: P2 present
+// For the derived tables (as of the data's latest date, Mar 25), two family groups:
+// GF1 at S1: F1 Mar 2, F2 Mar 9, F3 and F3B Mar 16, F4 Mar 23.
+//   P1 has rows at F1 and F4 only (nothing from Mar 3 to 22), P5 at F1 and F3B only (nothing from
+//   Mar 3 to 15), P2 at all but F3B (a session of a day P2 has a row), P3 at F2 only.
+// GF2 at S2: H1 Mar 9: P1 present, H2 Mar 16: P4 absent. P1 is in both family groups.
 const FIXTURE = `
 INSERT INTO site VALUES ('S1', 'North'), ('S2', 'South');
 INSERT INTO therapy_group (group_id, site_id, group_type, group_name, modality) VALUES
@@ -17,6 +28,17 @@ INSERT INTO group_session (session_id, group_id, session_date, duration_minutes,
   ('X0', 'GP1', '2025-02-24', 90, NULL), ('X1', 'GP1', '2025-03-03', 90, 'Triggers'),
   ('X2', 'GP1', '2025-03-10', NULL, NULL), ('X3', 'GP1', '2025-03-25', 90, NULL),
   ('Y1', 'GP2', '2025-03-05', 60, NULL), ('Z1', 'GS', '2025-03-04', 60, NULL), ('W1', 'GP3', '2025-01-07', 60, NULL);
+INSERT INTO therapy_group (group_id, site_id, group_type, group_name) VALUES
+  ('GF1', 'S1', 'family', 'Family North'), ('GF2', 'S2', 'family', 'Family South');
+INSERT INTO group_session (session_id, group_id, session_date) VALUES
+  ('F1', 'GF1', '2025-03-02'), ('F2', 'GF1', '2025-03-09'), ('F3', 'GF1', '2025-03-16'), ('F3B', 'GF1', '2025-03-16'),
+  ('F4', 'GF1', '2025-03-23'), ('H1', 'GF2', '2025-03-09'), ('H2', 'GF2', '2025-03-16');
+INSERT INTO attendance (session_id, participant_id, status) VALUES
+  ('F1', 'P1', 'present'), ('F4', 'P1', 'late'), ('F1', 'P5', 'absent'), ('F3B', 'P5', 'present'),
+  ('F1', 'P2', 'present'), ('F2', 'P2', 'present'), ('F3', 'P2', 'excused'), ('F4', 'P2', 'present'),
+  ('F2', 'P3', 'left_early'), ('H1', 'P1', 'present'), ('H2', 'P4', 'absent');
+INSERT INTO feedback VALUES
+  ('F1', 'P1', 9.5, 9, 8.5, 10), ('F2', 'P2', 7, 7.5, 8, 6.5), ('F2', 'P3', 10, 10, 10, 10), ('H1', 'P1', 3, 4.5, 5, 6);
 INSERT INTO attendance (session_id, participant_id, status) VALUES
   ('X0', 'P1', 'present'),
   ('X1', 'P1', 'present'), ('X1', 'P2', 'late'), ('X1', 'P3', 'absent'), ('X1', 'P4', 'excused'),
@@ -165,5 +187,91 @@ describe('drill-down over HTTP', () => {
     expect(unknown.errors?.[0].message).toBe('No group "NOPE" at the chosen sites');
     const elsewhere = await api.graphql(SESSIONS, { groupId: 'GP1', filter: { ...PERIOD, siteIds: ['S2'] } });
     expect(elsewhere.errors?.[0].message).toBe('No group "GP1" at the chosen sites');
+  });
+});
+
+describe('drill-down from the derived tables', () => {
+  beforeAll(async () => {
+    // What a load does after its rows: recompute the derived tables, as of the latest date (Mar 25).
+    const pool = new Pool({ connectionString: api.db.url });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await refreshDerivedData(client);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+  afterAll(() => setDerivedDataEnabled(true));
+
+  /** The groups of a type from the live SQL and from the derived tables, and the tables read. */
+  async function liveAndDerived(type: GroupType, filter: MetricsFilter) {
+    const service = api.server.app.get(DrilldownService);
+    const dataSource = api.server.app.get(DataSource);
+    const query = dataSource.query.bind(dataSource);
+    const statements: string[] = [];
+    const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
+      statements.push(text);
+      return query(text, params);
+    });
+    try {
+      setDerivedDataEnabled(false);
+      const live = await service.groups(type, filter);
+      setDerivedDataEnabled(true);
+      const derived = await service.groups(type, filter);
+      return { live, derived, usedDerived: statements.some((s) => s.includes('group_day_total')) };
+    } finally {
+      spy.mockRestore();
+      setDerivedDataEnabled(true);
+    }
+  }
+
+  it('keeps exactly the gaps around a session of the group', async () => {
+    const gaps = await api.server.app.get(DataSource).query(
+      `SELECT group_id, participant_id, to_char(gap_from, 'MM-DD') AS gap_from, to_char(gap_to, 'MM-DD') AS gap_to
+       FROM group_participant_gap ORDER BY 1, 2`,
+    );
+    expect(gaps).toEqual([
+      { group_id: 'GF1', participant_id: 'P1', gap_from: '03-02', gap_to: '03-23' },
+      { group_id: 'GF1', participant_id: 'P5', gap_from: '03-02', gap_to: '03-16' },
+    ]);
+  });
+
+  it('leaves out who had no row in the period, and counts a participant of two groups once', async () => {
+    const { derived, usedDerived } = await liveAndDerived(GroupType.family, { from: '2025-03-05', to: '2025-03-12' });
+    expect(usedDerived).toBe(true);
+    // F2 (Mar 9): P2 P3, not P1 nor P5 (their gaps hold the period); H1 (Mar 9): P1.
+    expect(derived.groups.map((g) => [g.groupId, g.participants])).toEqual([
+      ['GF1', 2],
+      ['GF2', 1],
+    ]);
+    expect(derived.total).toMatchObject({ sessions: 2, participants: 3, scheduled: 3, feedbackResponses: 3 });
+    const both = await liveAndDerived(GroupType.family, { from: '2025-03-01' });
+    expect(both.derived.total.participants).toBe(5); // P1 in GF1 and GF2, P2 P3 P4 P5
+  });
+
+  it('gives the live figures for every period, site and type', async () => {
+    const periods: MetricsFilter[] = [
+      {},
+      { from: '2025-03-01' },
+      { from: '2025-03-03', to: '2025-03-15' },
+      { from: '2025-03-05', to: '2025-03-12' },
+      { from: '2025-03-09', to: '2025-03-09' },
+      { from: '2025-03-10', to: '2025-03-15' }, // no session of either family group
+      { from: '2025-03-16', to: '2025-03-16' },
+      { from: '2025-03-17', to: '2025-03-31' },
+      { from: '2025-04-01' }, // after as_of
+    ];
+    const filters = periods.flatMap((p) => [p, { ...p, siteIds: ['S1'] }, { ...p, siteIds: ['S2', 'S1'] }]);
+    filters.push({ groupTypes: [GroupType.skills] }); // the type asked for is not in the filter
+    for (const type of [GroupType.family, GroupType.process, GroupType.skills, GroupType.trauma_informed]) {
+      for (const filter of filters) {
+        const { live, derived, usedDerived } = await liveAndDerived(type, filter);
+        expect({ type, filter, derived }).toEqual({ type, filter, derived: live });
+        expect({ type, filter, usedDerived }).toEqual({ type, filter, usedDerived: true });
+      }
+    }
   });
 });

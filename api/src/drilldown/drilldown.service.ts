@@ -1,8 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { derivedDataFor } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope, Scope } from '../filters';
 import { DrilldownGroup, DrilldownGroups, DrilldownSession, DrilldownSessions } from './drilldown.model';
-import { DRILLDOWN_GROUP_SQL, DRILLDOWN_GROUPS_SQL, DRILLDOWN_SESSIONS_SQL } from './drilldown.sql';
+import {
+  DRILLDOWN_GROUP_SQL,
+  DRILLDOWN_GROUPS_DERIVED_SQL,
+  DRILLDOWN_GROUPS_SQL,
+  DRILLDOWN_SESSIONS_SQL,
+} from './drilldown.sql';
 
 type GroupRow = Omit<DrilldownGroup, 'attendanceRate'>;
 type SessionRow = Omit<DrilldownSession, 'attendanceRate'>;
@@ -17,7 +23,10 @@ export class DrilldownService {
     const { from, to } = period(scope);
     // A type outside the filter's group types has nothing in scope.
     const type = scope.groupTypes.includes(groupType) ? groupType : null;
-    const rows: GroupRow[] = await this.dataSource.query(DRILLDOWN_GROUPS_SQL, [type, from, to, scope.siteIds]);
+    // The period ends on or before as_of, so the derived tables cover it when as_of is theirs.
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const sql = derived ? DRILLDOWN_GROUPS_DERIVED_SQL : DRILLDOWN_GROUPS_SQL;
+    const rows: GroupRow[] = await this.dataSource.query(sql, [type, from, to, scope.siteIds]);
     const [total, ...groups] = rows.map(withRate);
     return { groupType, from, to, total, groups };
   }

@@ -67,3 +67,74 @@ CROSS JOIN LATERAL (
   FROM feedback f WHERE f.session_id = s.session_id) fb
 WHERE s.group_id = $1 AND s.session_date BETWEEN $2::date AND $3::date
 ORDER BY s.session_date, s.session_id`;
+
+/**
+ * DRILLDOWN_GROUPS_SQL from the derived tables (db migration DerivedWarningAndGroupTables), valid
+ * only while the period ends on or before the derived as_of (see derivedDataFor). Same parameters
+ * and rows.
+ *
+ * A group's sums over the period are the difference of its running totals through the last
+ * session day on or before $3 and through the last one before $2. Its participants in the period
+ * are those whose first date with a row is on or before $3 (pairs_started) less those whose last
+ * is before $2 (pairs_ended), less those with a gap of their dates around the whole period
+ * (group_participant_gap). The type's total counts a participant of several groups once: the
+ * surplus is counted over multi_group_participant only.
+ */
+export const DRILLDOWN_GROUPS_DERIVED_SQL = `
+WITH scoped_group AS (
+  SELECT g.group_id
+  FROM therapy_group g
+  WHERE g.group_type = $1 AND ($4::text[] IS NULL OR g.site_id = ANY ($4::text[]))
+),
+group_period AS (
+  SELECT g.group_id, hi.sessions - coalesce(lo.sessions, 0) AS sessions,
+    hi.scheduled - coalesce(lo.scheduled, 0) AS scheduled,
+    hi.attended - coalesce(lo.attended, 0) AS attended,
+    hi.excused - coalesce(lo.excused, 0) AS excused,
+    hi.responses - coalesce(lo.responses, 0) AS responses,
+    hi.score_sum - coalesce(lo.score_sum, 0) AS score_sum,
+    hi.pairs_started - coalesce(lo.pairs_ended, 0) AS overlapping
+  FROM scoped_group g
+  CROSS JOIN LATERAL (
+    SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= $3::date
+    ORDER BY d.session_date DESC LIMIT 1) hi
+  LEFT JOIN LATERAL (
+    SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $2::date
+    ORDER BY d.session_date DESC LIMIT 1) lo ON true
+  -- Groups without sessions in the period are not shown (and their gaps are not kept).
+  WHERE hi.sessions > coalesce(lo.sessions, 0)
+),
+gap_around AS (
+  SELECT x.group_id, x.participant_id
+  FROM group_participant_gap x
+  JOIN group_period gp ON gp.group_id = x.group_id
+  WHERE x.gap_from < $2::date AND x.gap_to > $3::date
+),
+group_figures AS (
+  SELECT gp.*, gp.overlapping - coalesce(ga.pairs, 0) AS participants
+  FROM group_period gp
+  LEFT JOIN (SELECT group_id, count(*) AS pairs FROM gap_around GROUP BY group_id) ga USING (group_id)
+),
+surplus AS (
+  SELECT count(*) - count(DISTINCT m.participant_id) AS participants
+  FROM multi_group_participant m
+  JOIN group_period gp ON gp.group_id = m.group_id
+  WHERE m.group_type = $1 AND m.first_date <= $3::date AND m.last_date >= $2::date
+    AND (m.group_id, m.participant_id) NOT IN (SELECT group_id, participant_id FROM gap_around)
+),
+figures AS (
+  SELECT group_id, sessions, participants, scheduled, attended, excused, responses, score_sum FROM group_figures
+  UNION ALL
+  SELECT NULL, coalesce(sum(sessions), 0), coalesce(sum(participants), 0) - (SELECT participants FROM surplus),
+    coalesce(sum(scheduled), 0), coalesce(sum(attended), 0), coalesce(sum(excused), 0),
+    coalesce(sum(responses), 0), sum(score_sum)
+  FROM group_figures
+)
+SELECT f.group_id AS "groupId", g.group_name AS "groupName", g.site_id AS "siteId", st.site_name AS "siteName",
+  g.modality, f.sessions::int AS sessions, f.participants::int AS participants, f.scheduled::int AS scheduled,
+  f.attended::int AS attended, f.excused::int AS excused, f.responses::int AS "feedbackResponses",
+  CASE WHEN f.responses > 0 THEN (f.score_sum / f.responses)::float8 END AS "meanFeedbackScore"
+FROM figures f
+LEFT JOIN therapy_group g ON g.group_id = f.group_id
+LEFT JOIN site st ON st.site_id = g.site_id
+ORDER BY f.group_id NULLS FIRST`;

@@ -1,5 +1,11 @@
+import { refreshDerivedData } from '@iop/etl';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { setDerivedDataEnabled } from '../episodes';
+import { MetricsFilter } from '../filters';
 import { runFixtureSql } from '../sessions-scope/fixture.testing';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { EarlyWarningService } from './early-warning.service';
 
 // As-of 2025-03-31 (a Monday). "The 14 days before as-of" = [03-18, 03-31]; "the last 7" =
 // [03-25, 03-31]. Sessions are one per date in group G1 (S1) or G2 (S2); the session id is the date.
@@ -176,5 +182,51 @@ describe('earlyWarning over HTTP', () => {
     expect(errors?.[0].message).toBe('limit must be a whole number from 1 to 5000 (got 0)');
     const bad = await api.graphql(QUERY, { filter: { asOf: '2025-3-31' } });
     expect(bad.errors?.[0].message).toBe('Invalid filter: asOf must be a date written YYYY-MM-DD (got "2025-3-31")');
+  });
+});
+
+describe('earlyWarning from the derived tables', () => {
+  beforeAll(async () => {
+    // What a load does after its rows: recompute the derived tables, as of the data's latest date
+    // (04-10, E6's discharge).
+    const pool = new Pool({ connectionString: api.db.url });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await refreshDerivedData(client);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+  afterAll(() => setDerivedDataEnabled(true));
+
+  it('gives the live list for the data’s as_of, sites and limits', async () => {
+    const service = api.server.app.get(EarlyWarningService);
+    const dataSource = api.server.app.get(DataSource);
+    const query = dataSource.query.bind(dataSource);
+    const cases: [MetricsFilter, number][] = [
+      [{}, 500],
+      [{}, 3],
+      [{ siteIds: ['S1'] }, 500],
+      [{ siteIds: ['S2', 'S1'] }, 2],
+      [{ siteIds: ['S9'] }, 10],
+    ];
+    for (const [filter, limit] of cases) {
+      setDerivedDataEnabled(false);
+      const live = await service.atRisk(filter, limit);
+      setDerivedDataEnabled(true);
+      const statements: string[] = [];
+      const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
+        statements.push(text);
+        return query(text, params);
+      });
+      const derived = await service.atRisk(filter, limit).finally(() => spy.mockRestore());
+      expect({ filter, limit, derived }).toEqual({ filter, limit, derived: live });
+      expect(statements.some((s) => s.includes('episode_warning'))).toBe(true);
+    }
+    const all = await service.atRisk({}, 500);
+    expect([all.asOf, all.openEpisodes]).toEqual(['2025-04-10', 6]); // E6 is discharged on 04-10
   });
 });

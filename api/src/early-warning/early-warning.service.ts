@@ -1,8 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { derivedDataFor } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { AtRiskEpisode, EarlyWarningList, EarlyWarningReason } from './early-warning.model';
-import { EARLY_WARNING_SQL } from './early-warning.sql';
+import { EARLY_WARNING_DERIVED_SQL, EARLY_WARNING_SQL } from './early-warning.sql';
 
 export const DEFAULT_EARLY_WARNING_LIMIT = 500;
 export const MAX_EARLY_WARNING_LIMIT = 5000;
@@ -57,7 +58,9 @@ export class EarlyWarningService {
     }
     // Early warning looks at each open episode's whole recent record: only asOf and siteIds apply.
     const scope = await resolveScope(this.dataSource, filter);
-    const rows: EarlyWarningRow[] = await this.dataSource.query(EARLY_WARNING_SQL, [scope.asOf, scope.siteIds, limit]);
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const sql = derived ? EARLY_WARNING_DERIVED_SQL : EARLY_WARNING_SQL;
+    const rows: EarlyWarningRow[] = await this.dataSource.query(sql, [scope.asOf, scope.siteIds, limit]);
     const summary = rows[0];
     const episodes = rows.filter(hasEpisode).map(episodeOf);
     return {

@@ -8,8 +8,10 @@ import { EpisodeAccountabilityService } from '../accountability/episode-accounta
 import { AttendanceService } from '../attendance/attendance.service';
 import { IntensityService } from '../attendance/intensity.service';
 import { SessionAccountabilityService } from '../attendance/session-accountability.service';
+import { DrilldownService } from '../drilldown/drilldown.service';
+import { EarlyWarningService, MAX_EARLY_WARNING_LIMIT } from '../early-warning/early-warning.service';
 import { SessionFeedbackService } from '../feedback/session-feedback.service';
-import { GroupType, MetricsFilter } from '../filters';
+import { GROUP_TYPES, GroupType, MetricsFilter } from '../filters';
 import { OutcomeReportService } from '../outcome-report/outcome-report.service';
 import { OverviewService } from '../overview/overview.service';
 import { RetentionService } from '../retention/retention.service';
@@ -68,6 +70,13 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
   ['sessionAccountability', (f) => api.server.app.get(SessionAccountabilityService).accountability(f)],
   ['sessionFeedback', (f) => api.server.app.get(SessionFeedbackService).feedback(f)],
   ['outcomeReport', (f) => api.server.app.get(OutcomeReportService).report(f)],
+  // Only asOf and siteIds apply; the whole list, and its first few (ties broken the same way).
+  ['earlyWarning', (f) => api.server.app.get(EarlyWarningService).atRisk(f, MAX_EARLY_WARNING_LIMIT)],
+  ['earlyWarning top 7', (f) => api.server.app.get(EarlyWarningService).atRisk(f, 7)],
+  ...GROUP_TYPES.map((type): [string, (f: MetricsFilter) => Promise<unknown>] => [
+    `drilldownGroups ${type}`,
+    (f) => api.server.app.get(DrilldownService).groups(type, f),
+  ]),
 ];
 
 /** The statements a call sends, to tell which tables answered. */
@@ -86,7 +95,8 @@ async function sent(run: () => Promise<unknown>): Promise<{ result: unknown; sta
   }
 }
 
-const DERIVED_TABLE = /\b(episode_fact|episode_cell|milestone_cell|session_type_week|participant_week_cell)\b/;
+const DERIVED_TABLE =
+  /\b(episode_fact|episode_cell|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;
 
 async function both(run: (f: MetricsFilter) => Promise<unknown>, filter: MetricsFilter) {
   setDerivedDataEnabled(false);
@@ -136,7 +146,8 @@ describe('derived metric tables', () => {
   }, 120_000);
 
   it('give the per-group attendance over HTTP when asked for it, and skip it when not', async () => {
-    const query = (fields: string) => `{ attendance(filter: { from: "2026-08-01" }) { total { scheduled } ${fields} } }`;
+    const query = (fields: string) =>
+      `{ attendance(filter: { from: "2026-08-01" }) { total { scheduled } ${fields} } }`;
     type Answer = { attendance: { total: { scheduled: number }; byGroup?: unknown[] } };
     const asked = await sent(() => api.graphql<Answer>(query('byGroup { groupId figures { scheduled attended } }')));
     const groups = (asked.result as { data: Answer }).data.attendance.byGroup!;
