@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import type { CachedAnswer } from './cached-answer';
 import { CACHED_QUERY_FIELDS } from './cached-figures.decorator';
 import { FigureCache } from './figure-cache';
 
@@ -82,22 +83,42 @@ describe('the figure cache', () => {
     expect(await auditRows()).toBe(before + 1);
   });
 
+  it('answers a repeated request before GraphQL, audited under the same operation', async () => {
+    await api.graphql<Retention>(RETENTION);
+    await api.graphql<Retention>(RETENTION);
+    const [entry] = [...(cache() as unknown as { entries: Map<string, Promise<CachedAnswer>> }).entries.values()];
+    // The second identical request was served as the stored JSON (the middleware sets it).
+    expect((await entry)?.json).toBe(JSON.stringify({ data: { retention: { total: loaded } } }));
+    const operations = await sql<{ operation: string; outcome: string }>(
+      `SELECT operation, outcome FROM audit_log ORDER BY audit_id DESC LIMIT 2`,
+    );
+    expect(operations).toEqual([
+      { operation: '{ retention }', outcome: 'allowed' },
+      { operation: '{ retention }', outcome: 'allowed' },
+    ]);
+    // Another spelling of the same query is another key, answered by GraphQL and kept too.
+    expect(
+      (await api.graphql<Retention>(RETENTION.replace('{ retention', '{  retention'))).data!.retention.total,
+    ).toEqual(loaded);
+    expect(cache().size).toBe(2);
+  });
+
   it("keys answers by the user's site limits", async () => {
     const limited = await api.signIn('quality', ['S01']);
     const total = (await limited.graphql<Retention>(RETENTION)).data!.retention.total;
     expect(total.episodes).toBeLessThan(loaded.episodes);
-    expect(cache().size).toBe(2);
+    expect(cache().size).toBe(3);
     // Not kept: a refused site, and a document that does not validate.
     const refused = await limited.graphql(RETENTION.replace('retention', 'retention(filter: { siteIds: ["S02"] })'));
     expect(refused.errors).toHaveLength(1);
     expect((await api.graphql(`{ retention { total { nope } } }`)).errors).toHaveLength(1);
-    expect(cache().size).toBe(2);
+    expect(cache().size).toBe(3);
     // Not kept: a refused site, and a document that does not validate.
     expect(
       (await limited.graphql(RETENTION.replace('retention', 'retention(filter: { siteIds: ["S02"] })'))).errors,
     ).toHaveLength(1);
     expect((await api.graphql(`{ retention { total { nope } } }`)).errors).toHaveLength(1);
-    expect(cache().size).toBe(2);
+    expect(cache().size).toBe(3);
   });
 
   it('serves nothing cached once the data are written outside the loader', async () => {

@@ -4,21 +4,21 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import { dataVersion } from '../episodes';
 import { CACHED_QUERY_FIELDS } from './cached-figures.decorator';
+import { describeOperation } from '../graphql/audit-plugin';
+import { answerKey, CachedAnswer } from './cached-answer';
 import { FigureCache } from './figure-cache';
 
 interface GqlContext {
   req?: AuthenticatedRequest;
 }
 
-/** The `data` of a successful response. */
-export type CachedData = Record<string, unknown>;
-
 /**
  * Serves whole responses of figure queries from the FigureCache, after Apollo has parsed and
  * validated the request (so a bad request is still refused) and before it executes. The key is the
  * document, its variables and the user's role and site limits: the guards and the site scoping
  * gave the cached answer to a user with the same role and sites, so they would give it to this
- * one. The audit log still records every request (its plugin runs in willSendResponse).
+ * one. The audit log still records every request (its plugin runs in willSendResponse). Requests
+ * repeating a known answer exactly are mostly served before GraphQL (CachedAnswerMiddleware).
  * A request is cacheable when it is a query whose every root field is marked @CachedFigures().
  */
 export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): ApolloServerPlugin<GqlContext> {
@@ -33,17 +33,12 @@ export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): A
           // Read with the session by the auth middleware; else (no session check) read now.
           const version = req.dataVersion !== undefined ? req.dataVersion : await dataVersion(dataSource);
           if (version === null) return null; // written outside the loader: nothing may be reused
-          const key = JSON.stringify([
-            user.role,
-            user.siteIds,
-            ctx.request.operationName ?? null,
-            ctx.request.query,
-            ctx.request.variables ?? {},
-          ]);
+          const key = answerKey(user, ctx.request);
           const cached = cache.get(version, key);
           if (cached) {
-            const data = (await cached) as CachedData | null;
-            return data === null ? null : { body: { kind: 'single', singleResult: { data } }, http: ctx.response.http };
+            const answer = (await cached) as CachedAnswer | null;
+            if (answer === null) return null;
+            return { body: { kind: 'single', singleResult: { data: answer.data } }, http: ctx.response.http };
           }
           cache.set(version, key, new Promise((resolve) => (settle = resolve)));
           return null;
@@ -52,7 +47,8 @@ export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): A
           if (!settle) return;
           const body = ctx.response.body;
           const single = body?.kind === 'single' ? body.singleResult : undefined;
-          settle(single?.data && !single.errors?.length ? single.data : null);
+          const data = single && !single.errors?.length ? single.data : null;
+          settle(data ? ({ data, operation: describeOperation(ctx) } satisfies CachedAnswer) : null);
           settle = undefined;
         },
       };

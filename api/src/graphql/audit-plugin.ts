@@ -25,7 +25,7 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<GqlContext>
             userId: user.userId,
             username: user.username,
             role: user.role,
-            operation: describe(ctx),
+            operation: describeOperation(ctx),
             filters: filtersJson(ctx.request.variables),
             outcome: outcomeOf(ctx),
           });
@@ -45,7 +45,8 @@ export function filtersJson(variables: unknown): string {
   );
 }
 
-function describe(ctx: GraphQLRequestContext<GqlContext>): string {
+/** The audit log's name of an operation: its name and root fields, e.g. `Retention { retention }`. */
+export function describeOperation(ctx: GraphQLRequestContext<GqlContext>): string {
   const operation = ctx.document?.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
