@@ -68,6 +68,7 @@ export class SessionStore {
               ${DATA_VERSION_SQL} AS "dataVersion"
          FROM live`,
       [hashToken(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SESSION_TOUCH_SECONDS],
+      'iop_session_touch',
     );
     const row = rows[0];
     if (!row || !isRole(row.role)) return undefined;

@@ -55,6 +55,7 @@ export class AuditWriter {
             records.map((r) => r.filters),
             records.map((r) => r.outcome),
           ],
+          'iop_audit_write',
         );
       } catch (error) {
         for (const r of records)
