@@ -34,6 +34,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The dashboard's largest request is a GraphQL query of a few KB; refuse anything far bigger.
   app.useBodyParser('json', { limit: '64kb' });
   app.set('trust proxy', 'loopback');
+  // ETags of API answers: every answer is a POST or no-store; hashing each body costs CPU for nothing
+  // (the dashboard's static files keep theirs: serve-static sets its own).
+  app.set('etag', false);
   if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) serveDashboard(app, options.webRoot);
   await app.listen(options.port, options.host);
   const address = app.getHttpServer().address();

@@ -208,6 +208,8 @@ interface Row {
   connections: number;
   requests: number;
   throughput: number;
+  /** Response bytes per second (bodies and headers). */
+  bytesPerSecond: number;
   p50: number;
   p90: number;
   p99: number;
@@ -285,6 +287,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         connections,
         requests: result.requests.total,
         throughput: result.requests.average,
+        bytesPerSecond: result.throughput.average,
         p50: result.latency.p50,
         p90: result.latency.p90,
         p99: result.latency.p99,
@@ -299,12 +302,12 @@ export async function main(argv: readonly string[]): Promise<void> {
       `\nData: ${options.databaseUrl ? 'loaded before' : `${n(options.participants)} participants (seed ${options.seed})`}, ${n(rowsLoaded)} rows; ` +
         `as-of ${asOf}, period the last 365 days; ${requests.length} operations per cycle; ` +
         `${options.durationSeconds} s per run; ${os.cpus().length} CPUs.\n\n` +
-        '| connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors |\n' +
-        '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' +
+        '| connections | requests | req/s | MB/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors |\n' +
+        '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' +
         rows
           .map(
             (r) =>
-              `| ${r.connections} | ${n(r.requests)} | ${r.throughput.toFixed(1)} | ${n(r.p50)} | ${n(r.p90)} | ${n(r.p99)} | ${n(r.max)} | ${r.errors} | ${r.non2xx} | ${r.graphqlErrors} |`,
+              `| ${r.connections} | ${n(r.requests)} | ${r.throughput.toFixed(1)} | ${(r.bytesPerSecond / 1e6).toFixed(1)} | ${n(r.p50)} | ${n(r.p90)} | ${n(r.p99)} | ${n(r.max)} | ${r.errors} | ${r.non2xx} | ${r.graphqlErrors} |`,
           )
           .join('\n') +
         '\n',

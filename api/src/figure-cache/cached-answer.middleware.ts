@@ -38,7 +38,7 @@ export class CachedAnswerMiddleware implements NestMiddleware {
     const entry = this.cache.get(dataVersion, answerKey(user, body));
     const answer = entry ? ((await entry) as CachedAnswer | null) : null;
     if (!answer) return next();
-    answer.json ??= JSON.stringify({ data: answer.data });
+    answer.body ??= Buffer.from(JSON.stringify({ data: answer.data }));
     const { userId, username, role } = user;
     await this.audit.write({
       userId,
@@ -48,7 +48,7 @@ export class CachedAnswerMiddleware implements NestMiddleware {
       filters: filtersJson(body.variables),
       outcome: 'allowed',
     });
-    res.status(200).type('application/json; charset=utf-8').send(answer.json);
+    res.status(200).type('application/json; charset=utf-8').send(answer.body);
   }
 }
 

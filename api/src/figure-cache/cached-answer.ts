@@ -9,7 +9,7 @@ export interface CachedAnswer {
   /** The audit log's name of the operation (graphql/audit-plugin describeOperation). */
   operation: string;
   /** The response body, serialised once on the first request served without GraphQL. */
-  json?: string;
+  body?: Buffer;
 }
 
 /** The parts of a GraphQL request that decide its answer, as sent in a POST body. */

@@ -88,7 +88,7 @@ describe('the figure cache', () => {
     await api.graphql<Retention>(RETENTION);
     const [entry] = [...(cache() as unknown as { entries: Map<string, Promise<CachedAnswer>> }).entries.values()];
     // The second identical request was served as the stored JSON (the middleware sets it).
-    expect((await entry)?.json).toBe(JSON.stringify({ data: { retention: { total: loaded } } }));
+    expect((await entry)?.body?.toString()).toBe(JSON.stringify({ data: { retention: { total: loaded } } }));
     const operations = await sql<{ operation: string; outcome: string }>(
       `SELECT operation, outcome FROM audit_log ORDER BY audit_id DESC LIMIT 2`,
     );
