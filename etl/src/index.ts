@@ -9,3 +9,4 @@ export {
   type DemoProgress,
   type DemoSummary,
 } from './demo/generate';
+export { episodeWarningCtes, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from './derived/episode-warning';

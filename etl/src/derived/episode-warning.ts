@@ -6,19 +6,30 @@ import { ATTENDED, FLAG_MAX_SCORE } from './derived-constants';
 
 export const EPISODE_WARNING_TABLES = ['episode_warning'];
 
-/** Early-warning windows in days, both ending on as_of (api RECENT_DAYS, LAST_ATTENDED_DAYS). */
-const WARNING_RECENT_DAYS = 14;
-const WARNING_ATTENDED_DAYS = 7;
+/**
+ * Window edges (METRICS.md, Early warning), both ending on as_of and counting as_of itself:
+ * "the 14 days before as_of" = [as_of − 13, as_of] (session_date > as_of − 14), and
+ * "the last 7" days           = [as_of − 6, as_of]  (session_date > as_of − 7).
+ */
+export const WARNING_RECENT_DAYS = 14;
+export const WARNING_ATTENDED_DAYS = 7;
 
-// Every episode open at as_of with the facts and reasons of the early warning: api
-// EARLY_WARNING_SQL's CTEs up to `judged`, for all sites (the API filters by the episode's site).
-export const EPISODE_WARNING_SQL = `
-INSERT INTO episode_warning
-WITH open_episode AS (
+/**
+ * The early warning's per-episode facts, one definition for the API's live statement and for the
+ * derived table: CTEs ending in `judged`, one row per episode open at as_of ($1) with its facts,
+ * its five flags and reason_count. An episode is open at as_of when admitted on or before it and
+ * not discharged on or before it; its rows, feedback and check-ins are those dated inside its
+ * window, up to as_of, in any group; rows of one date are ordered by session_id (descending) so
+ * that "most recent" is deterministic. `siteFilter`: an extra condition on enrollment `e`.
+ */
+export function episodeWarningCtes(siteFilter = ''): string {
+  return `
+open_episode AS (
   SELECT e.enrollment_id, e.participant_id, e.site_id, e.admission_date
   FROM enrollment e
   WHERE e.admission_date <= $1::date
     AND (e.discharge_date IS NULL OR e.discharge_date > $1::date)
+    ${siteFilter}
 ),
 episode_row AS (
   SELECT ep.enrollment_id, s.session_date, a.status,
@@ -67,10 +78,16 @@ flagged AS (
   LEFT JOIN row_fact r USING (enrollment_id)
   LEFT JOIN feedback_fact fb USING (enrollment_id)
   LEFT JOIN checkin_fact ci USING (enrollment_id)
-)
-SELECT f.*,
-  (two_absent::int + not_attending::int + low_feedback::int + use_reported::int + no_checkin::int) AS reason_count
-FROM flagged f`;
+),
+judged AS (
+  SELECT f.*,
+    (two_absent::int + not_attending::int + low_feedback::int + use_reported::int + no_checkin::int) AS reason_count
+  FROM flagged f
+)`;
+}
+
+// Every episode open at as_of, at every site (the API filters by the episode's site).
+const EPISODE_WARNING_SQL = `INSERT INTO episode_warning WITH ${episodeWarningCtes()} SELECT * FROM judged`;
 
 export async function refreshEpisodeWarning(client: PoolClient, asOf: string): Promise<void> {
   await client.query(EPISODE_WARNING_SQL, [asOf]);
