@@ -339,22 +339,13 @@ async function generateAndLoad(options: Options, dataDir: string, url: string): 
   return loaded.totals.inserted;
 }
 
-/** The contract rows of a database loaded before (--database-url). */
+/** The rows inserted by the loads of a database loaded before (--database-url). */
 async function rowCount(url: string): Promise<number> {
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
-    const tables = [
-      'site',
-      'therapy_group',
-      'participant',
-      'enrollment',
-      'group_session',
-      'attendance',
-      'feedback',
-      'sobriety_checkin',
-    ];
     const { rows } = await pool.query<{ n: string }>(
-      `SELECT (${tables.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')}) AS n`,
+      `SELECT coalesce(sum(f.inserted), 0) AS n FROM etl_load_file f JOIN etl_load l USING (load_id)
+        WHERE l.status IN ('succeeded', 'partial')`,
     );
     return Number(rows[0]!.n);
   } finally {
