@@ -5,3 +5,4 @@ export type { GroupedSurvivalObservation, LogRankGroup, LogRankResult } from './
 export { chiSquareUpperTail, regularizedGammaP, regularizedGammaQ, logGamma } from './chi-square';
 export { wilson, WILSON_Z_95 } from './wilson';
 export type { RateInterval } from './wilson';
+export { medianOfCounts } from './median';

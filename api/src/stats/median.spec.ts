@@ -1,4 +1,4 @@
-import { medianOfCounts } from './retention.service';
+import { medianOfCounts } from './median';
 
 // Postgres percentile_cont(0.5) and R's median(): the middle value, or the mean of the two middle.
 describe('medianOfCounts', () => {
