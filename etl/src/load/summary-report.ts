@@ -11,10 +11,19 @@ function seconds(ms: number): string {
 
 const COLUMNS = ['read', 'inserted', 'updated', 'unchanged', 'rejected'] as const;
 
-function fileLines(file: FileSummary, nameWidth: number): string[] {
+type Column = (typeof COLUMNS)[number];
+
+/** Each count column as wide as its heading or its widest number (millions of rows stay aligned). */
+function columnWidths(files: readonly FileSummary[]): Record<Column, number> {
+  const widths = {} as Record<Column, number>;
+  for (const c of COLUMNS) widths[c] = Math.max(c.length, ...files.map((f) => number.format(f[c]).length)) + 3;
+  return widths;
+}
+
+function fileLines(file: FileSummary, nameWidth: number, widths: Record<Column, number>): string[] {
   const name = file.file.padEnd(nameWidth);
   if (file.status === 'refused') return [`  ${name}  REFUSED: ${file.message ?? ''}`];
-  const counts = COLUMNS.map((c) => number.format(file[c]).padStart(c.length + 3)).join('');
+  const counts = COLUMNS.map((c) => number.format(file[c]).padStart(widths[c])).join('');
   const lines = [`  ${name}${counts}${seconds(file.durationMs).padStart(9)}`];
   for (const warning of file.warnings) lines.push(`    warning: ${warning}`);
   for (const reject of file.sampleRejects) {
@@ -34,10 +43,9 @@ export function formatSummary(summary: LoadSummary): string {
     lines.push(`Load failed, nothing was stored: ${summary.message ?? 'unknown error'}`);
   } else {
     const nameWidth = Math.max(4, ...summary.files.map((f) => f.file.length));
-    lines.push(
-      `  ${'file'.padEnd(nameWidth)}${COLUMNS.map((c) => c.padStart(c.length + 3)).join('')}${'time'.padStart(9)}`,
-    );
-    for (const file of summary.files) lines.push(...fileLines(file, nameWidth));
+    const widths = columnWidths(summary.files);
+    lines.push(`  ${'file'.padEnd(nameWidth)}${COLUMNS.map((c) => c.padStart(widths[c])).join('')}${'time'.padStart(9)}`);
+    for (const file of summary.files) lines.push(...fileLines(file, nameWidth, widths));
     const t = summary.totals;
     lines.push(
       `Load ${summary.loadId} ${summary.status === 'succeeded' ? 'succeeded' : 'committed with rejects or refused files'} in ${seconds(summary.durationMs)}: ` +
