@@ -1,4 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -27,7 +28,13 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     validationRules: [queryLimitsRule],
     formatError,
-    plugins: [auditPlugin(audit), figureCachePlugin(dataSource, cache)],
+    plugins: [
+      auditPlugin(audit),
+      figureCachePlugin(dataSource, cache),
+      // Apollo's default cache-control plugin hooks every resolved field (thousands in a weekly
+      // breakdown) to compute HTTP cache hints this API never sends: answers are private, per user.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
   };
 }
