@@ -28,11 +28,14 @@ export class AttendanceService {
     const scope = await resolveScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
     const params = sessionScopeParams(scope);
+    // The two derived statements are independent: run them side by side.
     const rows: AttendanceRow[] = derived
-      ? [
-          ...(await this.dataSource.query(ATTENDANCE_DERIVED_SQL, params)),
-          ...(byGroup ? await this.dataSource.query(ATTENDANCE_GROUPS_DERIVED_SQL, params) : []),
-        ]
+      ? (
+          await Promise.all([
+            this.dataSource.query(ATTENDANCE_DERIVED_SQL, params) as Promise<AttendanceRow[]>,
+            byGroup ? (this.dataSource.query(ATTENDANCE_GROUPS_DERIVED_SQL, params) as Promise<AttendanceRow[]>) : [],
+          ])
+        ).flat()
       : await this.dataSource.query(ATTENDANCE_SQL, params);
     const typeWeek = rows.filter((r) => TYPE_WEEK_LEVELS.includes(r.level));
     return {
