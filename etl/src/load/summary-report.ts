@@ -44,7 +44,9 @@ export function formatSummary(summary: LoadSummary): string {
   } else {
     const nameWidth = Math.max(4, ...summary.files.map((f) => f.file.length));
     const widths = columnWidths(summary.files);
-    lines.push(`  ${'file'.padEnd(nameWidth)}${COLUMNS.map((c) => c.padStart(widths[c])).join('')}${'time'.padStart(9)}`);
+    lines.push(
+      `  ${'file'.padEnd(nameWidth)}${COLUMNS.map((c) => c.padStart(widths[c])).join('')}${'time'.padStart(9)}`,
+    );
     for (const file of summary.files) lines.push(...fileLines(file, nameWidth, widths));
     const t = summary.totals;
     lines.push(
