@@ -4,6 +4,9 @@ import { UsersSessionsAudit1764150000000 } from '../migrations/1764150000000-use
 import { DerivedMetricTables1764160000000 } from '../migrations/1764160000000-derived-metric-tables';
 import { DerivedWarningAndGroupTables1764170000000 } from '../migrations/1764170000000-derived-warning-and-group-tables';
 import { EpisodeCells1764180000000 } from '../migrations/1764180000000-episode-cells';
+import { TableFreshness1764190000000 } from '../migrations/1764190000000-table-freshness';
+import { ParticipantWeekEdgeCells1764200000000 } from '../migrations/1764200000000-participant-week-edge-cells';
+import { EpisodePreviousWindow1764210000000 } from '../migrations/1764210000000-episode-previous-window';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -12,6 +15,9 @@ export const migrations = [
   DerivedMetricTables1764160000000,
   DerivedWarningAndGroupTables1764170000000,
   EpisodeCells1764180000000,
+  TableFreshness1764190000000,
+  ParticipantWeekEdgeCells1764200000000,
+  EpisodePreviousWindow1764210000000,
 ];
 
 /**

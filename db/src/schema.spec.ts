@@ -114,6 +114,9 @@ describe('migrations', () => {
         'DerivedMetricTables1764160000000',
         'DerivedWarningAndGroupTables1764170000000',
         'EpisodeCells1764180000000',
+        'TableFreshness1764190000000',
+        'ParticipantWeekEdgeCells1764200000000',
+        'EpisodePreviousWindow1764210000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

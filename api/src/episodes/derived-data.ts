@@ -18,6 +18,11 @@ export function setDerivedDataEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** Off only in tests and the benchmark (setDerivedDataEnabled), for what does not depend on as_of. */
+export function derivedDataEnabled(): boolean {
+  return enabled;
+}
+
 /** The derived tables' stamp when they can answer a query as of `asOf`, else null. */
 export async function derivedDataFor(dataSource: DataSource, asOf: string): Promise<DerivedMeta | null> {
   if (!enabled) return null;
@@ -59,7 +64,8 @@ export function derivedEpisodeScopeCtes(selection: 'admitted' | 'overlapping' = 
 episode AS (
   SELECT ef.enrollment_id, ef.participant_id, ef.site_id, ef.admission_date, ef.baseline_days_used,
     ef.discharge_date, ef.discharge_reason, ef.window_end, ef.primary_type,
-    ef.pda_days_used, ef.pda_window_days, ef.active_weeks, ef.checkin_weeks, ef.goals_met, ef.goals_rated
+    ef.pda_days_used, ef.pda_window_days, ef.active_weeks, ef.checkin_weeks, ef.goals_met, ef.goals_rated,
+    ef.previous_window_end
   FROM episode_fact ef
   WHERE ${period}
     AND ef.admission_date <= $3::date

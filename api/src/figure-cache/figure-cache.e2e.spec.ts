@@ -47,6 +47,7 @@ describe('the figure cache', () => {
     expect([...CACHED_QUERY_FIELDS].sort()).toEqual([
       'attendance',
       'attendanceIntensity',
+      'dataFreshness',
       'drilldownGroups',
       'drilldownSessions',
       'earlyWarning',

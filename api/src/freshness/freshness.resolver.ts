@@ -1,5 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { Roles, ROLES } from '../auth/roles';
+import { CachedFigures } from '../figure-cache';
 import { DataFreshness } from './freshness.model';
 import { FreshnessService } from './freshness.service';
 
@@ -8,6 +9,9 @@ import { FreshnessService } from './freshness.service';
 export class FreshnessResolver {
   constructor(private readonly freshness: FreshnessService) {}
 
+  // Changes only with a load: a successful one also writes a new data version, and a failed one
+  // leaves lastSuccessfulLoadAt as it was.
+  @CachedFigures()
   @Query(() => DataFreshness, { description: 'Last successful load, latest date of each table, default as-of' })
   dataFreshness(): Promise<DataFreshness> {
     return this.freshness.freshness();

@@ -9,9 +9,18 @@ import { OUTCOME_MEASURES, OutcomeMeasure } from './outcome-measures';
 
 type Period = RawFigure['period'];
 
+/**
+ * A program overview and which of its two periods is the report's period: the report's previous
+ * period is, as a rule, the overview's previous period, so one overview serves both.
+ */
+export interface OverviewSide {
+  overview: ProgramOverview;
+  side: 'current' | 'previous';
+}
+
 /** What the report is computed from, for one period. */
 export interface PeriodReports {
-  overview: ProgramOverview;
+  overview: OverviewSide;
   retention: RetentionReport;
   attendance: AttendanceReport;
   intensity: IntensityReport;
@@ -52,9 +61,9 @@ const proportion = (measure: OutcomeMeasure, period: Period, groupType: string |
 /** Every figure of one period, before suppression: totals (groupType null) and by group type. */
 export function outcomeFigures(period: Period, r: PeriodReports): RawFigure[] {
   const figures: RawFigure[] = [];
-  const o = r.overview;
-  // Each period's overview is computed for that period, so its own figure is `current`.
-  const pick = (c: { current: number }) => c.current;
+  const o = r.overview.overview;
+  const side = r.overview.side;
+  const pick = (c: { current: number; previous: number }) => c[side];
   figures.push(
     count('admissions', period, null, pick(o.admissions)),
     count('discharges', period, null, pick(o.discharges)),

@@ -6,17 +6,20 @@ import { IntensityService } from '../attendance/intensity.service';
 import { addDays, daysBetween } from '../episodes';
 import { SessionFeedbackService } from '../feedback/session-feedback.service';
 import { MetricsFilter, resolveScope } from '../filters';
+import type { ProgramOverview } from '../overview/overview.model';
 import { OverviewService } from '../overview/overview.service';
 import { suppressFigures } from '../privacy/suppression';
 import { RetentionService } from '../retention/retention.service';
 import { SobrietyService } from '../sobriety/sobriety.service';
-import { outcomeFigures, PeriodReports } from './outcome-figures';
+import { OverviewSide, outcomeFigures, PeriodReports } from './outcome-figures';
 import { OUTCOME_MEASURES, OutcomeMeasure } from './outcome-measures';
 import { OutcomeFigure, OutcomeReport } from './outcome-report.model';
 import type { GroupType } from '../filters';
 
 /** Episode figures by group type are about the people counted in `episodes`: hidden together. */
 const EPISODE_COHORT = { measure: 'episodes', sections: ['retention', 'sobriety'] };
+
+const currentSide = (overview: ProgramOverview): OverviewSide => ({ overview, side: 'current' });
 
 /** Without dates, the report covers the 90 days up to as_of. */
 const DEFAULT_PERIOD_DAYS = 90;
@@ -42,9 +45,16 @@ export class OutcomeReportService {
     const previousTo = addDays(from, -1);
     const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
     const base = { siteIds: scope.siteIds, groupTypes: filter?.groupTypes, asOf: scope.asOf };
+    const previousFilter = { ...base, from: previousFrom, to: previousTo };
+    const currentOverview = this.overview.overview({ ...base, from, to });
+    // The current period's overview holds the previous period's figures too, unless it capped `to`.
+    const previousOverview: Promise<OverviewSide> =
+      to <= scope.asOf
+        ? currentOverview.then((overview) => ({ overview, side: 'previous' }))
+        : this.overview.overview(previousFilter).then(currentSide);
     const [current, previous] = await Promise.all([
-      this.periodReports({ ...base, from, to }),
-      this.periodReports({ ...base, from: previousFrom, to: previousTo }),
+      this.periodReports({ ...base, from, to }, currentOverview.then(currentSide)),
+      this.periodReports(previousFilter, previousOverview),
     ]);
     const raw = [...outcomeFigures('current', current), ...outcomeFigures('previous', previous)];
     const figures: OutcomeFigure[] = suppressFigures(raw, this.threshold, EPISODE_COHORT).map((f) => ({
@@ -78,9 +88,9 @@ export class OutcomeReportService {
     };
   }
 
-  private async periodReports(filter: MetricsFilter): Promise<PeriodReports> {
+  private async periodReports(filter: MetricsFilter, overviewSide: Promise<OverviewSide>): Promise<PeriodReports> {
     const [overview, retention, attendance, intensity, sobriety, feedback] = await Promise.all([
-      this.overview.overview(filter),
+      overviewSide,
       this.retention.retention(filter),
       this.attendance.attendance(filter, { byGroup: false }),
       this.intensity.intensity(filter),

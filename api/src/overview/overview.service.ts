@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { addDays, daysBetween, derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { ProgramOverview } from './overview.model';
-import { OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from './overview.sql';
+import { OVERVIEW_DERIVED_ALL_EPISODES_SQL, OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from './overview.sql';
 
 interface PeriodRow {
   period: 'current' | 'previous';
@@ -27,7 +27,12 @@ export class OverviewService {
     const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
     const [, , asOf, siteIds, episodeTypes] = params;
     const derived = await derivedDataFor(this.dataSource, asOf);
-    const rows: PeriodRow[] = await this.dataSource.query(derived ? OVERVIEW_DERIVED_SQL : OVERVIEW_SQL, [
+    const sql = !derived
+      ? OVERVIEW_SQL
+      : siteIds === null && episodeTypes === null
+        ? OVERVIEW_DERIVED_ALL_EPISODES_SQL
+        : OVERVIEW_DERIVED_SQL;
+    const rows: PeriodRow[] = await this.dataSource.query(sql, [
       previousFrom,
       to,
       asOf,

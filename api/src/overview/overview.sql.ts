@@ -1,4 +1,19 @@
 import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
+import { isoWeekStart } from '../sessions-scope';
+
+/** Participants served in [first, last]: with an episode whose window overlaps it. */
+type Served = (first: string, last: string) => string;
+
+const DISTINCT_PARTICIPANTS: Served = (first, last) =>
+  `count(DISTINCT participant_id COLLATE "C") FILTER (WHERE admission_date <= ${last} AND window_end >= ${first})`;
+
+// A participant's overlapping episodes form one run, whose first episode alone has a previous
+// episode ending before the period (episode_fact.previous_window_end): count those, no sort. Only
+// over all of a participant's episodes: with a site or group-type filter the previous episode may
+// be filtered out.
+const FIRST_EPISODES_OF_RUNS: Served = (first, last) =>
+  `count(*) FILTER (WHERE admission_date <= ${last} AND window_end >= ${first}
+      AND (previous_window_end IS NULL OR previous_window_end < ${first}))`;
 
 /**
  * The program overview of a period and of the previous period of equal length, in one statement.
@@ -6,7 +21,7 @@ import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
  * $2 = current period's last day), then $6 current period's first day, $7 previous period's last
  * day, $8 current period's end for "open" (least(to, as_of)), $9 group types of the sessions (text[]).
  */
-const overviewSql = (scopeCtes: string, sessionsSql: string) => `
+const overviewSql = (scopeCtes: string, sessionsSql: string, served: Served) => `
 WITH ${scopeCtes},
 -- One pass over the episodes for both periods (current: $6–$8, previous: $1–$7).
 counts AS (
@@ -19,10 +34,8 @@ counts AS (
       AS open_current,
     count(*) FILTER (WHERE admission_date <= $7::date AND (discharge_date IS NULL OR discharge_date > $7::date))
       AS open_previous,
-    count(DISTINCT participant_id COLLATE "C") FILTER (WHERE admission_date <= $8::date AND window_end >= $6::date)
-      AS served_current,
-    count(DISTINCT participant_id COLLATE "C") FILTER (WHERE admission_date <= $7::date AND window_end >= $1::date)
-      AS served_previous
+    ${served('$6::date', '$8::date')} AS served_current,
+    ${served('$1::date', '$7::date')} AS served_previous
   FROM episode
 )
 SELECT p.period, p.admissions::int, p.discharges::int, p.open::int AS "openEpisodes",
@@ -42,8 +55,8 @@ const LIVE_SESSIONS = `
        AND g.group_type = ANY ($9::text[])
      GROUP BY g.group_type`;
 
-// Sessions per type from the weekly cells: whole cells inside the period, the sessions of cells
-// cut by its first or last day.
+// Sessions per type from the weekly cells: whole cells inside the period; for the cells that the
+// period's first or last day cuts (at most the two edge weeks), their sessions inside the period.
 const DERIVED_SESSIONS = `
      SELECT c.group_type AS "groupType", sum(c.sessions)::int AS sessions
      FROM (
@@ -54,15 +67,31 @@ const DERIVED_SESSIONS = `
          AND ($4::text[] IS NULL OR w.site_id = ANY ($4::text[])) AND w.group_type = ANY ($9::text[])
        UNION ALL
        SELECT s.group_type, 1
-       FROM session_fact s
+       FROM (
+         SELECT DISTINCT w.week FROM session_type_week w
+         WHERE w.week IN (${isoWeekStart('p.first_day')}, ${isoWeekStart('p.last_day')})
+           AND NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
+       ) cut
+       CROSS JOIN LATERAL (
+         SELECT s.week, s.site_id, s.group_type FROM session_fact s
+         WHERE s.session_date BETWEEN greatest(p.first_day, cut.week) AND least(p.last_day, cut.week + 6)
+       ) s
        JOIN session_type_week w ON (w.week, w.site_id, w.group_type) = (s.week, s.site_id, s.group_type)
-       WHERE (s.session_date BETWEEN p.first_day AND least(p.last_day, p.first_day - (extract(isodow FROM p.first_day)::int - 1) + 6)
-           OR s.session_date BETWEEN greatest(p.first_day, p.last_day - (extract(isodow FROM p.last_day)::int - 1)) AND p.last_day)
-         AND NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
+       WHERE NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
          AND ($4::text[] IS NULL OR s.site_id = ANY ($4::text[])) AND s.group_type = ANY ($9::text[])
      ) c
      GROUP BY c.group_type`;
 
-export const OVERVIEW_SQL = overviewSql(episodeScopeCtes('overlapping'), LIVE_SESSIONS);
+export const OVERVIEW_SQL = overviewSql(episodeScopeCtes('overlapping'), LIVE_SESSIONS, DISTINCT_PARTICIPANTS);
 /** The same from episode_fact and the weekly session cells (see derivedDataFor). */
-export const OVERVIEW_DERIVED_SQL = overviewSql(derivedEpisodeScopeCtes('overlapping'), DERIVED_SESSIONS);
+export const OVERVIEW_DERIVED_SQL = overviewSql(
+  derivedEpisodeScopeCtes('overlapping'),
+  DERIVED_SESSIONS,
+  DISTINCT_PARTICIPANTS,
+);
+/** OVERVIEW_DERIVED_SQL without a site or group-type filter ($4 and $5 NULL). */
+export const OVERVIEW_DERIVED_ALL_EPISODES_SQL = overviewSql(
+  derivedEpisodeScopeCtes('overlapping'),
+  DERIVED_SESSIONS,
+  FIRST_EPISODES_OF_RUNS,
+);

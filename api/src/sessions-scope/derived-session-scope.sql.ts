@@ -73,21 +73,29 @@ ${name} AS (
 /**
  * CTE `pw_count` (group_type, week, weeks, consistent, unknown, met): participant-weeks with at
  * least one non-excused row, of the all-types week (group_type NULL) and of each type's week.
- * Whole weeks come from participant_week_cell; a week cut by the period is recomputed from its
- * rows with the live PARTICIPANT_WEEK_CTE. Extra parameter: $6 the cell key of the all-types week
- * ('*' when all five types are chosen, else the one chosen type). Site cells add up across sites
- * only when no participant-week spans two sites (derived_meta.single_site). `intensityMinutes`: the
+ * Whole weeks come from participant_week_cell. A week cut by the period's first or last day comes
+ * from participant_week_edge_cell, which holds every head (Monday to a day) and tail (a day to
+ * Sunday) of a week per site; a week cut at both ends (a period inside one week) is recomputed from
+ * its rows with the live PARTICIPANT_WEEK_CTE. Extra parameter: $6 the cell key of the all-types
+ * week ('*' when all five types are chosen, else the one chosen type). Site cells add up across
+ * sites only when no participant-week spans two sites (derived_meta.single_site): without it, the
+ * cut weeks of all sites together are recomputed from their rows too. `intensityMinutes`: the
  * weekly minutes of intensity met (the cells were counted with the same).
  */
 export const derivedParticipantWeekCte = (intensityMinutes: number): string => `
-pw_bounds AS (SELECT $1::date AS lo, least($2::date, $3::date) AS hi),
+pw_bounds AS (
+  SELECT $1::date AS lo, least($2::date, $3::date) AS hi,
+    coalesce((SELECT single_site FROM derived_meta), false) AS single_site
+),
 pw_clean AS (
   SELECT c.week FROM pw_bounds b
   JOIN participant_week_cell c ON c.week BETWEEN b.lo - 6 AND b.hi AND c.first_date >= b.lo AND c.last_date <= b.hi
   WHERE c.site_id = '' AND c.group_type = '*'
 ),
 pw_edge AS (
-  SELECT DISTINCT greatest(b.lo, w) AS a, least(b.hi, w + 6) AS z
+  SELECT DISTINCT greatest(b.lo, w) AS a, least(b.hi, w + 6) AS z,
+    -- Kept from its Monday or to its Sunday, and at chosen sites or sites that add up.
+    (b.lo <= w OR b.hi >= w + 6) AND ($4::text[] IS NOT NULL OR b.single_site) AS from_cells
   FROM pw_bounds b
   CROSS JOIN LATERAL (VALUES (${isoWeekStart('b.lo')}), (${isoWeekStart('b.hi')})) v(w)
   WHERE b.lo <= b.hi AND w NOT IN (SELECT week FROM pw_clean)
@@ -98,7 +106,8 @@ scoped_session AS (
   FROM pw_edge e
   JOIN group_session s ON s.session_date BETWEEN e.a AND e.z
   JOIN therapy_group g ON g.group_id = s.group_id
-  WHERE ($4::text[] IS NULL OR g.site_id = ANY ($4::text[]))
+  WHERE NOT e.from_cells
+    AND ($4::text[] IS NULL OR g.site_id = ANY ($4::text[]))
     AND g.group_type = ANY ($5::text[])
 ),
 ${PARTICIPANT_WEEK_CTE},
@@ -107,6 +116,12 @@ pw_cell AS (
   FROM participant_week_cell c
   WHERE c.week IN (SELECT week FROM pw_clean) AND c.weeks > 0
     AND (($4::text[] IS NULL AND c.site_id = '') OR c.site_id = ANY ($4::text[]))
+  UNION ALL
+  -- Edge cells exist only for cuts with a participant-week (weeks > 0).
+  SELECT c.week, c.group_type, c.weeks, c.consistent, c.unknown, c.met
+  FROM pw_edge e
+  JOIN participant_week_edge_cell c ON c.from_date = e.a AND c.to_date = e.z
+  WHERE e.from_cells AND ($4::text[] IS NULL OR c.site_id = ANY ($4::text[]))
 ),
 pw_count AS (
   SELECT group_type, week, weeks, consistent, unknown, met FROM pw_cell WHERE group_type = ANY ($5::text[])

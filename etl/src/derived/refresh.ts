@@ -9,6 +9,8 @@ import { ATTENDED, FLAG_MAX_SCORE } from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
 import { GROUP_TOTAL_TABLES, refreshGroupTotals } from './group-totals';
+import { PARTICIPANT_WEEK_EDGE_TABLES, refreshParticipantWeekEdges } from './participant-week-edges';
+import { refreshTableFreshness, TABLE_FRESHNESS_TABLES } from './table-freshness';
 
 /** The milestones the API's sobriety figures ask for (api ABSTINENCE_MILESTONES). */
 export const DERIVED_MILESTONES = [30, 60, 90];
@@ -24,9 +26,11 @@ const DERIVED_TABLES = [
   'session_type_week',
   'session_group_week',
   'participant_week_cell',
+  ...PARTICIPANT_WEEK_EDGE_TABLES,
   ...EPISODE_CELL_TABLES,
   ...EPISODE_WARNING_TABLES,
   ...GROUP_TOTAL_TABLES,
+  ...TABLE_FRESHNESS_TABLES,
   'derived_meta',
 ];
 
@@ -111,7 +115,8 @@ SELECT ep.enrollment_id, ep.participant_id, ep.site_id, ep.admission_date, ep.ba
   ep.discharge_date, ep.discharge_reason, ep.window_end, pt.group_type,
   it.days_used, it.window_days,
   coalesce(ad.active_weeks, 0), coalesce(ad.checkin_weeks, 0),
-  coalesce(it.met, 0), coalesce(it.rated, 0)
+  coalesce(it.met, 0), coalesce(it.rated, 0),
+  lag(ep.window_end) OVER (PARTITION BY ep.participant_id ORDER BY ep.admission_date)
 FROM ep
 LEFT JOIN primary_type pt USING (enrollment_id)
 LEFT JOIN adherence ad USING (enrollment_id)
@@ -283,8 +288,10 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(SESSION_TYPE_WEEK_SQL);
   await client.query(SESSION_GROUP_WEEK_SQL);
   await refreshGroupTotals(client, asOf);
+  await refreshTableFreshness(client);
   await client.query(PARTICIPANT_WEEK_SQL);
   await client.query(PARTICIPANT_WEEK_CELL_SQL);
+  await refreshParticipantWeekEdges(client, INTENSITY_MINUTES);
   const single = await client.query<{ singleSite: boolean }>(SINGLE_SITE_SQL);
   await client.query('DROP TABLE derived_participant_week, derived_episode_row');
   await client.query(`INSERT INTO derived_meta (as_of, single_site) VALUES ($1, $2)`, [
