@@ -46,7 +46,7 @@ const PAGES: { file: string; variables?: Record<string, unknown> }[] = [
   { file: 'report/useOutcomeReportQuery.ts' },
 ];
 /** Sent by every page (the filter bar and the data-status line). */
-const ON_EVERY_PAGE = ['../filters/useSitesQuery.ts'];
+const ON_EVERY_PAGE = ['../filters/useSitesQuery.ts', '../data/useDataFreshnessQuery.ts'];
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
