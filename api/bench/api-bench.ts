@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgres, migrate, projectRoot, withDatabase } from '@iop/db';
+import { EmbeddedPostgres, migrate, projectRoot, QUERY_SESSION_OPTIONS, withDatabase } from '@iop/db';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { hashPassword } from '../src/auth/password';
 import { UserStore } from '../src/auth/user-store';
@@ -201,7 +201,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       host: '127.0.0.1',
       port: 0,
     });
-    const pool = new Pool({ connectionString: db.url, max: 10, options: '-c work_mem=64MB' });
+    // The bare SQL runs with the API's own connection settings.
+    const pool = new Pool({ connectionString: db.url, max: 10, options: QUERY_SESSION_OPTIONS });
     try {
       const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
       await users.create({
