@@ -7,6 +7,7 @@ import { EpisodeCells1764180000000 } from '../migrations/1764180000000-episode-c
 import { TableFreshness1764190000000 } from '../migrations/1764190000000-table-freshness';
 import { ParticipantWeekEdgeCells1764200000000 } from '../migrations/1764200000000-participant-week-edge-cells';
 import { EpisodePreviousWindow1764210000000 } from '../migrations/1764210000000-episode-previous-window';
+import { SessionTypeDays1764220000000 } from '../migrations/1764220000000-session-type-days';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -18,6 +19,7 @@ export const migrations = [
   TableFreshness1764190000000,
   ParticipantWeekEdgeCells1764200000000,
   EpisodePreviousWindow1764210000000,
+  SessionTypeDays1764220000000,
 ];
 
 /**

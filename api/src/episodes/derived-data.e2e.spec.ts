@@ -162,6 +162,17 @@ describe('derived metric tables', () => {
     expect(asked.statements.some((s) => s.includes('session_group_week'))).toBe(true);
   });
 
+  it('hold every session of a day, site and group type in its day row (cut weeks are read from them)', async () => {
+    const dayRows = `SELECT to_char(session_date, 'YYYY-MM-DD') AS day, site_id, group_type, sessions
+      FROM session_type_day ORDER BY 1, 2, 3`;
+    const liveDays = `SELECT to_char(s.session_date, 'YYYY-MM-DD') AS day, g.site_id, g.group_type, count(*)::int AS sessions
+      FROM group_session s JOIN therapy_group g USING (group_id)
+      WHERE s.session_date <= '2026-10-31' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    const days = await sql<{ sessions: number }>(dayRows);
+    expect(days.length).toBeGreaterThan(100);
+    expect(days).toEqual(await sql(liveDays));
+  });
+
   it('stop answering once rows change outside the loader', async () => {
     await sql(`UPDATE enrollment SET baseline_days_used = baseline_days_used WHERE false`);
     expect(await sql(`SELECT * FROM derived_meta`)).toEqual([]);

@@ -56,7 +56,7 @@ const LIVE_SESSIONS = `
      GROUP BY g.group_type`;
 
 // Sessions per type from the weekly cells: whole cells inside the period; for the cells that the
-// period's first or last day cuts (at most the two edge weeks), their sessions inside the period.
+// period's first or last day cuts (at most the two edge weeks), their days inside the period.
 const DERIVED_SESSIONS = `
      SELECT c.group_type AS "groupType", sum(c.sessions)::int AS sessions
      FROM (
@@ -66,19 +66,13 @@ const DERIVED_SESSIONS = `
          AND w.first_date >= p.first_day AND w.last_date <= p.last_day
          AND ($4::text[] IS NULL OR w.site_id = ANY ($4::text[])) AND w.group_type = ANY ($9::text[])
        UNION ALL
-       SELECT s.group_type, 1
-       FROM (
-         SELECT DISTINCT w.week FROM session_type_week w
-         WHERE w.week IN (${isoWeekStart('p.first_day')}, ${isoWeekStart('p.last_day')})
-           AND NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
-       ) cut
-       CROSS JOIN LATERAL (
-         SELECT s.week, s.site_id, s.group_type FROM session_fact s
-         WHERE s.session_date BETWEEN greatest(p.first_day, cut.week) AND least(p.last_day, cut.week + 6)
-       ) s
-       JOIN session_type_week w ON (w.week, w.site_id, w.group_type) = (s.week, s.site_id, s.group_type)
-       WHERE NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
-         AND ($4::text[] IS NULL OR s.site_id = ANY ($4::text[])) AND s.group_type = ANY ($9::text[])
+       SELECT d.group_type, d.sessions
+       FROM session_type_day d
+       JOIN session_type_week w ON (w.week, w.site_id, w.group_type) = (d.week, d.site_id, d.group_type)
+       WHERE (d.session_date BETWEEN p.first_day AND least(p.last_day, ${isoWeekStart('p.first_day')} + 6)
+           OR d.session_date BETWEEN greatest(p.first_day, ${isoWeekStart('p.last_day')}) AND p.last_day)
+         AND NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
+         AND ($4::text[] IS NULL OR d.site_id = ANY ($4::text[])) AND d.group_type = ANY ($9::text[])
      ) c
      GROUP BY c.group_type`;
 

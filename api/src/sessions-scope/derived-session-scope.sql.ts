@@ -6,7 +6,7 @@ import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
 //
 // Weekly cells (one ISO week × site × group type, or × group) whose sessions all lie inside the
 // period are summed as they are; a cell cut by the period's first or last day is replaced by its
-// sessions inside the period (session_fact), so partial edge weeks stay exact.
+// days inside the period (session_type_day; session_fact per group), so edge weeks stay exact.
 
 /** Per-session sums kept in session_fact and in the weekly cells. */
 export const SESSION_SUM_COLUMNS = [
@@ -37,7 +37,9 @@ export function derivedSessionCte(name: string, grain: 'type' | 'group', lo: str
   const keys = grain === 'type' ? 'c.site_id, c.group_type' : 'c.group_id, c.site_id, c.group_type';
   const sessionKeys = grain === 'type' ? 's.site_id, s.group_type' : 's.group_id, s.site_id, s.group_type';
   const sessions = grain === 'type' ? 'c.sessions, ' : '';
-  const oneSession = grain === 'type' ? '1, ' : '';
+  // The days a cut week keeps: per day, site and type (session_type_day), or session by session.
+  const edgeSource = grain === 'type' ? 'session_type_day' : 'session_fact';
+  const edgeSessions = grain === 'type' ? 's.sessions, ' : '';
   const join =
     grain === 'type'
       ? `c.week = s.week AND c.site_id = s.site_id AND c.group_type = s.group_type`
@@ -60,10 +62,10 @@ ${name} AS (
   JOIN ${table} c ON c.week BETWEEN b.lo - 6 AND b.hi AND c.first_date >= b.lo AND c.last_date <= b.hi
   WHERE ($4::text[] IS NULL OR c.site_id = ANY ($4::text[])) AND c.group_type = ANY ($5::text[])
   UNION ALL
-  SELECT s.week, ${sessionKeys}, ${oneSession}${scols}
+  SELECT s.week, ${sessionKeys}, ${edgeSessions}${scols}
   FROM ${name}_bounds b
   JOIN ${name}_edge e ON true
-  JOIN session_fact s ON s.session_date BETWEEN e.a AND e.z
+  JOIN ${edgeSource} s ON s.session_date BETWEEN e.a AND e.z
   JOIN ${table} c ON ${join}
   WHERE NOT (c.first_date >= b.lo AND c.last_date <= b.hi)
     AND ($4::text[] IS NULL OR s.site_id = ANY ($4::text[])) AND s.group_type = ANY ($5::text[])

@@ -24,6 +24,7 @@ const DERIVED_TABLES = [
   'craving_cell',
   'session_fact',
   'session_type_week',
+  'session_type_day',
   'session_group_week',
   'participant_week_cell',
   ...PARTICIPANT_WEEK_EDGE_TABLES,
@@ -224,6 +225,12 @@ INSERT INTO session_type_week
 SELECT week, site_id, group_type, min(session_date), max(session_date), count(*), ${SUMS}
 FROM session_fact GROUP BY week, site_id, group_type`;
 
+// The days of the weekly cells, for the days a period keeps of a week it cuts.
+const SESSION_TYPE_DAY_SQL = `
+INSERT INTO session_type_day
+SELECT session_date, week, site_id, group_type, count(*), ${SUMS}
+FROM session_fact GROUP BY session_date, week, site_id, group_type`;
+
 const SESSION_GROUP_WEEK_SQL = `
 INSERT INTO session_group_week
 SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
@@ -286,6 +293,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await refreshEpisodeWarning(client, asOf);
   await client.query(SESSION_FACT_SQL, [asOf]);
   await client.query(SESSION_TYPE_WEEK_SQL);
+  await client.query(SESSION_TYPE_DAY_SQL);
   await client.query(SESSION_GROUP_WEEK_SQL);
   await refreshGroupTotals(client, asOf);
   await refreshTableFreshness(client);
