@@ -1,10 +1,9 @@
-import { refreshDerivedData } from '@iop/etl';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { setDerivedDataEnabled } from '../episodes';
 import { runSql } from '../episodes/run-sql.testing';
 import { GroupType, MetricsFilter } from '../filters';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { recordStatements, refreshDerivedTables } from '../testing/derived-testing';
 import { DrilldownService } from './drilldown.service';
 
 // Period 2025-03-01 to 2025-03-31, as_of 2025-03-20 (so the period ends on Mar 20).
@@ -191,39 +190,22 @@ describe('drill-down over HTTP', () => {
 });
 
 describe('drill-down from the derived tables', () => {
-  beforeAll(async () => {
-    // What a load does after its rows: recompute the derived tables, as of the latest date (Mar 25).
-    const pool = new Pool({ connectionString: api.db.url });
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await refreshDerivedData(client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-      await pool.end();
-    }
-  });
+  // What a load does after its rows: recompute the derived tables, as of the latest date (Mar 25).
+  beforeAll(() => refreshDerivedTables(api.db.url));
   afterAll(() => setDerivedDataEnabled(true));
 
   /** The groups of a type from the live SQL and from the derived tables, and the tables read. */
   async function liveAndDerived(type: GroupType, filter: MetricsFilter) {
     const service = api.server.app.get(DrilldownService);
-    const dataSource = api.server.app.get(DataSource);
-    const query = dataSource.query.bind(dataSource);
-    const statements: string[] = [];
-    const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
-      statements.push(text);
-      return query(text, params);
-    });
     try {
-      setDerivedDataEnabled(false);
-      const live = await service.groups(type, filter);
-      setDerivedDataEnabled(true);
-      const derived = await service.groups(type, filter);
-      return { live, derived, usedDerived: statements.some((s) => s.includes('group_day_total')) };
+      const { result, statements } = await recordStatements(api.server.app.get(DataSource), async () => {
+        setDerivedDataEnabled(false);
+        const live = await service.groups(type, filter);
+        setDerivedDataEnabled(true);
+        return { live, derived: await service.groups(type, filter) };
+      });
+      return { ...result, usedDerived: statements.some((s) => s.includes('group_day_total')) };
     } finally {
-      spy.mockRestore();
       setDerivedDataEnabled(true);
     }
   }

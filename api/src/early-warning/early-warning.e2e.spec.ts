@@ -1,10 +1,9 @@
-import { refreshDerivedData } from '@iop/etl';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { setDerivedDataEnabled } from '../episodes';
 import { MetricsFilter } from '../filters';
 import { runFixtureSql } from '../sessions-scope/fixture.testing';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { recordStatements, refreshDerivedTables } from '../testing/derived-testing';
 import { EarlyWarningService } from './early-warning.service';
 
 // As-of 2025-03-31 (a Monday). "The 14 days before as-of" = [03-18, 03-31]; "the last 7" =
@@ -186,26 +185,14 @@ describe('earlyWarning over HTTP', () => {
 });
 
 describe('earlyWarning from the derived tables', () => {
-  beforeAll(async () => {
-    // What a load does after its rows: recompute the derived tables, as of the data's latest date
-    // (04-10, E6's discharge).
-    const pool = new Pool({ connectionString: api.db.url });
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await refreshDerivedData(client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-      await pool.end();
-    }
-  });
+  // What a load does after its rows: recompute the derived tables, as of the data's latest date
+  // (04-10, E6's discharge).
+  beforeAll(() => refreshDerivedTables(api.db.url));
   afterAll(() => setDerivedDataEnabled(true));
 
   it('gives the live list for the data’s as_of, sites and limits', async () => {
     const service = api.server.app.get(EarlyWarningService);
     const dataSource = api.server.app.get(DataSource);
-    const query = dataSource.query.bind(dataSource);
     const cases: [MetricsFilter, number][] = [
       [{}, 500],
       [{}, 3],
@@ -217,12 +204,7 @@ describe('earlyWarning from the derived tables', () => {
       setDerivedDataEnabled(false);
       const live = await service.atRisk(filter, limit);
       setDerivedDataEnabled(true);
-      const statements: string[] = [];
-      const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
-        statements.push(text);
-        return query(text, params);
-      });
-      const derived = await service.atRisk(filter, limit).finally(() => spy.mockRestore());
+      const { result: derived, statements } = await recordStatements(dataSource, () => service.atRisk(filter, limit));
       expect({ filter, limit, derived }).toEqual({ filter, limit, derived: live });
       expect(statements.some((s) => s.includes('episode_warning'))).toBe(true);
     }

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { EpisodeAccountabilityService } from '../accountability/episode-accountability.service';
@@ -17,6 +16,7 @@ import { OverviewService } from '../overview/overview.service';
 import { RetentionService } from '../retention/retention.service';
 import { SobrietyService } from '../sobriety/sobriety.service';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { queryRows, recordStatements } from '../testing/derived-testing';
 import { addDays } from './episode-scope';
 import { setDerivedDataEnabled } from './derived-data';
 
@@ -41,15 +41,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function sql<T>(text: string): Promise<T[]> {
-  const client = new Client({ connectionString: api.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T>(text: string) => queryRows<T>(api.db.url, text);
 
 /** Float sums may add in another order: compare them to 12 significant digits. */
 function comparable(value: unknown): unknown {
@@ -80,20 +72,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
 ];
 
 /** The statements a call sends, to tell which tables answered. */
-async function sent(run: () => Promise<unknown>): Promise<{ result: unknown; statements: string[] }> {
-  const dataSource = api.server.app.get(DataSource);
-  const query = dataSource.query.bind(dataSource);
-  const statements: string[] = [];
-  const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
-    statements.push(text);
-    return query(text, params);
-  });
-  try {
-    return { result: await run(), statements };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const sent = (run: () => Promise<unknown>) => recordStatements(api.server.app.get(DataSource), run);
 
 const DERIVED_TABLE =
   /\b(episode_fact|episode_cell|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;

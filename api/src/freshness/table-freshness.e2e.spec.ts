@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { runAsUser } from '../auth/current-user';
 import { setDerivedDataEnabled } from '../episodes';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { queryRows, recordStatements } from '../testing/derived-testing';
 import { DataFreshness } from './freshness.model';
 import { FreshnessService } from './freshness.service';
 import { FRESHNESS_SQL } from './freshness.sql';
@@ -50,31 +50,15 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function sql<T>(text: string): Promise<T[]> {
-  const client = new Client({ connectionString: api.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T>(text: string) => queryRows<T>(api.db.url, text);
 
 /** The service's answer for a user limited to siteIds, and the statements it sent. */
 async function freshnessFor(siteIds: string[] | null): Promise<{ answer: DataFreshness; statements: string[] }> {
-  const dataSource = api.server.app.get(DataSource);
-  const query = dataSource.query.bind(dataSource);
-  const statements: string[] = [];
-  const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
-    statements.push(text);
-    return query(text, params);
-  });
   const user = { userId: 0, username: 'test', role: 'quality' as const, siteIds, csrfToken: '' };
-  try {
-    return { answer: await runAsUser(user, () => api.server.app.get(FreshnessService).freshness()), statements };
-  } finally {
-    spy.mockRestore();
-  }
+  const { result, statements } = await recordStatements(api.server.app.get(DataSource), () =>
+    runAsUser(user, () => api.server.app.get(FreshnessService).freshness()),
+  );
+  return { answer: result, statements };
 }
 
 /** Which counts answered: the stored ones, or the live FRESHNESS_SQL. */

@@ -1,10 +1,9 @@
-import { refreshDerivedData } from '@iop/etl';
-import { Client, Pool } from 'pg';
 import { IntensityService } from '../attendance/intensity.service';
 import { SessionAccountabilityService } from '../attendance/session-accountability.service';
 import { addDays, setDerivedDataEnabled } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { queryRows, refreshDerivedTables } from '../testing/derived-testing';
 import { runFixtureSql } from './fixture.testing';
 
 // The participant-weeks of an ISO week cut by a period's first or last day come, on the derived
@@ -83,29 +82,8 @@ function fixtureSql(): string {
 
 let api: ApiTestServer;
 
-async function sql<T>(text: string): Promise<T[]> {
-  const client = new Client({ connectionString: api.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-/** What a load does after its rows: recompute the derived tables (as of the latest date). */
-async function refresh(): Promise<void> {
-  const pool = new Pool({ connectionString: api.db.url, max: 1 });
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await refreshDerivedData(client);
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-    await pool.end();
-  }
-}
+const sql = <T>(text: string) => queryRows<T>(api.db.url, text);
+const refresh = () => refreshDerivedTables(api.db.url);
 
 beforeAll(async () => {
   api = await startApiTestServer();
