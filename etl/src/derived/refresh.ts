@@ -1,5 +1,6 @@
-// The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables and
-// EpisodeCells), recomputed from the loaded rows as of the data's default as_of. Each statement
+// The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
+// EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow and SessionTypeDays),
+// recomputed from the loaded rows as of the data's default as_of. Each statement
 // mirrors a definition of shared METRICS.md as the API's live SQL implements it (api/src/episodes,
 // api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live e2e test holds the two
 // to the same results.
