@@ -8,6 +8,7 @@ import { TableFreshness1764190000000 } from '../migrations/1764190000000-table-f
 import { ParticipantWeekEdgeCells1764200000000 } from '../migrations/1764200000000-participant-week-edge-cells';
 import { EpisodePreviousWindow1764210000000 } from '../migrations/1764210000000-episode-previous-window';
 import { SessionTypeDays1764220000000 } from '../migrations/1764220000000-session-type-days';
+import { EpisodeOutcomes1764230000000 } from '../migrations/1764230000000-episode-outcomes';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -20,6 +21,7 @@ export const migrations = [
   ParticipantWeekEdgeCells1764200000000,
   EpisodePreviousWindow1764210000000,
   SessionTypeDays1764220000000,
+  EpisodeOutcomes1764230000000,
 ];
 
 /**

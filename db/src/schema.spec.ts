@@ -118,6 +118,7 @@ describe('migrations', () => {
         'ParticipantWeekEdgeCells1764200000000',
         'EpisodePreviousWindow1764210000000',
         'SessionTypeDays1764220000000',
+        'EpisodeOutcomes1764230000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

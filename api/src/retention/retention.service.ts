@@ -5,7 +5,7 @@ import { GROUP_TYPES, GroupType, MetricsFilter } from '../filters';
 import { kaplanMeier, logRank, medianOfCounts, medianSurvival, SurvivalObservation, survivalAt } from '../stats';
 import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
-import { RETENTION_DERIVED_SQL, RETENTION_SQL } from './retention.sql';
+import { RETENTION_DERIVED_CODES, RETENTION_DERIVED_SQL, RETENTION_SQL } from './retention.sql';
 
 export const RETENTION_MILESTONES = [30, 60, 90];
 export const DISCHARGE_REASONS = [
@@ -32,7 +32,9 @@ export class RetentionService {
   async retention(filter: MetricsFilter | null | undefined): Promise<RetentionReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const counts: EpisodeCount[] = await this.dataSource.query(derived ? RETENTION_DERIVED_SQL : RETENTION_SQL, params);
+    const counts: EpisodeCount[] = derived
+      ? await this.dataSource.query(RETENTION_DERIVED_SQL, [...params, ...RETENTION_DERIVED_CODES])
+      : await this.dataSource.query(RETENTION_SQL, params);
     const survival = counts.filter((c): c is SurvivalCount => c.kind === 'survival');
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>
       figures(

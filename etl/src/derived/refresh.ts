@@ -1,12 +1,12 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
-// EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow and SessionTypeDays),
-// recomputed from the loaded rows as of the data's default as_of. Each statement
-// mirrors a definition of shared METRICS.md as the API's live SQL implements it (api/src/episodes,
-// api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live e2e test holds the two
-// to the same results.
+// EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
+// and EpisodeOutcomes), recomputed from the loaded rows as of the data's default as_of. Each
+// statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
+// (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
+// e2e test holds the two to the same results.
 
 import type { PoolClient } from 'pg';
-import { ATTENDED, FLAG_MAX_SCORE } from './derived-constants';
+import { ATTENDED, FLAG_MAX_SCORE, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
 import { GROUP_TOTAL_TABLES, refreshGroupTotals } from './group-totals';
@@ -21,6 +21,7 @@ const ALL = `'*'`;
 
 const DERIVED_TABLES = [
   'episode_fact',
+  'episode_outcome',
   'episode_milestone',
   'craving_cell',
   'session_fact',
@@ -123,6 +124,18 @@ FROM ep
 LEFT JOIN primary_type pt USING (enrollment_id)
 LEFT JOIN adherence ad USING (enrollment_id)
 LEFT JOIN in_treatment it USING (enrollment_id)`;
+
+// Retention's inputs per episode (api RETENTION_SQL): completing is never dropping out, so a
+// completed episode stays at risk until as_of. $1 as_of, $2 the group type codes, $3 the reason codes.
+const EPISODE_OUTCOME_SQL = `
+INSERT INTO episode_outcome
+SELECT admission_date, site_id, array_position($2::text[], primary_type),
+  CASE WHEN discharge_reason = 'completed' THEN $1::date - admission_date ELSE window_end - admission_date END,
+  coalesce(discharge_reason IN ('dropped_out', 'terminated'), false),
+  array_position($3::text[], discharge_reason),
+  discharge_date - admission_date
+FROM episode_fact
+ORDER BY admission_date`;
 
 // The check-in nearest to day m within m ± 14 of eligible episodes; ties to the later; never one of
 // a later episode of the participant.
@@ -288,6 +301,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_ROW_SQL, [asOf]);
   await client.query('ANALYZE derived_episode_row');
   await client.query(EPISODE_FACT_SQL, [asOf]);
+  await client.query(EPISODE_OUTCOME_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
   await refreshEpisodeCells(client, DERIVED_MILESTONES);
