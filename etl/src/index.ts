@@ -10,4 +10,4 @@ export {
   type DemoSummary,
 } from './demo/generate';
 export { episodeWarningCtes, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from './derived/episode-warning';
-export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived/derived-constants';
+export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';

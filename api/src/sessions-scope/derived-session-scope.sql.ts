@@ -1,3 +1,4 @@
+import { SESSION_SUM_COLUMNS } from '@iop/etl';
 import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
 
 // The session scope read from the derived tables (db migration DerivedMetricTables), valid only
@@ -7,25 +8,6 @@ import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
 // Weekly cells (one ISO week × site × group type, or × group) whose sessions all lie inside the
 // period are summed as they are; a cell cut by the period's first or last day is replaced by its
 // days inside the period (session_type_day; session_fact per group), so edge weeks stay exact.
-
-/** Per-session sums kept in session_fact and in the weekly cells. */
-export const SESSION_SUM_COLUMNS = [
-  'scheduled',
-  'present',
-  'late',
-  'left_early',
-  'absent',
-  'excused',
-  'feedback_attended',
-  'reengaged',
-  'responses',
-  'flagged',
-  'score_sum',
-  'relationship_sum',
-  'goals_topics_sum',
-  'approach_sum',
-  'overall_sum',
-];
 
 /**
  * CTE `name`: session sums in [lo, hi] (SQL date expressions), per ISO week × site × group type

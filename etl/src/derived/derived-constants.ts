@@ -13,3 +13,22 @@ export const ATTENDED = `('present', 'late', 'left_early')`;
  */
 export const OUTCOME_GROUP_TYPE_CODES: readonly string[] = GROUP_TYPES.codes;
 export const OUTCOME_REASON_CODES: readonly string[] = DISCHARGE_REASONS.codes;
+
+/** Per-session sums kept in session_fact and in the session cells (api derivedSessionCte reads them). */
+export const SESSION_SUM_COLUMNS: readonly string[] = [
+  'scheduled',
+  'present',
+  'late',
+  'left_early',
+  'absent',
+  'excused',
+  'feedback_attended',
+  'reengaged',
+  'responses',
+  'flagged',
+  'score_sum',
+  'relationship_sum',
+  'goals_topics_sum',
+  'approach_sum',
+  'overall_sum',
+];

@@ -6,7 +6,13 @@
 // e2e test holds the two to the same results.
 
 import type { PoolClient } from 'pg';
-import { ATTENDED, FLAG_MAX_SCORE, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
+import {
+  ATTENDED,
+  FLAG_MAX_SCORE,
+  OUTCOME_GROUP_TYPE_CODES,
+  OUTCOME_REASON_CODES,
+  SESSION_SUM_COLUMNS,
+} from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
 import { GROUP_TOTAL_TABLES, refreshGroupTotals } from './group-totals';
@@ -163,23 +169,6 @@ JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
 WHERE c.craving IS NOT NULL
 GROUP BY 1, 2, 3, 4`;
 
-const SESSION_SUM_COLUMNS = [
-  'scheduled',
-  'present',
-  'late',
-  'left_early',
-  'absent',
-  'excused',
-  'feedback_attended',
-  'reengaged',
-  'responses',
-  'flagged',
-  'score_sum',
-  'relationship_sum',
-  'goals_topics_sum',
-  'approach_sum',
-  'overall_sum',
-];
 const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
 
 // Re-engagement of an absent row: an attended row of the same participant in the same group within
