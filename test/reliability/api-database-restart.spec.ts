@@ -8,6 +8,7 @@ import { UserStore } from '../../api/src/auth/user-store';
 import { type RunningServer, startServer } from '../../api/src/server';
 import { type ApiSession, sessionFor } from '../../api/src/testing/api-test-server';
 import { type DedicatedPostgres, startDedicatedPostgres } from './support/dedicated-postgres';
+import { lockDataTables } from './support/lock-data-tables';
 
 jest.setTimeout(60_000);
 
@@ -62,19 +63,6 @@ afterAll(async () => {
   await pg?.remove();
 });
 
-/**
- * LOCK TABLE on every data table: not the users' and sessions' tables the sign-in needs, nor
- * derived_meta, which the session check reads (the data version), so that the request is held
- * inside its resolver.
- */
-async function lockStatement(client: Client): Promise<string> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'
-       AND tablename NOT IN ('app_user', 'user_session', 'audit_log', 'schema_migration', 'derived_meta')`,
-  );
-  return `LOCK TABLE ${rows.map((r) => r.name).join(', ')} IN ACCESS EXCLUSIVE MODE`;
-}
-
 async function waitForLockWait(client: Client): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const { rows } = await client.query(
@@ -103,7 +91,8 @@ it('answers cleanly while Postgres is down, and again once it is back, without a
   const locker = new Client({ connectionString: pg.url });
   locker.on('error', () => undefined);
   await locker.connect();
-  await locker.query(`BEGIN; ${await lockStatement(locker)}`);
+  await locker.query('BEGIN');
+  await lockDataTables(locker);
   const inFlight = session.graphql(ATTENDANCE);
   await waitForLockWait(locker);
   await pg.server.stop();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort, ROOT, RunningProcess } from '../e2e/process-harness';
+import { lockDataTables } from './support/lock-data-tables';
 
 jest.setTimeout(120_000);
 
@@ -95,11 +96,8 @@ it('on SIGTERM finishes the request in flight, closes connections, stops Postgre
   });
   locker.on('error', () => undefined);
   await locker.connect();
-  const { rows: tables } = await locker.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'
-       AND tablename NOT IN ('app_user', 'user_session', 'audit_log', 'schema_migration', 'derived_meta')`,
-  );
-  await locker.query(`BEGIN; LOCK TABLE ${tables.map((t) => t.name).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  await locker.query('BEGIN');
+  await lockDataTables(locker);
 
   const query = '{ attendance(filter: { from: "2024-01-01" }) { total { scheduled attended } } }';
   const inFlight = post(`${url}/graphql`, headers, { query }, agent);
