@@ -18,11 +18,6 @@ export function setDerivedDataEnabled(on: boolean): void {
   enabled = on;
 }
 
-/** Off only in tests and the benchmark (setDerivedDataEnabled), for what does not depend on as_of. */
-export function derivedDataEnabled(): boolean {
-  return enabled;
-}
-
 /** The derived tables' stamp when they can answer a query as of `asOf`, else null. */
 export async function derivedDataFor(dataSource: DataSource, asOf: string): Promise<DerivedMeta | null> {
   if (!enabled) return null;

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentUser } from '../auth/current-user';
-import { derivedDataEnabled } from '../episodes';
+import { dataVersion } from '../episodes';
 import { defaultAsOf } from '../filters';
 import { DataFreshness } from './freshness.model';
 import { FRESHNESS_SQL } from './freshness.sql';
-import {
-  ONE_SCOPE_FRESHNESS_SQL,
-  SEVERAL_SITES_FRESHNESS_SQL,
-  TABLE_FRESHNESS_CURRENT_SQL,
-} from './table-freshness.sql';
+import { ONE_SCOPE_FRESHNESS_SQL, SEVERAL_SITES_FRESHNESS_SQL } from './table-freshness.sql';
 
 interface FreshnessRow {
   kind: string;
@@ -37,19 +33,14 @@ export class FreshnessService {
   /**
    * The counts the loader stored while they hold the loaded data, else counted live (seconds at
    * 100,000 participants, and the filter bar asks on every page). Freshness covers every row
-   * whatever the as_of, so any current derived data will do.
+   * whatever the as_of, so any current derived data (a data version) will do; the migrations that
+   * added derived tables removed derived_meta until the next load filled them.
    */
   private async freshnessRows(siteIds: string[] | null): Promise<FreshnessRow[]> {
-    if (!(await this.tableFreshnessCurrent())) return this.dataSource.query(FRESHNESS_SQL, [siteIds]);
+    if ((await dataVersion(this.dataSource)) === null) return this.dataSource.query(FRESHNESS_SQL, [siteIds]);
     if (siteIds === null) return this.dataSource.query(ONE_SCOPE_FRESHNESS_SQL, ['']);
     const sites = [...new Set(siteIds)];
     if (sites.length === 1) return this.dataSource.query(ONE_SCOPE_FRESHNESS_SQL, sites);
     return this.dataSource.query(SEVERAL_SITES_FRESHNESS_SQL, [sites]);
-  }
-
-  private async tableFreshnessCurrent(): Promise<boolean> {
-    if (!derivedDataEnabled()) return false;
-    const rows: { current: boolean }[] = await this.dataSource.query(TABLE_FRESHNESS_CURRENT_SQL);
-    return rows[0]?.current === true;
   }
 }

@@ -1,13 +1,6 @@
 // The derived form of FRESHNESS_SQL: the same rows, read from the tables the loader fills
 // (etl/src/derived/table-freshness.ts), which hold the counts for every site ('') and for each site.
 
-/**
- * Whether those tables hold the loaded data: derived_meta is deleted by any write outside the
- * loader, and the '' rows are missing until the first load after the migration that added them.
- */
-export const TABLE_FRESHNESS_CURRENT_SQL = `
-SELECT EXISTS (SELECT 1 FROM derived_meta) AND EXISTS (SELECT 1 FROM table_freshness WHERE site_id = '') AS current`;
-
 const KINDS = `(VALUES ('sites', 1), ('groups', 2), ('participants', 3), ('enrollments', 4), ('sessions', 5),
   ('attendance', 6), ('feedback', 7), ('sobriety', 8)) AS k (kind, ord)`;
 
