@@ -7,15 +7,14 @@
 // history; the dashboard always sends asOf) prints p50/p95 over HTTP and the ratio to running the
 // same SQL statements directly. Not a test: figures depend on the machine and its load.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgres, migrate, projectRoot, QUERY_SESSION_OPTIONS, withDatabase } from '@iop/db';
+import { migrate, projectRoot, QUERY_SESSION_OPTIONS } from '@iop/db';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { hashPassword } from '../src/auth/password';
 import { UserStore } from '../src/auth/user-store';
@@ -23,6 +22,7 @@ import { addDays, setDerivedDataEnabled } from '../src/episodes';
 import { FigureCache, FIGURE_CACHE_ENTRIES } from '../src/figure-cache';
 import { startServer } from '../src/server';
 import { sessionFor } from '../src/testing/api-test-server';
+import { benchDatabase, dashboardDocument } from './bench-support';
 
 interface Options {
   participants: number;
@@ -59,95 +59,8 @@ function wholeNumber(value: string): number {
   return parsed;
 }
 
-/** Every GraphQL document of the dashboard (web/src), read from its graphql(`…`) calls. */
-function dashboardDocuments(dir = path.join(projectRoot(), 'web', 'src')): string[] {
-  const documents: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'gql') documents.push(...dashboardDocuments(file));
-    else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.spec.'))
-      for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)) documents.push(m[1]!);
-  }
-  return documents;
-}
-
-/** `fragment Name on Type { … }` definitions, by name (braces matched). */
-function fragments(documents: string[]): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const doc of documents) {
-    for (const m of doc.matchAll(/fragment (\w+) on \w+\s*\{/g)) {
-      let depth = 0;
-      let end = m.index!;
-      for (let i = m.index! + m[0].length - 1; i < doc.length; i++) {
-        if (doc[i] === '{') depth++;
-        else if (doc[i] === '}' && --depth === 0) {
-          end = i + 1;
-          break;
-        }
-      }
-      found.set(m[1]!, doc.slice(m.index!, end));
-    }
-  }
-  return found;
-}
-
-/** The dashboard's own GraphQL document for a query, with the fragments it spreads. */
-function dashboardDocument(file: string): string {
-  const source = readFileSync(path.join(projectRoot(), 'web', 'src', 'pages', file), 'utf8');
-  const match = /graphql\(`([\s\S]*?)`\)/.exec(source);
-  if (!match) throw new Error(`no graphql document in ${file}`);
-  let document = match[1]!;
-  const known = fragments(dashboardDocuments());
-  for (;;) {
-    const defined = new Set([...document.matchAll(/fragment (\w+) on/g)].map((m) => m[1]));
-    const missing = [...document.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]!).find((n) => !defined.has(n));
-    if (!missing) return document;
-    const definition = known.get(missing);
-    if (!definition) throw new Error(`fragment ${missing} of ${file} not found in web/src`);
-    document += `\n${definition}\n`;
-  }
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-/** A fresh database: on DATABASE_URL's server, else on an embedded Postgres in a temp folder. */
-async function benchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  const name = `iop_api_bench_${process.pid}`;
-  if (process.env.DATABASE_URL) {
-    const admin = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    await admin.query(`CREATE DATABASE ${name}`);
-    return {
-      url: withDatabase(process.env.DATABASE_URL, name),
-      async close() {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'iop-api-bench-'));
-  await import('node:fs/promises').then((fs) => fs.chmod(dir, 0o755));
-  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
-  await server.start();
-  await server.ensureDatabase(name);
-  return {
-    url: server.url(name),
-    async close() {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 interface Timing {
@@ -187,7 +100,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     .parse([...argv], { from: 'user' })
     .opts<Options>();
 
-  const db = options.databaseUrl ? { url: options.databaseUrl, close: async () => {} } : await benchDatabase();
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, close: async () => {} }
+    : await benchDatabase(`iop_api_bench_${process.pid}`);
   try {
     const { episodes, attendanceRows, loadSeconds } = options.databaseUrl
       ? await loadedData(options.databaseUrl)

@@ -10,17 +10,16 @@
 // the figures depend on the machine and on what else runs on it. Only loopback traffic.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
-import { EmbeddedPostgres, migrate, projectRoot, withDatabase } from '@iop/db';
+import { migrate, projectRoot } from '@iop/db';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { hashPassword } from '../../api/src/auth/password';
 import { UserStore } from '../../api/src/auth/user-store';
+import { benchDatabase, dashboardDocument, freePort } from '../../api/bench/bench-support';
 
 interface Options {
   participants: number;
@@ -75,88 +74,6 @@ function parseArgs(argv: readonly string[]): Options {
     } else throw new Error(`unknown option ${argv[i]}`);
   }
   return options;
-}
-
-/** Every GraphQL document in web/src, read from its graphql(`…`) calls. */
-function webDocuments(dir = path.join(projectRoot(), 'web', 'src')): string[] {
-  const documents: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'gql') documents.push(...webDocuments(file));
-    else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.spec.'))
-      for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)) documents.push(m[1]!);
-  }
-  return documents;
-}
-
-/** The page's own document, with the fragments it spreads (defined elsewhere in web/src). */
-function pageDocument(file: string, known: Map<string, string>): string {
-  const source = readFileSync(path.join(projectRoot(), 'web', 'src', 'pages', file), 'utf8');
-  const match = /graphql\(`([\s\S]*?)`\)/.exec(source);
-  if (!match) throw new Error(`no graphql document in ${file}`);
-  let document = match[1]!;
-  for (;;) {
-    const defined = new Set([...document.matchAll(/fragment (\w+) on/g)].map((m) => m[1]));
-    const missing = [...document.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]!).find((n) => !defined.has(n));
-    if (!missing) return document;
-    const definition = known.get(missing);
-    if (!definition) throw new Error(`fragment ${missing} of ${file} not found in web/src`);
-    document += `\n${definition}\n`;
-  }
-}
-
-function fragmentsOf(documents: string[]): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const doc of documents) {
-    for (const m of doc.matchAll(/fragment (\w+) on \w+\s*\{/g)) {
-      let depth = 0;
-      for (let i = m.index! + m[0].length - 1; i < doc.length; i++) {
-        if (doc[i] === '{') depth++;
-        else if (doc[i] === '}' && --depth === 0) {
-          found.set(m[1]!, doc.slice(m.index!, i + 1));
-          break;
-        }
-      }
-    }
-  }
-  return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-async function benchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  const name = `iop_load_test_${process.pid}`;
-  if (process.env.DATABASE_URL) {
-    const admin = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    await admin.query(`CREATE DATABASE ${name}`);
-    return {
-      url: withDatabase(process.env.DATABASE_URL, name),
-      async close() {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'iop-load-test-'));
-  await chmod(dir, 0o755);
-  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'load-test' });
-  await server.start();
-  await server.ensureDatabase(name);
-  return {
-    url: server.url(name),
-    async close() {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function startBuiltServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
@@ -221,7 +138,9 @@ interface Row {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
-  const db = options.databaseUrl ? { url: options.databaseUrl, close: async () => {} } : await benchDatabase();
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, close: async () => {} }
+    : await benchDatabase(`iop_load_test_${process.pid}`);
   let server: ChildProcess | undefined;
   const ownData = options.dataDir === undefined && !options.databaseUrl;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'iop-load-data-')));
@@ -247,12 +166,11 @@ export async function main(argv: readonly string[]): Promise<void> {
       ...(await signIn(started.url, username, 'load-test-password')),
       'content-type': 'application/json',
     };
-    const known = fragmentsOf(webDocuments());
     const filter = { from: addDays(asOf, -364), to: asOf, asOf, siteIds: null, groupTypes: null };
     const requests: autocannon.Request[] = [];
     for (const page of PAGES) {
       for (const file of [...ON_EVERY_PAGE, page.file]) {
-        const query = pageDocument(file, known);
+        const query = dashboardDocument(file);
         const variables = file === page.file ? { filter, ...page.variables } : {};
         requests.push({ method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query, variables }) });
       }

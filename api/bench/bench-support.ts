@@ -1,0 +1,103 @@
+// What the API benchmark (api/bench/api-bench.ts) and the load test (test/load/load-test.ts) both
+// need: the dashboard's own GraphQL documents, a free port, and a database of their own.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { EmbeddedPostgres, projectRoot, withDatabase } from '@iop/db';
+
+/** Every GraphQL document of the dashboard (web/src), read from its graphql(`…`) calls. */
+function dashboardDocuments(dir = path.join(projectRoot(), 'web', 'src')): string[] {
+  const documents: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'gql') documents.push(...dashboardDocuments(file));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.spec.'))
+      for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)) documents.push(m[1]!);
+  }
+  return documents;
+}
+
+/** `fragment Name on Type { … }` definitions, by name (braces matched). */
+function fragments(documents: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const doc of documents) {
+    for (const m of doc.matchAll(/fragment (\w+) on \w+\s*\{/g)) {
+      let depth = 0;
+      for (let i = m.index! + m[0].length - 1; i < doc.length; i++) {
+        if (doc[i] === '{') depth++;
+        else if (doc[i] === '}' && --depth === 0) {
+          found.set(m[1]!, doc.slice(m.index!, i + 1));
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+let knownFragments: Map<string, string> | undefined;
+
+/**
+ * The dashboard's own GraphQL document in `file` (a path below web/src/pages), with the fragments
+ * it spreads, as the dashboard sends it.
+ */
+export function dashboardDocument(file: string): string {
+  const source = readFileSync(path.join(projectRoot(), 'web', 'src', 'pages', file), 'utf8');
+  const match = /graphql\(`([\s\S]*?)`\)/.exec(source);
+  if (!match) throw new Error(`no graphql document in ${file}`);
+  let document = match[1]!;
+  knownFragments ??= fragments(dashboardDocuments());
+  for (;;) {
+    const defined = new Set([...document.matchAll(/fragment (\w+) on/g)].map((m) => m[1]));
+    const missing = [...document.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]!).find((n) => !defined.has(n));
+    if (!missing) return document;
+    const definition = knownFragments.get(missing);
+    if (!definition) throw new Error(`fragment ${missing} of ${file} not found in web/src`);
+    document += `\n${definition}\n`;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/**
+ * A fresh database named `name`: on DATABASE_URL's server, else on an embedded Postgres in a
+ * temporary folder. close() drops it (or stops and removes that Postgres).
+ */
+export async function benchDatabase(name: string): Promise<{ url: string; close(): Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const admin = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    return {
+      url: withDatabase(process.env.DATABASE_URL, name),
+      async close() {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), `${name.replace(/_/g, '-')}-`));
+  // The embedded server runs as another user when started as root: it must reach its folder.
+  await chmod(dir, 0o755);
+  const server = new EmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
+  await server.start();
+  await server.ensureDatabase(name);
+  return {
+    url: server.url(name),
+    async close() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
