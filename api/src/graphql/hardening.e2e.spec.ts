@@ -99,6 +99,40 @@ describe('hostile arguments get clear errors and never reach SQL as code', () =>
     expect(response.errors?.[0].message).toContain('Value "yoga" does not exist in "GroupType" enum');
   });
 
+  it('refuses variables of the wrong type or shape with a 400 naming the variable, not a server fault', async () => {
+    const session = await api.signIn('director');
+    const send = async (query: string, variables: Record<string, unknown>) => {
+      const response = await session.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      return { status: response.status, errors: body.errors?.map((e) => [e.extensions?.code, e.message]) };
+    };
+    const limited = 'query ($limit: Int!) { earlyWarning(limit: $limit) { openEpisodes } }';
+    expect(await send(limited, { limit: 'ten' })).toEqual({
+      status: 400,
+      errors: [
+        ['BAD_USER_INPUT', 'Variable "$limit" got invalid value "ten"; Int cannot represent non-integer value: "ten"'],
+      ],
+    });
+    expect(await send(limited, {})).toEqual({
+      status: 400,
+      errors: [['BAD_USER_INPUT', 'Variable "$limit" of required type "Int!" was not provided.']],
+    });
+    const filtered = 'query ($f: MetricsFilter) { attendance(filter: $f) { total { scheduled } } }';
+    expect(await send(filtered, { f: { from: 12 } })).toEqual({
+      status: 400,
+      errors: [
+        [
+          'BAD_USER_INPUT',
+          'Variable "$f" got invalid value 12 at "f.from"; String cannot represent a non string value: 12',
+        ],
+      ],
+    });
+  });
+
   it('refuses a list of 501 sites', async () => {
     const siteIds = Array.from({ length: 501 }, (_, i) => `S${i}`);
     const response = await api.graphql(`query ($f: MetricsFilter) { attendance(filter: $f) { total { scheduled } } }`, {
