@@ -17,16 +17,13 @@ const EARLY_WARNING = graphql(`
       episodes {
         enrollmentId
         participantId
-        siteId
         siteName
         admissionDate
         daysSinceAdmission
         reasons
         reasonCount
-        lastTwoStatuses
         lastSessionDate
         lastAttendedDate
-        attendedLast7Days
         rowsLast14Days
         lastFeedbackDate
         lastFeedbackScore

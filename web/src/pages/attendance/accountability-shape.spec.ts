@@ -9,7 +9,6 @@ const p = (numerator: number, denominator: number) => ({
   upper: null,
 });
 const session = (n: number): SessionAccountabilityFiguresFragment => ({
-  absencesTooRecent: 0,
   consistency: p(1, n),
   feedbackParticipation: p(1, n),
   reEngagement: p(0, n),
@@ -19,7 +18,6 @@ const episode = (
   n: number,
 ): EpisodeAccountabilityFiguresFragment => ({
   groupType,
-  episodes: n,
   checkInAdherence: { numerator: 1, denominator: n, rate: n ? 1 / n : null },
   goalAttainment: { numerator: 1, denominator: n, rate: n ? 1 / n : null },
 });

@@ -1,4 +1,4 @@
-import type { AttendanceFiguresFragment } from '../../gql/graphql';
+import type { AttendanceFiguresFragment, AttendanceWeekFiguresFragment } from '../../gql/graphql';
 import { noShowRate, toGroupTypeBars, toWeeklyAttendanceFigures } from './attendance-shape';
 
 const proportion = (numerator: number, denominator: number) => ({
@@ -10,13 +10,14 @@ const proportion = (numerator: number, denominator: number) => ({
 });
 
 const figures = (attended: number, nonExcused: number): AttendanceFiguresFragment => ({
-  scheduled: nonExcused,
-  attended,
-  absent: nonExcused - attended,
-  excused: 0,
   nonExcused,
   attendanceRate: proportion(attended, nonExcused),
   noShowRate: proportion(nonExcused - attended, nonExcused),
+});
+
+const weekFigures = (attended: number, nonExcused: number): AttendanceWeekFiguresFragment => ({
+  nonExcused,
+  attendanceRate: proportion(attended, nonExcused),
 });
 
 describe('toWeeklyAttendanceFigures', () => {
@@ -26,8 +27,8 @@ describe('toWeeklyAttendanceFigures', () => {
       [
         {
           weekStart: '2025-01-06',
-          total: figures(3, 4),
-          byGroupType: [{ groupType: 'skills' as const, figures: figures(3, 4) }],
+          total: { attendanceRate: proportion(3, 4) },
+          byGroupType: [{ groupType: 'skills' as const, figures: weekFigures(3, 4) }],
         },
       ],
       [
@@ -40,8 +41,8 @@ describe('toWeeklyAttendanceFigures', () => {
       [
         {
           weekStart: '2025-01-06',
-          total: figures(1, 2),
-          byGroupType: [{ groupType: 'family' as const, figures: figures(0, 0) }],
+          total: { attendanceRate: proportion(1, 2) },
+          byGroupType: [{ groupType: 'family' as const, figures: weekFigures(0, 0) }],
         },
       ],
       [['2025-01-06', 'total', 0.5, 2]],

@@ -1,6 +1,11 @@
 import { proportionFields, seriesLabel, type Figure } from '../../charts/figures';
 import type { GroupType } from '../../filters/group-types';
-import type { AttendanceFiguresFragment, IntensityFiguresFragment } from '../../gql/graphql';
+import type {
+  AttendanceFiguresFragment,
+  AttendanceWeekFiguresFragment,
+  IntensityFiguresFragment,
+  SessionProportionFragment,
+} from '../../gql/graphql';
 
 interface ByType<T> {
   groupType: GroupType;
@@ -9,8 +14,8 @@ interface ByType<T> {
 
 interface AttendanceWeek {
   weekStart: string;
-  total: AttendanceFiguresFragment;
-  byGroupType: readonly ByType<AttendanceFiguresFragment>[];
+  total: { attendanceRate: SessionProportionFragment };
+  byGroupType: readonly ByType<AttendanceWeekFiguresFragment>[];
 }
 
 /**

@@ -3,6 +3,8 @@ import { graphqlRequest } from '../../api/graphql-client';
 import type { MetricsFilterVariables } from '../../filters/group-types';
 import { graphql } from '../../gql';
 
+// Also read by the overview (attendance tile and its weekly sparkline) and by the groups page's top
+// level (scheduled and attended rows per type). Week cells carry only what the weekly chart draws.
 const ATTENDANCE = graphql(`
   query Attendance($filter: MetricsFilter) {
     attendance(filter: $filter) {
@@ -18,18 +20,21 @@ const ATTENDANCE = graphql(`
         groupType
         figures {
           ...AttendanceFigures
+          scheduled
+          attended
         }
       }
       byWeek {
         weekStart
-        isoWeek
         total {
-          ...AttendanceFigures
+          attendanceRate {
+            ...SessionProportion
+          }
         }
         byGroupType {
           groupType
           figures {
-            ...AttendanceFigures
+            ...AttendanceWeekFigures
           }
         }
       }
@@ -37,15 +42,18 @@ const ATTENDANCE = graphql(`
   }
 
   fragment AttendanceFigures on AttendanceFigures {
-    scheduled
-    attended
-    absent
-    excused
     nonExcused
     attendanceRate {
       ...SessionProportion
     }
     noShowRate {
+      ...SessionProportion
+    }
+  }
+
+  fragment AttendanceWeekFigures on AttendanceFigures {
+    nonExcused
+    attendanceRate {
       ...SessionProportion
     }
   }

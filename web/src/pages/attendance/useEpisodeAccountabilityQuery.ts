@@ -6,11 +6,6 @@ import { graphql } from '../../gql';
 const EPISODE_ACCOUNTABILITY = graphql(`
   query EpisodeAccountability($filter: MetricsFilter) {
     episodeAccountability(filter: $filter) {
-      scope {
-        from
-        to
-        asOf
-      }
       total {
         ...EpisodeAccountabilityFigures
       }
@@ -22,7 +17,6 @@ const EPISODE_ACCOUNTABILITY = graphql(`
 
   fragment EpisodeAccountabilityFigures on EpisodeAccountabilityFigures {
     groupType
-    episodes
     checkInAdherence {
       numerator
       denominator

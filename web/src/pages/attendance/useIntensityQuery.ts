@@ -12,6 +12,7 @@ const INTENSITY = graphql(`
         asOf
       }
       total {
+        participantWeeks
         ...IntensityFigures
       }
       byGroupType {
@@ -24,8 +25,6 @@ const INTENSITY = graphql(`
   }
 
   fragment IntensityFigures on IntensityFigures {
-    participantWeeks
-    unknownHoursWeeks
     intensityMet {
       ...SessionProportion
     }

@@ -24,7 +24,6 @@ const SESSION_ACCOUNTABILITY = graphql(`
   }
 
   fragment SessionAccountabilityFigures on SessionAccountabilityFigures {
-    absencesTooRecent
     consistency {
       ...SessionProportion
     }

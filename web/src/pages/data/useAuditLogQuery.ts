@@ -5,7 +5,6 @@ import { graphql } from '../../gql';
 const AUDIT_LOG = graphql(`
   query AuditLog($limit: Int!) {
     auditLog(limit: $limit) {
-      auditId
       at
       username
       role

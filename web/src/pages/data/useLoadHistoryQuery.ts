@@ -7,7 +7,6 @@ const LOAD_HISTORY = graphql(`
     loadHistory(limit: $limit) {
       loadId
       startedAt
-      finishedAt
       status
       source
       rowsRead
@@ -15,18 +14,8 @@ const LOAD_HISTORY = graphql(`
       rowsUpdated
       rowsUnchanged
       rowsRejected
-      message
       files {
-        fileName
-        kind
         status
-        rowsRead
-        inserted
-        updated
-        unchanged
-        rejected
-        durationMs
-        message
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { SessionFeedbackFiguresFragment } from '../../gql/graphql';
+import type { SessionFeedbackFiguresFragment, SessionFeedbackWeekFiguresFragment } from '../../gql/graphql';
 import { toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
 
 const figures = (responses: number, meanScore: number | null = 36): SessionFeedbackFiguresFragment => ({
@@ -8,6 +8,11 @@ const figures = (responses: number, meanScore: number | null = 36): SessionFeedb
   meanGoalsTopics: 8.5,
   meanApproach: 9.5,
   meanOverall: 9,
+});
+
+const weekFigures = (responses: number, meanScore: number | null = 36): SessionFeedbackWeekFiguresFragment => ({
+  responses,
+  meanScore,
   allianceFlag: {
     numerator: 1,
     denominator: responses,
@@ -54,8 +59,8 @@ describe('toItemMeanFigures', () => {
 
 describe('toAllianceFlagFigures', () => {
   test.each([
-    ['a week with responses gives its rate and interval', figures(4), [['2025-01-06', 'total', 0.25, 0.1, 0.5, 4]]],
-    ['a week without responses gives nothing', figures(0, null), []],
+    ['a week with responses gives its rate and interval', weekFigures(4), [['2025-01-06', 'total', 0.25, 0.1, 0.5, 4]]],
+    ['a week without responses gives nothing', weekFigures(0, null), []],
   ])('%s', (_name, total, expected) => {
     expect(
       toAllianceFlagFigures([{ weekStart: '2025-01-06', total }]).map((f) => [

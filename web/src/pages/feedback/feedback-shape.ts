@@ -1,14 +1,14 @@
 import { meanFields, proportionFields, seriesLabel, type Figure } from '../../charts/figures';
 import type { GroupType } from '../../filters/group-types';
-import type { SessionFeedbackFiguresFragment } from '../../gql/graphql';
+import type { SessionFeedbackFiguresFragment, SessionFeedbackWeekFiguresFragment } from '../../gql/graphql';
 
-interface ByType {
+interface ByType<T = SessionFeedbackFiguresFragment> {
   groupType: GroupType;
-  figures: SessionFeedbackFiguresFragment;
+  figures: T;
 }
 
 /** The series with responses: the total first, then each group type that has any. */
-function withResponses(total: SessionFeedbackFiguresFragment, byGroupType: readonly ByType[]) {
+function withResponses<T extends { responses: number }>(total: T, byGroupType: readonly ByType<T>[]) {
   return [{ groupType: null, figures: total }, ...byGroupType].filter((t) => t.figures.responses > 0);
 }
 
@@ -47,7 +47,7 @@ export function toItemMeanFigures(total: SessionFeedbackFiguresFragment, byGroup
  * week give rates that swing from 0 to 100%, so the per-type comparison is the period bars above.
  */
 export function toAllianceFlagFigures(
-  weeks: readonly { weekStart: string; total: SessionFeedbackFiguresFragment }[],
+  weeks: readonly { weekStart: string; total: SessionFeedbackWeekFiguresFragment }[],
 ): Figure[] {
   return weeks.flatMap((week) =>
     withResponses(week.total, []).map((t) => ({

@@ -3,6 +3,8 @@ import { graphqlRequest } from '../../api/graphql-client';
 import type { MetricsFilterVariables } from '../../filters/group-types';
 import { graphql } from '../../gql';
 
+// Also read by the overview (session score tile and its weekly sparkline). The weekly chart draws
+// all group types together, so a week carries no breakdown by type.
 const SESSION_FEEDBACK = graphql(`
   query SessionFeedback($filter: MetricsFilter) {
     sessionFeedback(filter: $filter) {
@@ -23,13 +25,7 @@ const SESSION_FEEDBACK = graphql(`
       byWeek {
         weekStart
         total {
-          ...SessionFeedbackFigures
-        }
-        byGroupType {
-          groupType
-          figures {
-            ...SessionFeedbackFigures
-          }
+          ...SessionFeedbackWeekFigures
         }
       }
     }
@@ -42,6 +38,11 @@ const SESSION_FEEDBACK = graphql(`
     meanGoalsTopics
     meanApproach
     meanOverall
+  }
+
+  fragment SessionFeedbackWeekFigures on SessionFeedbackFigures {
+    responses
+    meanScore
     allianceFlag {
       ...SessionProportion
     }

@@ -4,7 +4,6 @@ import { groupCategory, toGroupFigures, toSessionFigures } from './groups-shape'
 const group = (overrides: Partial<DrilldownGroupFiguresFragment>): DrilldownGroupFiguresFragment => ({
   groupId: 'G1',
   groupName: 'Tuesday skills',
-  siteId: 'S1',
   siteName: 'North',
   modality: 'dbt',
   sessions: 4,
@@ -51,7 +50,6 @@ describe('toSessionFigures', () => {
     [{ attendanceRate: null, attended: 0, scheduled: 2, excused: 2 }, [null, 0, 0]],
   ])('a session %j', (figures, [value, numerator, n]) => {
     const session = {
-      sessionId: 's',
       date: '2025-01-07',
       topic: null,
       durationMinutes: 90,

@@ -6,7 +6,6 @@ import { graphql } from '../../gql';
 const DRILLDOWN_GROUPS = graphql(`
   query DrilldownGroups($filter: MetricsFilter, $groupType: GroupType!) {
     drilldownGroups(filter: $filter, groupType: $groupType) {
-      groupType
       from
       to
       total {
@@ -21,7 +20,6 @@ const DRILLDOWN_GROUPS = graphql(`
   fragment DrilldownGroupFigures on DrilldownGroup {
     groupId
     groupName
-    siteId
     siteName
     modality
     sessions

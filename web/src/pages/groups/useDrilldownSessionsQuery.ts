@@ -6,16 +6,12 @@ import { graphql } from '../../gql';
 const DRILLDOWN_SESSIONS = graphql(`
   query DrilldownSessions($filter: MetricsFilter, $groupId: String!) {
     drilldownSessions(filter: $filter, groupId: $groupId) {
-      groupId
       groupName
-      groupType
       modality
-      siteId
       siteName
       from
       to
       sessions {
-        sessionId
         date
         topic
         durationMinutes

@@ -6,7 +6,6 @@ import { graphql } from '../../gql';
 const PROGRAM_OVERVIEW = graphql(`
   query ProgramOverview($filter: MetricsFilter) {
     programOverview(filter: $filter) {
-      asOf
       period {
         from
         to

@@ -4,9 +4,7 @@ import { toAtRiskTable, toKmSeries } from './km-series';
 const figures = (overrides: Partial<RetentionFiguresFragment>): RetentionFiguresFragment => ({
   groupType: null,
   episodes: 10,
-  dropouts: 2,
   discharged: 4,
-  medianDaysToDropout: null,
   medianLengthOfStay: 40,
   curve: [
     { days: 12, atRisk: 9, events: 1, censored: 0, survival: 0.889, lower: 0.7, upper: 1 },
@@ -16,7 +14,6 @@ const figures = (overrides: Partial<RetentionFiguresFragment>): RetentionFigures
     { days: 30, atRisk: 6, survival: 0.741, lower: 0.5, upper: 1 },
     { days: 60, atRisk: 3, survival: 0.741, lower: 0.5, upper: 1 },
   ],
-  dischargeReasons: [],
   completion: { numerator: 2, denominator: 4, rate: 0.5, lower: 0.15, upper: 0.85 },
   ...overrides,
 });

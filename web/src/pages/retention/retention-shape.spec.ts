@@ -1,4 +1,4 @@
-import type { RetentionFiguresFragment } from '../../gql/graphql';
+import type { RetentionFiguresFragment, RetentionTotalFiguresFragment } from '../../gql/graphql';
 import {
   describeLogRank,
   formatPValue,
@@ -11,20 +11,25 @@ import {
 const figures = (overrides: Partial<RetentionFiguresFragment>): RetentionFiguresFragment => ({
   groupType: null,
   episodes: 10,
-  dropouts: 2,
   discharged: 4,
-  medianDaysToDropout: null,
   medianLengthOfStay: 40,
   curve: [],
   retainedAt: [
     { days: 30, atRisk: 6, survival: 0.8, lower: 0.6, upper: 0.95 },
     { days: 90, atRisk: 0, survival: null, lower: null, upper: null },
   ],
+  completion: { numerator: 3, denominator: 4, rate: 0.75, lower: 0.3, upper: 0.95 },
+  ...overrides,
+});
+
+const totalFigures = (overrides: Partial<RetentionTotalFiguresFragment>): RetentionTotalFiguresFragment => ({
+  ...figures({}),
+  dropouts: 2,
+  medianDaysToDropout: null,
   dischargeReasons: [
     { reason: 'completed', episodes: 3 },
     { reason: 'dropped_out', episodes: 1 },
   ],
-  completion: { numerator: 3, denominator: 4, rate: 0.75, lower: 0.3, upper: 0.95 },
   ...overrides,
 });
 
@@ -68,7 +73,7 @@ describe('completion, length of stay and reasons', () => {
   });
 
   it('gives each discharge reason its share of discharges', () => {
-    expect(toDischargeReasonFigures(figures({})).map((f) => [f.category, f.value, f.numerator, f.n])).toEqual([
+    expect(toDischargeReasonFigures(totalFigures({})).map((f) => [f.category, f.value, f.numerator, f.n])).toEqual([
       ['Completed', 0.75, 3, 4],
       ['Dropped out', 0.25, 1, 4],
     ]);

@@ -1,5 +1,5 @@
 import { meanFields, proportionFields, seriesLabel, type Figure } from '../../charts/figures';
-import type { RetentionFiguresFragment } from '../../gql/graphql';
+import type { RetentionFiguresFragment, RetentionTotalFiguresFragment } from '../../gql/graphql';
 
 /** The series with episodes: the total first, then each group type that has any. */
 function withEpisodes(total: RetentionFiguresFragment, byGroupType: readonly RetentionFiguresFragment[]) {
@@ -74,7 +74,7 @@ export const DISCHARGE_REASON_LABELS: Record<string, string> = {
 };
 
 /** Discharges of all group types per reason, as a share of all discharges (n = discharged). */
-export function toDischargeReasonFigures(total: RetentionFiguresFragment): Figure[] {
+export function toDischargeReasonFigures(total: RetentionTotalFiguresFragment): Figure[] {
   if (total.discharged === 0) return [];
   return total.dischargeReasons.map((r) => ({
     category: DISCHARGE_REASON_LABELS[r.reason] ?? r.reason,

@@ -3,6 +3,8 @@ import { graphqlRequest } from '../../api/graphql-client';
 import type { MetricsFilterVariables } from '../../filters/group-types';
 import { graphql } from '../../gql';
 
+// Also read by the overview (retained-at-90 and completion tiles, the curve's sparkline). The
+// dropout, median-to-dropout and discharge-reason figures are drawn for all group types only.
 const RETENTION = graphql(`
   query Retention($filter: MetricsFilter) {
     retention(filter: $filter) {
@@ -12,7 +14,7 @@ const RETENTION = graphql(`
         asOf
       }
       total {
-        ...RetentionFigures
+        ...RetentionTotalFigures
       }
       byGroupType {
         ...RetentionFigures
@@ -21,22 +23,24 @@ const RETENTION = graphql(`
         chiSquare
         df
         pValue
-        groups {
-          groupType
-          episodes
-          observed
-          expected
-        }
       }
+    }
+  }
+
+  fragment RetentionTotalFigures on RetentionFigures {
+    ...RetentionFigures
+    dropouts
+    medianDaysToDropout
+    dischargeReasons {
+      reason
+      episodes
     }
   }
 
   fragment RetentionFigures on RetentionFigures {
     groupType
     episodes
-    dropouts
     discharged
-    medianDaysToDropout
     medianLengthOfStay
     curve {
       days
@@ -53,10 +57,6 @@ const RETENTION = graphql(`
       survival
       lower
       upper
-    }
-    dischargeReasons {
-      reason
-      episodes
     }
     completion {
       numerator

@@ -1,4 +1,4 @@
-import type { SobrietyFiguresFragment } from '../../gql/graphql';
+import type { SobrietyFiguresFragment, SobrietyTotalFiguresFragment } from '../../gql/graphql';
 import { toAbstinenceFigures, toCravingFigures, toPdaFigures } from './sobriety-shape';
 
 const proportion = (numerator: number, denominator: number) => ({
@@ -14,29 +14,19 @@ const figures = (overrides: Partial<SobrietyFiguresFragment>): SobrietyFiguresFr
   episodes: 10,
   percentDaysAbstinent: { mean: 0.8, n: 9 },
   pdaChangeFromBaseline: { mean: 0.3, n: 8 },
-  abstinence: [
-    {
-      days: 30,
-      eligible: 10,
-      responders: 6,
-      abstinent: 3,
-      responderRate: proportion(3, 6),
-      intentToTreatRate: proportion(3, 10),
-    },
-    {
-      days: 90,
-      eligible: 0,
-      responders: 0,
-      abstinent: 0,
-      responderRate: proportion(0, 0),
-      intentToTreatRate: proportion(0, 0),
-    },
-  ],
   cravingTrend: [
-    { week: 0, meanCraving: 6, checkIns: 5, episodes: 5 },
-    { week: 1, meanCraving: null, checkIns: 0, episodes: 0 },
+    { week: 0, meanCraving: 6, checkIns: 5 },
+    { week: 1, meanCraving: null, checkIns: 0 },
   ],
   ...overrides,
+});
+
+const totalFigures = (): SobrietyTotalFiguresFragment => ({
+  ...figures({}),
+  abstinence: [
+    { days: 30, eligible: 10, responderRate: proportion(3, 6), intentToTreatRate: proportion(3, 10) },
+    { days: 90, eligible: 0, responderRate: proportion(0, 0), intentToTreatRate: proportion(0, 0) },
+  ],
 });
 
 describe('toPdaFigures', () => {
@@ -68,12 +58,12 @@ describe('toAbstinenceFigures', () => {
     ['responder', 0.5, 6],
     ['intentToTreat', 0.3, 10],
   ])('the %s rate of a milestone with eligible episodes', (series, rate, n) => {
-    const f = toAbstinenceFigures(figures({})).find((x) => x.series === series);
+    const f = toAbstinenceFigures(totalFigures()).find((x) => x.series === series);
     expect(f).toMatchObject({ category: '30 days', value: rate, n, numerator: 3, lower: 0.2, upper: 0.8 });
   });
 
   it('leaves out a milestone nobody is eligible for yet', () => {
-    expect(toAbstinenceFigures(figures({})).map((f) => f.category)).toEqual(['30 days', '30 days']);
+    expect(toAbstinenceFigures(totalFigures()).map((f) => f.category)).toEqual(['30 days', '30 days']);
   });
 });
 
@@ -82,7 +72,7 @@ describe('toCravingFigures', () => {
     ['a week without check-ins is a gap', [], [['0', 'total', 6, 5]]],
     [
       'types follow the total within a week',
-      [figures({ groupType: 'process', cravingTrend: [{ week: 0, meanCraving: 4, checkIns: 2, episodes: 2 }] })],
+      [figures({ groupType: 'process', cravingTrend: [{ week: 0, meanCraving: 4, checkIns: 2 }] })],
       [
         ['0', 'total', 6, 5],
         ['0', 'process', 4, 2],

@@ -1,5 +1,5 @@
 import { meanFields, proportionFields, seriesLabel, type Figure } from '../../charts/figures';
-import type { SobrietyFiguresFragment } from '../../gql/graphql';
+import type { SobrietyFiguresFragment, SobrietyTotalFiguresFragment } from '../../gql/graphql';
 
 const PDA_LABEL = 'PDA in treatment';
 const CHANGE_LABEL = 'Change from baseline';
@@ -34,7 +34,7 @@ export function toPdaFigures(
 }
 
 /** Abstinence at each milestone: the responder rate beside the intent-to-treat rate, both with intervals. */
-export function toAbstinenceFigures(figures: SobrietyFiguresFragment): Figure[] {
+export function toAbstinenceFigures(figures: SobrietyTotalFiguresFragment): Figure[] {
   return figures.abstinence
     .filter((m) => m.eligible > 0)
     .flatMap((m) => [

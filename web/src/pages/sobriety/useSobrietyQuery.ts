@@ -3,6 +3,8 @@ import { graphqlRequest } from '../../api/graphql-client';
 import type { MetricsFilterVariables } from '../../filters/group-types';
 import { graphql } from '../../gql';
 
+// Also read by the overview (abstinent-at-30-days tile). The milestones are drawn for all group
+// types only; the PDA bars and craving lines for each type.
 const SOBRIETY = graphql(`
   query Sobriety($filter: MetricsFilter) {
     sobriety(filter: $filter) {
@@ -12,10 +14,24 @@ const SOBRIETY = graphql(`
         asOf
       }
       total {
-        ...SobrietyFigures
+        ...SobrietyTotalFigures
       }
       byGroupType {
         ...SobrietyFigures
+      }
+    }
+  }
+
+  fragment SobrietyTotalFigures on SobrietyFigures {
+    ...SobrietyFigures
+    abstinence {
+      days
+      eligible
+      responderRate {
+        ...EpisodeProportion
+      }
+      intentToTreatRate {
+        ...EpisodeProportion
       }
     }
   }
@@ -31,23 +47,10 @@ const SOBRIETY = graphql(`
       mean
       n
     }
-    abstinence {
-      days
-      eligible
-      responders
-      abstinent
-      responderRate {
-        ...EpisodeProportion
-      }
-      intentToTreatRate {
-        ...EpisodeProportion
-      }
-    }
     cravingTrend {
       week
       meanCraving
       checkIns
-      episodes
     }
   }
 
