@@ -9,6 +9,7 @@ import { ParticipantWeekEdgeCells1764200000000 } from '../migrations/17642000000
 import { EpisodePreviousWindow1764210000000 } from '../migrations/1764210000000-episode-previous-window';
 import { SessionTypeDays1764220000000 } from '../migrations/1764220000000-session-type-days';
 import { EpisodeOutcomes1764230000000 } from '../migrations/1764230000000-episode-outcomes';
+import { EpisodeOutcomeMonths1764240000000 } from '../migrations/1764240000000-episode-outcome-months';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -22,6 +23,7 @@ export const migrations = [
   EpisodePreviousWindow1764210000000,
   SessionTypeDays1764220000000,
   EpisodeOutcomes1764230000000,
+  EpisodeOutcomeMonths1764240000000,
 ];
 
 /**

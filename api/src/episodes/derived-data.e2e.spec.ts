@@ -75,7 +75,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
 const sent = (run: () => Promise<unknown>) => recordStatements(api.server.app.get(DataSource), run);
 
 const DERIVED_TABLE =
-  /\b(episode_fact|episode_outcome|episode_cell|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;
+  /\b(episode_fact|episode_outcome|episode_outcome_month|episode_cell|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;
 
 async function both(run: (f: MetricsFilter) => Promise<unknown>, filter: MetricsFilter) {
   setDerivedDataEnabled(false);
@@ -107,10 +107,12 @@ describe('derived metric tables', () => {
       { from: addDays(asOf, -29), to: asOf }, // starts on a Friday: a cut week
       { from: '2026-03-04', to: '2026-06-18' }, // cut weeks at both ends, before as_of
       { from: '2026-05-06', to: '2026-05-08' }, // inside one week
+      { from: '2026-06-01', to: '2026-07-31' }, // whole months only: no episode grouped afresh
       { siteIds: [site!.site_id] },
       { siteIds: sites.slice(0, 2), from: addDays(asOf, -29) },
       { groupTypes: [GroupType.process] },
       { groupTypes: [GroupType.skills, GroupType.family], from: addDays(asOf, -89) },
+      { siteIds: [site!.site_id], groupTypes: [GroupType.process], from: '2026-04-01', to: '2026-06-30' },
       { asOf: '2026-08-15' }, // not the derived as_of: live both ways
     ];
     for (const filter of filters) {

@@ -28,29 +28,60 @@ GROUP BY GROUPING SETS ((primary_type, t, event), (primary_type, reason), (prima
 export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
 
 /**
- * The same counts from episode_outcome (see derivedDataFor), whose narrow rows carry the type and
- * the reason as codes: the groupings run on small integers, and only the few result rows are
- * turned back into names. Parameters: the episode scope's ($1–$5), then $6 and $7 the code lists
- * (etl OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
+ * The same counts from the derived tables (see derivedDataFor), whose rows carry the type and the
+ * reason as codes: the calendar months lying wholly inside the period come as counts already
+ * grouped per month and site (episode_outcome_month), and only the episodes admitted in the cut
+ * months at either end are grouped here (episode_outcome, one row per episode, counted once in
+ * each of the three kinds). A period inside one month has no whole month: all its episodes are
+ * grouped. Only the few result rows are turned back into names. Parameters: the episode scope's
+ * ($1–$5), then $6 and $7 the code lists (etl OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
  */
 export const RETENTION_DERIVED_SQL = `
-WITH outcome AS (
-  SELECT o.type_no, o.t, o.event, o.reason_no, o.stay
-  FROM episode_outcome o
-  WHERE o.admission_date BETWEEN $1::date AND $2::date
-    AND o.admission_date <= $3::date
-    AND ($4::text[] IS NULL OR o.site_id = ANY ($4::text[]))
-    AND ($5::text[] IS NULL OR o.type_no IN (SELECT array_position($6::text[], g) FROM unnest($5::text[]) g))
+WITH span AS (
+  SELECT $1::date AS lo, least($2::date, $3::date) AS hi
 ),
-counts AS (
-  SELECT CASE WHEN grouping(t) = 0 THEN 'survival' WHEN grouping(reason_no) = 0 THEN 'reason' ELSE 'stay' END AS kind,
-    type_no, t, event, reason_no, stay, count(*)::int AS n
-  FROM outcome
-  GROUP BY GROUPING SETS ((type_no, t, event), (type_no, reason_no), (type_no, stay))
+whole_months AS (
+  SELECT lo, hi,
+    CASE WHEN extract(day FROM lo) = 1 THEN lo ELSE (date_trunc('month', lo) + interval '1 month')::date END
+      AS first_day,
+    CASE WHEN extract(day FROM hi + 1) = 1 THEN hi + 1 ELSE date_trunc('month', hi)::date END AS end_day
+  FROM span
+),
+-- [first_day, end_day): the whole months; [lo, first_day) and [end_day, hi] the cut ends. Without
+-- a whole month, the first end is the whole period and the second is empty.
+parts AS (
+  SELECT lo, hi,
+    CASE WHEN first_day < end_day THEN first_day ELSE hi + 1 END AS first_day,
+    CASE WHEN first_day < end_day THEN end_day ELSE hi + 1 END AS end_day
+  FROM whole_months
+),
+types AS (
+  SELECT array_position($6::text[], g) AS type_no FROM unnest($5::text[]) g
+),
+cut_episodes AS (
+  SELECT o.* FROM parts p JOIN episode_outcome o ON o.admission_date >= p.lo AND o.admission_date < p.first_day
+  UNION ALL
+  SELECT o.* FROM parts p JOIN episode_outcome o ON o.admission_date >= p.end_day AND o.admission_date <= p.hi
+),
+cells AS (
+  SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n
+  FROM parts p
+  JOIN episode_outcome_month m ON m.month >= p.first_day AND m.month < p.end_day
+  WHERE ($4::text[] IS NULL OR m.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR m.type_no IN (SELECT type_no FROM types))
+  UNION ALL
+  SELECT k.kind, o.type_no,
+    CASE WHEN k.kind = 1 THEN o.t END, CASE WHEN k.kind = 1 THEN o.event END,
+    CASE WHEN k.kind = 2 THEN o.reason_no END, CASE WHEN k.kind = 3 THEN o.stay END, 1
+  FROM cut_episodes o
+  CROSS JOIN (VALUES (1), (2), (3)) AS k (kind)
+  WHERE ($4::text[] IS NULL OR o.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR o.type_no IN (SELECT type_no FROM types))
 )
-SELECT kind, ($6::text[])[type_no] AS "groupType", t, event, ($7::text[])[reason_no] AS reason,
-  stay AS "lengthOfStay", n
-FROM counts`;
+SELECT (ARRAY['survival', 'reason', 'stay'])[kind] AS kind, ($6::text[])[type_no] AS "groupType", t, event,
+  ($7::text[])[reason_no] AS reason, stay AS "lengthOfStay", sum(n)::int AS n
+FROM cells
+GROUP BY kind, type_no, t, event, reason_no, stay`;
 
 /** RETENTION_DERIVED_SQL's code lists ($6, $7). */
 export const RETENTION_DERIVED_CODES = [OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES];

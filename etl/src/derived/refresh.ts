@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// and EpisodeOutcomes), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomes and EpisodeOutcomeMonths), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -28,6 +28,7 @@ const ALL = `'*'`;
 const DERIVED_TABLES = [
   'episode_fact',
   'episode_outcome',
+  'episode_outcome_month',
   'episode_milestone',
   'craving_cell',
   'session_fact',
@@ -142,6 +143,20 @@ SELECT admission_date, site_id, array_position($2::text[], primary_type),
   discharge_date - admission_date
 FROM episode_fact
 ORDER BY admission_date`;
+
+// Retention's three groupings (api RETENTION_DERIVED_SQL) per month of admission and site, with
+// the kinds it tags its rows with: 1 survival, 2 discharge reason, 3 length of stay.
+const EPISODE_OUTCOME_MONTH_SQL = `
+INSERT INTO episode_outcome_month
+SELECT date_trunc('month', admission_date)::date, site_id,
+  CASE WHEN grouping(t) = 0 THEN 1 WHEN grouping(reason_no) = 0 THEN 2 ELSE 3 END,
+  type_no, t, event, reason_no, stay, count(*)
+FROM episode_outcome
+GROUP BY GROUPING SETS (
+  (date_trunc('month', admission_date), site_id, type_no, t, event),
+  (date_trunc('month', admission_date), site_id, type_no, reason_no),
+  (date_trunc('month', admission_date), site_id, type_no, stay))
+ORDER BY 1`;
 
 // The check-in nearest to day m within m ± 14 of eligible episodes; ties to the later; never one of
 // a later episode of the participant.
@@ -291,6 +306,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query('ANALYZE derived_episode_row');
   await client.query(EPISODE_FACT_SQL, [asOf]);
   await client.query(EPISODE_OUTCOME_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
+  await client.query(EPISODE_OUTCOME_MONTH_SQL);
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
   await refreshEpisodeCells(client, DERIVED_MILESTONES);
