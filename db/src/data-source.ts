@@ -10,6 +10,7 @@ import { EpisodePreviousWindow1764210000000 } from '../migrations/1764210000000-
 import { SessionTypeDays1764220000000 } from '../migrations/1764220000000-session-type-days';
 import { EpisodeOutcomes1764230000000 } from '../migrations/1764230000000-episode-outcomes';
 import { EpisodeOutcomeMonths1764240000000 } from '../migrations/1764240000000-episode-outcome-months';
+import { CravingMonths1764250000000 } from '../migrations/1764250000000-craving-months';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -24,6 +25,7 @@ export const migrations = [
   SessionTypeDays1764220000000,
   EpisodeOutcomes1764230000000,
   EpisodeOutcomeMonths1764240000000,
+  CravingMonths1764250000000,
 ];
 
 /**

@@ -120,6 +120,7 @@ describe('migrations', () => {
         'SessionTypeDays1764220000000',
         'EpisodeOutcomes1764230000000',
         'EpisodeOutcomeMonths1764240000000',
+        'CravingMonths1764250000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

@@ -1,5 +1,5 @@
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '@iop/etl';
-import { episodeScopeCtes } from '../episodes';
+import { ADMISSION_PARTS_CTES, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../episodes';
 
 /**
  * One pass over the episodes, three small groupings of it (GROUPING SETS), each row tagged with
@@ -37,36 +37,15 @@ export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
  * ($1–$5), then $6 and $7 the code lists (etl OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
  */
 export const RETENTION_DERIVED_SQL = `
-WITH span AS (
-  SELECT $1::date AS lo, least($2::date, $3::date) AS hi
-),
-whole_months AS (
-  SELECT lo, hi,
-    CASE WHEN extract(day FROM lo) = 1 THEN lo ELSE (date_trunc('month', lo) + interval '1 month')::date END
-      AS first_day,
-    CASE WHEN extract(day FROM hi + 1) = 1 THEN hi + 1 ELSE date_trunc('month', hi)::date END AS end_day
-  FROM span
-),
--- [first_day, end_day): the whole months; [lo, first_day) and [end_day, hi] the cut ends. Without
--- a whole month, the first end is the whole period and the second is empty.
-parts AS (
-  SELECT lo, hi,
-    CASE WHEN first_day < end_day THEN first_day ELSE hi + 1 END AS first_day,
-    CASE WHEN first_day < end_day THEN end_day ELSE hi + 1 END AS end_day
-  FROM whole_months
-),
+WITH ${ADMISSION_PARTS_CTES},
 types AS (
   SELECT array_position($6::text[], g) AS type_no FROM unnest($5::text[]) g
 ),
-cut_episodes AS (
-  SELECT o.* FROM parts p JOIN episode_outcome o ON o.admission_date >= p.lo AND o.admission_date < p.first_day
-  UNION ALL
-  SELECT o.* FROM parts p JOIN episode_outcome o ON o.admission_date >= p.end_day AND o.admission_date <= p.hi
+cut_episodes AS (${cutMonthRows('episode_outcome', 'o')}
 ),
 cells AS (
   SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n
-  FROM parts p
-  JOIN episode_outcome_month m ON m.month >= p.first_day AND m.month < p.end_day
+  FROM ${wholeMonthRows('episode_outcome_month', 'm')}
   WHERE ($4::text[] IS NULL OR m.site_id = ANY ($4::text[]))
     AND ($5::text[] IS NULL OR m.type_no IN (SELECT type_no FROM types))
   UNION ALL

@@ -1,4 +1,4 @@
-import { CELL_SQL, episodeScopeCtes } from '../episodes';
+import { ADMISSION_PARTS_CTES, CELL_SQL, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../episodes';
 
 /**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
@@ -63,20 +63,25 @@ SELECT
      GROUP BY GROUPING SETS ((day / 7, primary_type), (day / 7))) x) AS craving`;
 
 /** The derived cells of the episode scope ($1–$5): admitted in the period, at the sites and types. */
+const siteAndTypeScope = (alias: string) => `
+    ($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR ${alias}.primary_type = ANY ($5::text[]))`;
+
 const cellScope = (alias: string) => `
     ${alias}.admission_date BETWEEN $1::date AND $2::date
     AND ${alias}.admission_date <= $3::date
-    AND ($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))
-    AND ($5::text[] IS NULL OR ${alias}.primary_type = ANY ($5::text[]))`;
+    AND ${siteAndTypeScope(alias)}`;
 
 /**
  * SOBRIETY_SQL from the derived cells: per admission date, site and primary type, the episodes and
  * their PDA sums (episode_cell), milestone counts (milestone_cell, computed for
- * ABSTINENCE_MILESTONES) and craving sums (craving_cell). Every figure is a sum of cells, so a
- * year is a few thousand rows, not one per episode. Same parameters and result.
+ * ABSTINENCE_MILESTONES) and craving sums (craving_month for the period's whole months of
+ * admission, craving_cell for its cut ends). Every figure is a sum of cells, so a year is a few
+ * thousand rows, not one per episode. Same parameters and result.
  */
 export const SOBRIETY_DERIVED_SQL = `
-WITH cell AS (
+WITH ${ADMISSION_PARTS_CTES},
+cell AS (
   SELECT * FROM episode_cell ec WHERE ${cellScope('ec')}
 ),
 milestone AS (
@@ -84,7 +89,13 @@ milestone AS (
   WHERE ${cellScope('mc')} AND mc.m = ANY ($6::int[]) AND mc.admission_date <= $3::date - (mc.m + 14)
 ),
 craving AS (
-  SELECT * FROM craving_cell cc WHERE ${cellScope('cc')} AND cc.week <= $7::int
+  SELECT cm.primary_type, cm.week, cm.checkins, cm.episodes, cm.craving_sum
+  FROM ${wholeMonthRows('craving_month', 'cm')}
+  WHERE ${siteAndTypeScope('cm')} AND cm.week <= $7::int
+  UNION ALL
+  SELECT cc.primary_type, cc.week, cc.checkins, cc.episodes, cc.craving_sum
+  FROM (${cutMonthRows('craving_cell', 'cc')}) cc
+  WHERE ${siteAndTypeScope('cc')} AND cc.week <= $7::int
 )
 SELECT
   (SELECT json_agg(x) FROM (

@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// EpisodeOutcomes and EpisodeOutcomeMonths), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomes, EpisodeOutcomeMonths and CravingMonths), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -31,6 +31,7 @@ const DERIVED_TABLES = [
   'episode_outcome_month',
   'episode_milestone',
   'craving_cell',
+  'craving_month',
   'session_fact',
   'session_type_week',
   'session_type_day',
@@ -184,6 +185,15 @@ JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
 WHERE c.craving IS NOT NULL
 GROUP BY 1, 2, 3, 4`;
 
+// craving_cell per month of admission (api SOBRIETY_DERIVED_SQL reads it for whole months).
+const CRAVING_MONTH_SQL = `
+INSERT INTO craving_month
+SELECT date_trunc('month', admission_date)::date, site_id, primary_type, week,
+  sum(checkins), sum(episodes), sum(craving_sum)
+FROM craving_cell
+GROUP BY 1, 2, 3, 4
+ORDER BY 1`;
+
 const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
 
 // Re-engagement of an absent row: an attended row of the same participant in the same group within
@@ -309,6 +319,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_OUTCOME_MONTH_SQL);
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
+  await client.query(CRAVING_MONTH_SQL);
   await refreshEpisodeCells(client, DERIVED_MILESTONES);
   await refreshEpisodeWarning(client, asOf);
   await client.query(SESSION_FACT_SQL, [asOf]);
