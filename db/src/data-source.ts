@@ -11,6 +11,7 @@ import { SessionTypeDays1764220000000 } from '../migrations/1764220000000-sessio
 import { EpisodeOutcomes1764230000000 } from '../migrations/1764230000000-episode-outcomes';
 import { EpisodeOutcomeMonths1764240000000 } from '../migrations/1764240000000-episode-outcome-months';
 import { CravingMonths1764250000000 } from '../migrations/1764250000000-craving-months';
+import { EpisodeDaysAndSpans1764260000000 } from '../migrations/1764260000000-episode-days-and-spans';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -26,6 +27,7 @@ export const migrations = [
   EpisodeOutcomes1764230000000,
   EpisodeOutcomeMonths1764240000000,
   CravingMonths1764250000000,
+  EpisodeDaysAndSpans1764260000000,
 ];
 
 /**

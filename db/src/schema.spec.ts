@@ -121,6 +121,7 @@ describe('migrations', () => {
         'EpisodeOutcomes1764230000000',
         'EpisodeOutcomeMonths1764240000000',
         'CravingMonths1764250000000',
+        'EpisodeDaysAndSpans1764260000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

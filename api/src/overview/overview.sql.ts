@@ -2,28 +2,15 @@ import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 import { isoWeekStart } from '../sessions-scope';
 
 /** Participants served in [first, last]: with an episode whose window overlaps it. */
-type Served = (first: string, last: string) => string;
-
-const DISTINCT_PARTICIPANTS: Served = (first, last) =>
+const DISTINCT_PARTICIPANTS = (first: string, last: string) =>
   `count(DISTINCT participant_id COLLATE "C") FILTER (WHERE admission_date <= ${last} AND window_end >= ${first})`;
 
-// A participant's overlapping episodes form one run, whose first episode alone has a previous
-// episode ending before the period (episode_fact.previous_window_end): count those, no sort. Only
-// over all of a participant's episodes: with a site or group-type filter the previous episode may
-// be filtered out.
-const FIRST_EPISODES_OF_RUNS: Served = (first, last) =>
-  `count(*) FILTER (WHERE admission_date <= ${last} AND window_end >= ${first}
-      AND (previous_window_end IS NULL OR previous_window_end < ${first}))`;
-
 /**
- * The program overview of a period and of the previous period of equal length, in one statement.
- * Parameters: the episode scope's $1–$5 over both periods ($1 = previous period's first day,
- * $2 = current period's last day), then $6 current period's first day, $7 previous period's last
- * day, $8 current period's end for "open" (least(to, as_of)), $9 group types of the sessions (text[]).
+ * The `counts` CTE of one pass over the episodes of the scope (`episode`) for both periods
+ * (current: $6–$8, previous: $1–$7).
  */
-const overviewSql = (scopeCtes: string, sessionsSql: string, served: Served) => `
-WITH ${scopeCtes},
--- One pass over the episodes for both periods (current: $6–$8, previous: $1–$7).
+const episodeCounts = (scopeCtes: string) => `
+${scopeCtes},
 counts AS (
   SELECT
     count(*) FILTER (WHERE admission_date BETWEEN $6::date AND $8::date) AS admissions_current,
@@ -34,10 +21,56 @@ counts AS (
       AS open_current,
     count(*) FILTER (WHERE admission_date <= $7::date AND (discharge_date IS NULL OR discharge_date > $7::date))
       AS open_previous,
-    ${served('$6::date', '$8::date')} AS served_current,
-    ${served('$1::date', '$7::date')} AS served_previous
+    ${DISTINCT_PARTICIPANTS('$6::date', '$8::date')} AS served_current,
+    ${DISTINCT_PARTICIPANTS('$1::date', '$7::date')} AS served_previous
   FROM episode
-)
+)`;
+
+/**
+ * The same `counts` over all of the program's episodes (no site or group-type filter), from
+ * episode_day and episode_span. A discharge never precedes its admission, so the episodes open at
+ * a date are the admissions up to it less the discharges up to it. A participant's overlapping
+ * episodes form one run, whose first episode alone has a previous episode ending before the period
+ * (previous_window_end): counting those counts participants, with no sort. Only over all of a
+ * participant's episodes: with a filter the previous episode may be filtered out.
+ */
+const ALL_EPISODE_COUNTS = `
+-- Not needed here ($4 and $5 are NULL, $2 and $3 bound the scope's episodes, which these are):
+-- typed all the same, so that every variant of the statement takes the same parameters.
+scope_parameters AS (
+  SELECT $2::date, $3::date, $5::text[]
+),
+days AS (
+  SELECT
+    coalesce(sum(admissions) FILTER (WHERE day BETWEEN $6::date AND $8::date), 0) AS admissions_current,
+    coalesce(sum(admissions) FILTER (WHERE day BETWEEN $1::date AND $7::date), 0) AS admissions_previous,
+    coalesce(sum(discharges) FILTER (WHERE day BETWEEN $6::date AND $8::date), 0) AS discharges_current,
+    coalesce(sum(discharges) FILTER (WHERE day BETWEEN $1::date AND $7::date), 0) AS discharges_previous,
+    coalesce(sum(admissions - discharges) FILTER (WHERE day <= $8::date), 0) AS open_current,
+    coalesce(sum(admissions - discharges) FILTER (WHERE day <= $7::date), 0) AS open_previous
+  FROM episode_day
+),
+served AS (
+  SELECT
+    count(*) FILTER (WHERE admission_date <= $8::date AND window_end >= $6::date
+      AND (previous_window_end IS NULL OR previous_window_end < $6::date)) AS served_current,
+    count(*) FILTER (WHERE admission_date <= $7::date AND window_end >= $1::date
+      AND (previous_window_end IS NULL OR previous_window_end < $1::date)) AS served_previous
+  FROM episode_span
+  WHERE window_end >= $1::date
+),
+counts AS (
+  SELECT * FROM days CROSS JOIN served
+)`;
+
+/**
+ * The program overview of a period and of the previous period of equal length, in one statement.
+ * Parameters: the episode scope's $1–$5 over both periods ($1 = previous period's first day,
+ * $2 = current period's last day), then $6 current period's first day, $7 previous period's last
+ * day, $8 current period's end for "open" (least(to, as_of)), $9 group types of the sessions (text[]).
+ */
+const overviewSql = (countsCtes: string, sessionsSql: string) => `
+WITH ${countsCtes}
 SELECT p.period, p.admissions::int, p.discharges::int, p.open::int AS "openEpisodes",
   p.served::int AS "participantsServed",
   (SELECT coalesce(json_agg(x), '[]') FROM (${sessionsSql}) x) AS sessions
@@ -76,16 +109,14 @@ const DERIVED_SESSIONS = `
      ) c
      GROUP BY c.group_type`;
 
-export const OVERVIEW_SQL = overviewSql(episodeScopeCtes('overlapping'), LIVE_SESSIONS, DISTINCT_PARTICIPANTS);
+export const OVERVIEW_SQL = overviewSql(episodeCounts(episodeScopeCtes('overlapping')), LIVE_SESSIONS);
 /** The same from episode_fact and the weekly session cells (see derivedDataFor). */
 export const OVERVIEW_DERIVED_SQL = overviewSql(
-  derivedEpisodeScopeCtes('overlapping'),
+  episodeCounts(derivedEpisodeScopeCtes('overlapping')),
   DERIVED_SESSIONS,
-  DISTINCT_PARTICIPANTS,
 );
-/** OVERVIEW_DERIVED_SQL without a site or group-type filter ($4 and $5 NULL). */
-export const OVERVIEW_DERIVED_ALL_EPISODES_SQL = overviewSql(
-  derivedEpisodeScopeCtes('overlapping'),
-  DERIVED_SESSIONS,
-  FIRST_EPISODES_OF_RUNS,
-);
+/**
+ * OVERVIEW_DERIVED_SQL without a site or group-type filter ($4 and $5 NULL, $3 the derived as_of):
+ * the counts from episode_day and episode_span.
+ */
+export const OVERVIEW_DERIVED_ALL_EPISODES_SQL = overviewSql(ALL_EPISODE_COUNTS, DERIVED_SESSIONS);

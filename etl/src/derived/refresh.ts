@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// EpisodeOutcomes, EpisodeOutcomeMonths and CravingMonths), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomes, EpisodeOutcomeMonths, CravingMonths and EpisodeDaysAndSpans), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -29,6 +29,8 @@ const DERIVED_TABLES = [
   'episode_fact',
   'episode_outcome',
   'episode_outcome_month',
+  'episode_day',
+  'episode_span',
   'episode_milestone',
   'craving_cell',
   'craving_month',
@@ -158,6 +160,22 @@ GROUP BY GROUPING SETS (
   (date_trunc('month', admission_date), site_id, type_no, reason_no),
   (date_trunc('month', admission_date), site_id, type_no, stay))
 ORDER BY 1`;
+
+// The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
+// and discharges per day, and the dates that decide whether an episode counts a participant served.
+const EPISODE_DAY_SQL = `
+INSERT INTO episode_day
+SELECT day, count(*) FILTER (WHERE admitted), count(*) FILTER (WHERE NOT admitted)
+FROM (
+  SELECT admission_date AS day, true AS admitted FROM episode_fact
+  UNION ALL
+  SELECT discharge_date, false FROM episode_fact WHERE discharge_date IS NOT NULL
+) d
+GROUP BY day`;
+
+const EPISODE_SPAN_SQL = `
+INSERT INTO episode_span
+SELECT admission_date, window_end, previous_window_end FROM episode_fact ORDER BY admission_date`;
 
 // The check-in nearest to day m within m ± 14 of eligible episodes; ties to the later; never one of
 // a later episode of the participant.
@@ -317,6 +335,8 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_FACT_SQL, [asOf]);
   await client.query(EPISODE_OUTCOME_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
   await client.query(EPISODE_OUTCOME_MONTH_SQL);
+  await client.query(EPISODE_DAY_SQL);
+  await client.query(EPISODE_SPAN_SQL);
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
   await client.query(CRAVING_MONTH_SQL);
