@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { breakdown, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
 import { GROUP_TYPES, GroupType, MetricsFilter } from '../filters';
-import { kaplanMeier, logRank, medianOfCounts, medianSurvival, SurvivalObservation, survivalAt } from '../stats';
+import {
+  GroupedSurvivalObservation,
+  kaplanMeier,
+  logRank,
+  medianOfCounts,
+  medianSurvival,
+  SurvivalObservation,
+  survivalAt,
+} from '../stats';
 import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
 import { RETENTION_DERIVED_CODES, RETENTION_DERIVED_SQL, RETENTION_SQL } from './retention.sql';
@@ -94,12 +102,11 @@ function figures(groupType: GroupType | null, counts: EpisodeCount[]): Retention
 
 /** Log-rank across the primary group types present; episodes without one take no part. */
 function compare(counts: SurvivalCount[]): LogRankComparison | null {
-  // Groups in the fixed order of GROUP_TYPES (logRank lists them in order of appearance).
-  const typed = counts
-    .filter((c) => c.groupType !== null)
-    .sort((a, b) => GROUP_TYPES.indexOf(a.groupType!) - GROUP_TYPES.indexOf(b.groupType!));
-  const observations = observationsOf(typed).map((o, i) => ({ ...o, group: typed[i]!.groupType as string }));
-  const result = logRank(observations);
+  // Groups in the fixed order of GROUP_TYPES (logRank lists them in order of appearance); one pass.
+  const byGroup = new Map(GROUP_TYPES.map((type) => [type, [] as GroupedSurvivalObservation[]]));
+  for (const { groupType, t, event, n } of counts)
+    if (groupType !== null) byGroup.get(groupType)!.push({ time: t, event, count: n, group: groupType });
+  const result = logRank([...byGroup.values()].flat());
   if (result === null) return null;
   return {
     chiSquare: result.chiSquare,
