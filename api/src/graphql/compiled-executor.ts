@@ -90,17 +90,21 @@ export class CompiledExecutor {
 }
 
 /**
- * Nest gives every @Field of an object type a resolver that returns the property of the same name
- * (or the field's defaultValue, which no output field of this API declares). graphql-jit reads a
- * field without a resolver inline, but must call a resolver, with its info object, for each of
- * the thousands of fields of a weekly breakdown; so these are removed. Resolvers of their own
- * (@ResolveField, root queries) are left alone: Nest names only the property readers so.
+ * Nest gives every @Field of an object type a resolver that returns the property of the same name,
+ * or the field's defaultValue when the property is undefined. graphql-jit reads a field without a
+ * resolver inline, but must call a resolver, with its info object, for each of the thousands of
+ * fields of a weekly breakdown; so these are removed where they add nothing: Nest's property
+ * readers (so named) that give nothing for an object without the property (no defaultValue).
+ * Resolvers of their own (@ResolveField, root queries) are left alone.
  */
 function withoutPropertyResolvers(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields()))
-      if (field.resolve?.name === NEST_PROPERTY_RESOLVER) field.resolve = undefined;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (resolve?.name === NEST_PROPERTY_RESOLVER && resolve({}, {}, undefined, undefined as never) === undefined)
+        field.resolve = undefined;
+    }
   }
 }
 
