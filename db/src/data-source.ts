@@ -12,6 +12,7 @@ import { EpisodeOutcomes1764230000000 } from '../migrations/1764230000000-episod
 import { EpisodeOutcomeMonths1764240000000 } from '../migrations/1764240000000-episode-outcome-months';
 import { CravingMonths1764250000000 } from '../migrations/1764250000000-craving-months';
 import { EpisodeDaysAndSpans1764260000000 } from '../migrations/1764260000000-episode-days-and-spans';
+import { EpisodeOutcomeDays1764270000000 } from '../migrations/1764270000000-episode-outcome-days';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -28,6 +29,7 @@ export const migrations = [
   EpisodeOutcomeMonths1764240000000,
   CravingMonths1764250000000,
   EpisodeDaysAndSpans1764260000000,
+  EpisodeOutcomeDays1764270000000,
 ];
 
 /**

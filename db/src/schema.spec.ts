@@ -122,6 +122,7 @@ describe('migrations', () => {
         'EpisodeOutcomeMonths1764240000000',
         'CravingMonths1764250000000',
         'EpisodeDaysAndSpans1764260000000',
+        'EpisodeOutcomeDays1764270000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

@@ -2,9 +2,9 @@ import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '@iop/etl';
 import { GROUP_TYPES } from '../filters';
 import { DISCHARGE_REASONS } from './retention.service';
 
-// episode_outcome stores the primary type and the discharge reason as positions in these lists;
+// episode_outcome_day and episode_outcome_month store the primary type and the discharge reason as positions in these lists;
 // a type or reason without one would be stored as NULL and counted as "no type" or "open".
-describe('episode_outcome codes', () => {
+describe('retention table codes', () => {
   it('cover every group type and discharge reason', () => {
     expect([...GROUP_TYPES].sort()).toEqual([...OUTCOME_GROUP_TYPE_CODES].sort());
     expect([...DISCHARGE_REASONS].sort()).toEqual([...OUTCOME_REASON_CODES].sort());

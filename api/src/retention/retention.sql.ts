@@ -28,38 +28,31 @@ GROUP BY GROUPING SETS ((primary_type, t, event), (primary_type, reason), (prima
 export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
 
 /**
- * The same counts from the derived tables (see derivedDataFor), whose rows carry the type and the
- * reason as codes: the calendar months lying wholly inside the period come as counts already
- * grouped per month and site (episode_outcome_month), and only the episodes admitted in the cut
- * months at either end are grouped here (episode_outcome, one row per episode, counted once in
- * each of the three kinds). A period inside one month has no whole month: all its episodes are
- * grouped. Only the few result rows are turned back into names. Parameters: the episode scope's
- * ($1–$5), then $6 and $7 the code lists (etl OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
+ * The same counts from the derived tables (see derivedDataFor), already grouped as this statement
+ * groups them, with the type and the reason as codes: per calendar month of admission and site
+ * for the months lying wholly inside the period (episode_outcome_month), per admission day and
+ * site for the cut months at either end (episode_outcome_day). A period inside one month has no
+ * whole month: all of it comes from the day rows. Only the few result rows are turned back into
+ * names. Parameters: the episode scope's ($1–$5), then $6 and $7 the code lists (etl
+ * OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
  */
 export const RETENTION_DERIVED_SQL = `
 WITH ${ADMISSION_PARTS_CTES},
 types AS (
   SELECT array_position($6::text[], g) AS type_no FROM unnest($5::text[]) g
 ),
-cut_episodes AS (${cutMonthRows('episode_outcome', 'o')}
-),
 cells AS (
-  SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n
+  SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n, m.site_id
   FROM ${wholeMonthRows('episode_outcome_month', 'm')}
-  WHERE ($4::text[] IS NULL OR m.site_id = ANY ($4::text[]))
-    AND ($5::text[] IS NULL OR m.type_no IN (SELECT type_no FROM types))
   UNION ALL
-  SELECT k.kind, o.type_no,
-    CASE WHEN k.kind = 1 THEN o.t END, CASE WHEN k.kind = 1 THEN o.event END,
-    CASE WHEN k.kind = 2 THEN o.reason_no END, CASE WHEN k.kind = 3 THEN o.stay END, 1
-  FROM cut_episodes o
-  CROSS JOIN (VALUES (1), (2), (3)) AS k (kind)
-  WHERE ($4::text[] IS NULL OR o.site_id = ANY ($4::text[]))
-    AND ($5::text[] IS NULL OR o.type_no IN (SELECT type_no FROM types))
+  SELECT d.kind, d.type_no, d.t, d.event, d.reason_no, d.stay, d.n, d.site_id
+  FROM (${cutMonthRows('episode_outcome_day', 'd')}) d
 )
 SELECT (ARRAY['survival', 'reason', 'stay'])[kind] AS kind, ($6::text[])[type_no] AS "groupType", t, event,
   ($7::text[])[reason_no] AS reason, stay AS "lengthOfStay", sum(n)::int AS n
 FROM cells
+WHERE ($4::text[] IS NULL OR site_id = ANY ($4::text[]))
+  AND ($5::text[] IS NULL OR type_no IN (SELECT type_no FROM types))
 GROUP BY kind, type_no, t, event, reason_no, stay`;
 
 /** RETENTION_DERIVED_SQL's code lists ($6, $7). */

@@ -8,7 +8,7 @@ export const FLAG_MAX_SCORE = 36;
 export const ATTENDED = `('present', 'late', 'left_early')`;
 
 /**
- * Codes of episode_outcome (1-based positions in the contract's lists, whose order is fixed: the
+ * Codes of the retention tables episode_outcome_day and episode_outcome_month (1-based positions in the contract's lists, whose order is fixed: the
  * discharge reasons follow the TEDS codes 1-7): small integers group and hash faster than text.
  */
 export const OUTCOME_GROUP_TYPE_CODES: readonly string[] = GROUP_TYPES.codes;

@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// EpisodeOutcomes, EpisodeOutcomeMonths, CravingMonths and EpisodeDaysAndSpans), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans and EpisodeOutcomeDays), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -27,7 +27,7 @@ const ALL = `'*'`;
 
 const DERIVED_TABLES = [
   'episode_fact',
-  'episode_outcome',
+  'episode_outcome_day',
   'episode_outcome_month',
   'episode_day',
   'episode_span',
@@ -135,30 +135,37 @@ LEFT JOIN primary_type pt USING (enrollment_id)
 LEFT JOIN adherence ad USING (enrollment_id)
 LEFT JOIN in_treatment it USING (enrollment_id)`;
 
-// Retention's inputs per episode (api RETENTION_SQL): completing is never dropping out, so a
-// completed episode stays at risk until as_of. $1 as_of, $2 the group type codes, $3 the reason codes.
-const EPISODE_OUTCOME_SQL = `
-INSERT INTO episode_outcome
-SELECT admission_date, site_id, array_position($2::text[], primary_type),
-  CASE WHEN discharge_reason = 'completed' THEN $1::date - admission_date ELSE window_end - admission_date END,
-  coalesce(discharge_reason IN ('dropped_out', 'terminated'), false),
-  array_position($3::text[], discharge_reason),
-  discharge_date - admission_date
-FROM episode_fact
-ORDER BY admission_date`;
-
-// Retention's three groupings (api RETENTION_DERIVED_SQL) per month of admission and site, with
-// the kinds it tags its rows with: 1 survival, 2 discharge reason, 3 length of stay.
-const EPISODE_OUTCOME_MONTH_SQL = `
-INSERT INTO episode_outcome_month
-SELECT date_trunc('month', admission_date)::date, site_id,
+// Retention's three groupings (api RETENTION_DERIVED_SQL) per admission day and site, tagged with
+// their kind: 1 survival (follow-up time t, dropout or not), 2 discharge reason, 3 length of stay.
+// As in api RETENTION_SQL, completing is never dropping out: a completed episode stays at risk
+// until as_of. The type and the reason are small integer codes. $1 as_of, $2 the group type
+// codes, $3 the reason codes.
+const EPISODE_OUTCOME_DAY_SQL = `
+INSERT INTO episode_outcome_day
+SELECT admission_date, site_id,
   CASE WHEN grouping(t) = 0 THEN 1 WHEN grouping(reason_no) = 0 THEN 2 ELSE 3 END,
   type_no, t, event, reason_no, stay, count(*)
-FROM episode_outcome
+FROM (
+  SELECT admission_date, site_id, array_position($2::text[], primary_type) AS type_no,
+    CASE WHEN discharge_reason = 'completed' THEN $1::date - admission_date
+         ELSE window_end - admission_date END AS t,
+    coalesce(discharge_reason IN ('dropped_out', 'terminated'), false) AS event,
+    array_position($3::text[], discharge_reason) AS reason_no,
+    discharge_date - admission_date AS stay
+  FROM episode_fact
+) o
 GROUP BY GROUPING SETS (
-  (date_trunc('month', admission_date), site_id, type_no, t, event),
-  (date_trunc('month', admission_date), site_id, type_no, reason_no),
-  (date_trunc('month', admission_date), site_id, type_no, stay))
+  (admission_date, site_id, type_no, t, event),
+  (admission_date, site_id, type_no, reason_no),
+  (admission_date, site_id, type_no, stay))
+ORDER BY 1`;
+
+// The day rows added up per month of admission (api RETENTION_DERIVED_SQL reads them for whole months).
+const EPISODE_OUTCOME_MONTH_SQL = `
+INSERT INTO episode_outcome_month
+SELECT date_trunc('month', admission_date)::date, site_id, kind, type_no, t, event, reason_no, stay, sum(n)
+FROM episode_outcome_day
+GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay
 ORDER BY 1`;
 
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
@@ -333,7 +340,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_ROW_SQL, [asOf]);
   await client.query('ANALYZE derived_episode_row');
   await client.query(EPISODE_FACT_SQL, [asOf]);
-  await client.query(EPISODE_OUTCOME_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
+  await client.query(EPISODE_OUTCOME_DAY_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
   await client.query(EPISODE_OUTCOME_MONTH_SQL);
   await client.query(EPISODE_DAY_SQL);
   await client.query(EPISODE_SPAN_SQL);
