@@ -73,14 +73,21 @@ interface Timing {
 const SLOW_MS = 1000;
 const SLOW_RUNS = 5;
 
-/** Times of `work`, which resolves to the milliseconds it measured itself. */
-async function time(runs: number, work: () => Promise<number>): Promise<Timing> {
-  const warm = await work(); // warm-up
+/**
+ * Times of each of `works` (each resolves to the milliseconds it measured itself), taken in turns:
+ * run i of every work before run i + 1 of any, so that all of them see the same moments of a
+ * shared, noisy machine and their ratio holds even when its speed drifts during the measurement.
+ */
+async function timeInTurns(runs: number, works: (() => Promise<number>)[]): Promise<Timing[]> {
+  let warm = 0;
+  for (const work of works) warm = Math.max(warm, await work()); // warm-up
   const n = warm > SLOW_MS ? Math.min(runs, SLOW_RUNS) : runs;
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) ms.push(await work());
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), runs: n };
+  const ms = works.map((): number[] => []);
+  for (let i = 0; i < n; i++) for (const [w, work] of works.entries()) ms[w]!.push(await work());
+  return ms.map((times) => {
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), runs: n };
+  });
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -160,14 +167,16 @@ export async function main(argv: readonly string[]): Promise<void> {
           await call();
           (dataSource as { query: unknown }).query = query;
           const metricStatements = statements.filter(([text]) => !/audit_log|user_session|app_user/.test(text));
-          const http = await time(options.runs, call);
+          const [http, bare] = await timeInTurns(options.runs, [
+            call,
+            async () => {
+              const t0 = performance.now();
+              for (const [text, params] of metricStatements) await pool.query(text, params);
+              return performance.now() - t0;
+            },
+          ]);
           cache.resize(FIGURE_CACHE_ENTRIES);
-          const cached = await time(options.runs, call);
-          const bare = await time(options.runs, async () => {
-            const t0 = performance.now();
-            for (const [text, params] of metricStatements) await pool.query(text, params);
-            return performance.now() - t0;
-          });
+          const [cached] = await timeInTurns(options.runs, [call]);
           let live = '';
           if (options.live) {
             setDerivedDataEnabled(false);
