@@ -33,7 +33,8 @@ async function run(executor: CompiledExecutor, query: string, variables?: Record
   const gateway = executor.gateway();
   const { executor: execute } = await gateway.load({ apollo: {} });
   const document = parse(query);
-  const operation = document.definitions[0];
+  // As Apollo resolves it: the one operation, or none when there are several without a name.
+  const operation = document.definitions.length === 1 ? document.definitions[0] : undefined;
   return (await execute!({
     document,
     operation,
@@ -89,6 +90,15 @@ describe('CompiledExecutor', () => {
     // Apollo recognises a client's bad variable by the variable definition the error points at.
     expect(result.errors?.[0]?.nodes?.map((n) => n.kind)).toEqual(['VariableDefinition']);
     expect(await run(executor, query, { limit: 3 })).toEqual({ data: { week: { rate: 1 } } });
+  });
+
+  it('answers a document whose operation cannot be chosen with the error graphql-js gives', async () => {
+    const executor = new CompiledExecutor();
+    executor.captureSchema(schemaWith({ week: () => ({ rate: 1, checked: 1 }) }));
+    const result = await run(executor, 'query A { week { rate } } query B { week { checked } }');
+    expect(result.errors?.map((e) => e.message)).toEqual([
+      'Must provide operation name if query contains multiple operations.',
+    ]);
   });
 
   it('tells plainly when it is used before Nest handed it the schema', async () => {

@@ -53,7 +53,7 @@ export class CompiledExecutor {
 
   execute(
     document: DocumentNode,
-    operation: OperationDefinitionNode,
+    operation: OperationDefinitionNode | undefined,
     operationName: string | null,
     context: unknown,
     variables: Record<string, unknown>,
@@ -61,10 +61,13 @@ export class CompiledExecutor {
     // Variables are checked by graphql-js first: its errors carry the variable's definition, which
     // is how Apollo tells a client's bad input (400, BAD_USER_INPUT, the message kept) from a fault
     // of the server (graphql-jit's own errors for them carry no node: "something went wrong").
-    const checked = getVariableValues(this.requireSchema(), operation.variableDefinitions ?? [], variables);
-    if (checked.errors) return { errors: checked.errors };
+    if (operation) {
+      const checked = getVariableValues(this.requireSchema(), operation.variableDefinitions ?? [], variables);
+      if (checked.errors) return { errors: checked.errors };
+    }
     const query = this.compile(document, operationName);
-    // Not compiled: the operation was refused (e.g. an unknown operation name); its errors stand.
+    // Not compiled: no operation to run (several without a name, or an unknown name). Apollo turns
+    // these errors into its 400 OPERATION_RESOLUTION_FAILURE, as for graphql-js's.
     if (!isCompiledQuery(query)) return withPlainErrors(query);
     // The raw variables, not graphql-js's coerced ones: graphql-jit coerces them itself.
     const result = query.query(undefined, context, variables);
