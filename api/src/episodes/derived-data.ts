@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { requestMemo } from '../auth/current-user';
 
 // The derived metric tables (db migration DerivedMetricTables, filled by the loader) hold figures
 // as of the data's default as_of. A query uses them only when its as_of is the one they were
@@ -21,8 +22,9 @@ export function setDerivedDataEnabled(on: boolean): void {
 /** The derived tables' stamp when they can answer a query as of `asOf`, else null. */
 export async function derivedDataFor(dataSource: DataSource, asOf: string): Promise<DerivedMeta | null> {
   if (!enabled) return null;
-  const rows: { asOf: string; singleSite: boolean }[] = await dataSource.query(
-    `SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", single_site AS "singleSite" FROM derived_meta`,
+  // Once per request: the services of one request then agree on the stamp (and save round trips).
+  const rows: { asOf: string; singleSite: boolean }[] = await requestMemo('derived_meta', () =>
+    dataSource.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", single_site AS "singleSite" FROM derived_meta`),
   );
   const meta = rows[0];
   return meta && meta.asOf === asOf ? meta : null;
