@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { migrate } from '../data-source';
 
 export const TEST_ADMIN_URL_ENV = 'IOP_TEST_ADMIN_URL';
@@ -42,6 +42,24 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/**
+ * One connection to a database of its own (createTestDatabase), for suites that run each test in a
+ * transaction they roll back. close() releases the connection and drops the database.
+ */
+export async function openTestClient(): Promise<{ client: PoolClient; close(): Promise<void> }> {
+  const db = await createTestDatabase();
+  const pool = new Pool({ connectionString: db.url, max: 1 });
+  const client = await pool.connect();
+  return {
+    client,
+    async close() {
+      client.release();
+      await pool.end();
+      await db.drop();
+    },
+  };
 }
 
 async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
-import { Pool, type PoolClient } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@iop/db';
+import type { PoolClient } from 'pg';
+import { openTestClient } from '@iop/db';
 import { createRng } from '../demo/prng';
 import { refreshParticipantWeekEdges } from './participant-week-edges';
 
@@ -106,21 +106,14 @@ function randomRows(seed: number, count: number): EpisodeRow[] {
   });
 }
 
-let db: TestDatabase;
-let pool: Pool;
 let client: PoolClient;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = new Pool({ connectionString: db.url, max: 1 });
-  client = await pool.connect();
+  ({ client, close } = await openTestClient());
 });
 
-afterAll(async () => {
-  client?.release();
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
 beforeEach(() => client.query('BEGIN'));
 afterEach(() => client.query('ROLLBACK'));

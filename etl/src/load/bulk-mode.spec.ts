@@ -1,10 +1,9 @@
-import { Pool, type PoolClient } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@iop/db';
+import type { PoolClient } from 'pg';
+import { openTestClient } from '@iop/db';
 import { bulkModeWanted, BULK_MIN_ROWS, withoutRowByRowConstraints } from './bulk-mode';
 
-let db: TestDatabase;
-let pool: Pool;
 let client: PoolClient;
+let close: () => Promise<void>;
 
 const constraintsOf = async (table: string) =>
   (
@@ -15,17 +14,11 @@ const constraintsOf = async (table: string) =>
   ).rows.map((r) => r.conname);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = new Pool({ connectionString: db.url, max: 1 });
-  client = await pool.connect();
+  ({ client, close } = await openTestClient());
   await client.query(`INSERT INTO site VALUES ('S1', 'North'); INSERT INTO participant (participant_id) VALUES ('P1')`);
 });
 
-afterAll(async () => {
-  client?.release();
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
 beforeEach(() => client.query('BEGIN'));
 afterEach(() => client.query('ROLLBACK'));
