@@ -1,8 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { generateDemoData, loadFiles } from '@iop/etl';
 import { EpisodeAccountabilityService } from '../accountability/episode-accountability.service';
 import { AttendanceService } from '../attendance/attendance.service';
 import { IntensityService } from '../attendance/intensity.service';
@@ -15,7 +11,8 @@ import { OutcomeReportService } from '../outcome-report/outcome-report.service';
 import { OverviewService } from '../overview/overview.service';
 import { RetentionService } from '../retention/retention.service';
 import { SobrietyService } from '../sobriety/sobriety.service';
-import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import type { ApiTestServer } from '../testing/api-test-server';
+import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 import { queryRows, recordStatements } from '../testing/derived-testing';
 import { addDays } from './episode-scope';
 import { setDerivedDataEnabled } from './derived-data';
@@ -25,21 +22,10 @@ import { setDerivedDataEnabled } from './derived-data';
 // group types, and an earlier as_of (which falls back to the live SQL).
 
 let api: ApiTestServer;
-let dir: string;
+let close: () => Promise<void>;
 
-beforeAll(async () => {
-  api = await startApiTestServer();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'iop-derived-'));
-  await generateDemoData({ outDir: dir, participants: 160, seed: 7 });
-  const summary = await loadFiles(api.db.url, [dir]);
-  expect(summary.status).toBe('succeeded');
-}, 120_000);
-
-afterAll(async () => {
-  setDerivedDataEnabled(true);
-  await api?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ api, close } = await startLoadedDemoApi({ participants: 160, seed: 7 })), 120_000);
+afterAll(() => close?.());
 
 const sql = <T>(text: string) => queryRows<T>(api.db.url, text);
 

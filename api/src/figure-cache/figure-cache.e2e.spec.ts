@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { generateDemoData, loadFiles } from '@iop/etl';
-import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { loadFiles } from '@iop/etl';
+import type { ApiTestServer } from '../testing/api-test-server';
+import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 import type { CachedAnswer } from './cached-answer';
 import { CACHED_QUERY_FIELDS } from './cached-figures.decorator';
 import { FigureCache } from './figure-cache';
@@ -12,18 +10,13 @@ import { FigureCache } from './figure-cache';
 
 let api: ApiTestServer;
 let dir: string;
+let close: () => Promise<void>;
 
-beforeAll(async () => {
-  api = await startApiTestServer();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'iop-cache-'));
-  await generateDemoData({ outDir: dir, participants: 120, seed: 5 });
-  expect((await loadFiles(api.db.url, [dir])).status).toBe('succeeded');
-}, 120_000);
-
-afterAll(async () => {
-  await api?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+beforeAll(
+  async () => ({ api, demoDir: dir, close } = await startLoadedDemoApi({ participants: 120, seed: 5 })),
+  120_000,
+);
+afterAll(() => close?.());
 
 const RETENTION = `{ retention { total { episodes dropouts } } }`;
 type Retention = { retention: { total: { episodes: number; dropouts: number } } };

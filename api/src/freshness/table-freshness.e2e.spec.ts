@@ -1,11 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { generateDemoData, loadFiles } from '@iop/etl';
 import { runAsUser } from '../auth/current-user';
 import { setDerivedDataEnabled } from '../episodes';
-import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import type { ApiTestServer } from '../testing/api-test-server';
+import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 import { queryRows, recordStatements } from '../testing/derived-testing';
 import { DataFreshness } from './freshness.model';
 import { FreshnessService } from './freshness.service';
@@ -16,7 +13,7 @@ import { ONE_SCOPE_FRESHNESS_SQL, SEVERAL_SITES_FRESHNESS_SQL } from './table-fr
 // several that share a participant, and a site that does not exist.
 
 let api: ApiTestServer;
-let dir: string;
+let close: () => Promise<void>;
 
 // Besides the demo data: a participant never enrolled, one enrolled at S01 and
 // then at S02, and a group whose only session has no attendance.
@@ -32,23 +29,12 @@ const EXTRA_FILES: Record<string, string[]> = {
   'sobriety.csv': ['participant_id,report_date,days_used', 'ZP2,2026-03-09,1'],
 };
 
-beforeAll(async () => {
-  api = await startApiTestServer();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'iop-freshness-'));
-  await generateDemoData({ outDir: path.join(dir, 'demo'), participants: 120, seed: 11 });
-  await mkdir(path.join(dir, 'extra'));
-  for (const [file, lines] of Object.entries(EXTRA_FILES))
-    await writeFile(path.join(dir, 'extra', file), lines.join('\n') + '\n');
-  // Two loads: the second replaces the first's stored freshness.
-  expect((await loadFiles(api.db.url, [path.join(dir, 'demo')])).status).toBe('succeeded');
-  expect((await loadFiles(api.db.url, [path.join(dir, 'extra')])).status).toBe('succeeded');
-}, 120_000);
-
-afterAll(async () => {
-  setDerivedDataEnabled(true);
-  await api?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+// Two loads: the second replaces the first's stored freshness.
+beforeAll(
+  async () => ({ api, close } = await startLoadedDemoApi({ participants: 120, seed: 11 }, [EXTRA_FILES])),
+  120_000,
+);
+afterAll(() => close?.());
 
 const sql = <T>(text: string) => queryRows<T>(api.db.url, text);
 

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { generateDemoData, loadFiles } from '@iop/etl';
-import { ApiSession, ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import type { ApiSession, ApiTestServer } from '../testing/api-test-server';
+import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 
 // Suppression on the demo program, as a funder is served it: for several periods and site sets,
 // nothing from 1 to 10 is shown, and no additive breakdown leaves a hidden cell recoverable.
@@ -25,19 +22,13 @@ const REPORT = `query ($filter: MetricsFilter) { outcomeReport(filter: $filter) 
 let api: ApiTestServer;
 let funder: ApiSession;
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  api = await startApiTestServer();
-  const dir = await mkdtemp(path.join(tmpdir(), 'iop-demo-report-'));
-  try {
-    await generateDemoData({ outDir: dir, participants: 400, seed: 11 });
-    const summary = await loadFiles(api.db.url, [dir]);
-    expect(summary.status).toBe('succeeded');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  ({ api, close } = await startLoadedDemoApi({ participants: 400, seed: 11 }));
   funder = await api.signIn('funder');
 }, 120_000);
-afterAll(() => api?.close());
+afterAll(() => close?.());
 
 const FILTERS = [
   { from: '2026-07-01', to: '2026-09-30' },
