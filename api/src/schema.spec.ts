@@ -5,7 +5,8 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ApiTestServer, startApiTestServer } from './testing/api-test-server';
 
 // The committed api/schema.gql is the contract the dashboard's typed client is generated from.
-// `npm run schema` rewrites it (UPDATE_SCHEMA=1); otherwise this test fails when code and file differ.
+// `UPDATE_SCHEMA=1 npx jest -c api/jest.config.js api/src/schema.spec.ts` rewrites it; otherwise this
+// test fails when code and file differ.
 const SCHEMA_FILE = path.join(__dirname, '..', 'schema.gql');
 
 let api: ApiTestServer;

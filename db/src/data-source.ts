@@ -13,6 +13,7 @@ import { EpisodeOutcomeMonths1764240000000 } from '../migrations/1764240000000-e
 import { CravingMonths1764250000000 } from '../migrations/1764250000000-craving-months';
 import { EpisodeDaysAndSpans1764260000000 } from '../migrations/1764260000000-episode-days-and-spans';
 import { EpisodeOutcomeDays1764270000000 } from '../migrations/1764270000000-episode-outcome-days';
+import { AuditOutcomeAfterAnswer1764280000000 } from '../migrations/1764280000000-audit-outcome-after-answer';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -30,6 +31,7 @@ export const migrations = [
   CravingMonths1764250000000,
   EpisodeDaysAndSpans1764260000000,
   EpisodeOutcomeDays1764270000000,
+  AuditOutcomeAfterAnswer1764280000000,
 ];
 
 /**

@@ -8,7 +8,7 @@ import { UserStore } from '../../api/src/auth/user-store';
 import { type RunningServer, startServer } from '../../api/src/server';
 import { type ApiSession, sessionFor } from '../../api/src/testing/api-test-server';
 import { type DedicatedPostgres, startDedicatedPostgres } from './support/dedicated-postgres';
-import { lockDataTables } from './support/lock-data-tables';
+import { lockDataTables, waitForLockWait } from './support/lock-data-tables';
 
 jest.setTimeout(60_000);
 
@@ -62,17 +62,6 @@ afterAll(async () => {
   await server?.close();
   await pg?.remove();
 });
-
-async function waitForLockWait(client: Client): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await client.query(
-      `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'iop-outcomes'`,
-    );
-    if (rows.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the request never waited for the locks');
-}
 
 async function expectAnswers(): Promise<void> {
   const { data, errors } = await session.graphql(ATTENDANCE);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort, ROOT, RunningProcess } from '../e2e/process-harness';
-import { lockDataTables } from './support/lock-data-tables';
+import { lockDataTables, waitForLockWait } from './support/lock-data-tables';
 
 jest.setTimeout(120_000);
 
@@ -101,14 +101,7 @@ it('on SIGTERM finishes the request in flight, closes connections, stops Postgre
 
   const query = '{ attendance(filter: { from: "2024-01-01" }) { total { scheduled attended } } }';
   const inFlight = post(`${url}/graphql`, headers, { query }, agent);
-  for (let i = 0; ; i++) {
-    const { rows } = await locker.query(
-      `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'iop-outcomes'`,
-    );
-    if (rows.length > 0) break;
-    if (i > 200) throw new Error('the request never reached the database');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitForLockWait(locker, 'the request never reached the database');
 
   server.signal('SIGTERM');
   await server.waitFor(/SIGTERM: finishing requests and stopping/);

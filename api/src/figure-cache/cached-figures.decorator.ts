@@ -1,3 +1,5 @@
+import { Kind, OperationDefinitionNode } from 'graphql';
+
 /** The Query fields marked @CachedFigures(), by GraphQL field name (= method name). */
 export const CACHED_QUERY_FIELDS = new Set<string>();
 
@@ -12,3 +14,11 @@ export const CachedFigures =
   (_target, method): void => {
     CACHED_QUERY_FIELDS.add(String(method));
   };
+
+/** A query whose every root field is marked @CachedFigures(): a read of the figures only. */
+export function isFigureQuery(operation: OperationDefinitionNode | undefined): boolean {
+  return (
+    operation?.operation === 'query' &&
+    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHED_QUERY_FIELDS.has(s.name.value))
+  );
+}

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { AuditWriter } from '../auth/audit-log/audit-writer';
 import { loadFiles } from '@iop/etl';
 import type { ApiTestServer } from '../testing/api-test-server';
 import { startLoadedDemoApi } from '../testing/loaded-demo-api';
@@ -83,6 +84,7 @@ describe('the figure cache', () => {
     const [entry] = [...(cache() as unknown as { entries: Map<string, Promise<CachedAnswer>> }).entries.values()];
     // The second identical request was served as the stored JSON (the middleware sets it).
     expect((await entry)?.body?.toString()).toBe(JSON.stringify({ data: { retention: { total: loaded } } }));
+    await api.server.app.get(AuditWriter).settled();
     const operations = await sql<{ operation: string; outcome: string }>(
       `SELECT operation, outcome FROM audit_log ORDER BY audit_id DESC LIMIT 2`,
     );

@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
-import { Kind, OperationDefinitionNode } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import { dataVersion } from '../episodes';
-import { CACHED_QUERY_FIELDS } from './cached-figures.decorator';
+import { isFigureQuery } from './cached-figures.decorator';
 import { describeOperation } from '../graphql/audit-plugin';
 import { answerKey, CachedAnswer } from './cached-answer';
 import { FigureCache } from './figure-cache';
@@ -29,7 +28,7 @@ export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): A
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
           const req = ctx.contextValue.req;
           const user = req?.user;
-          if (!user || !cache.enabled || !cacheable(ctx.operation)) return null;
+          if (!user || !cache.enabled || !isFigureQuery(ctx.operation)) return null;
           // Read with the session by the auth middleware; else (no session check) read now.
           const version = req.dataVersion !== undefined ? req.dataVersion : await dataVersion(dataSource);
           if (version === null) return null; // written outside the loader: nothing may be reused
@@ -54,11 +53,4 @@ export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): A
       };
     },
   };
-}
-
-function cacheable(operation: OperationDefinitionNode | undefined): boolean {
-  return (
-    operation?.operation === 'query' &&
-    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHED_QUERY_FIELDS.has(s.name.value))
-  );
 }

@@ -1,4 +1,4 @@
-export { CachedFigures } from './cached-figures.decorator';
+export { CachedFigures, isFigureQuery } from './cached-figures.decorator';
 export { CachedAnswerMiddleware } from './cached-answer.middleware';
 export { FigureCache } from './figure-cache';
 export { figureCachePlugin } from './figure-cache.plugin';

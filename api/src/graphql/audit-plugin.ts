@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, Kind, OperationDefinitionNode } from 'graphql';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
-import type { AuditOutcome, AuditWriter } from '../auth/audit-log/audit-writer';
+import type { AuditOutcome, AuditRecord, AuditWriter, OpenAuditRecord } from '../auth/audit-log/audit-writer';
+import type { CurrentUser } from '../auth/current-user';
+import { isFigureQuery } from '../figure-cache/cached-figures.decorator';
 
 export type { AuditOutcome } from '../auth/audit-log/audit-writer';
 
@@ -11,27 +13,42 @@ interface GqlContext {
 
 /**
  * Writes one audit_log row for every GraphQL operation a user sends: who, when, which operation
- * (its root fields), with which filters (the variables), and how it ended. The row is written
+ * (its root fields), with which filters (the variables), and how it ended. The row is committed
  * before the response leaves, so no answered query goes unrecorded.
+ *
+ * A figure query's row is opened when its execution starts, so that the row's commit runs beside
+ * the figures' SQL rather than after it; its outcome is set as the response leaves. Other
+ * operations (the audit log itself among them, which would otherwise list itself still running)
+ * and requests refused before execution are written whole at the end.
  */
 export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
+      let opened: OpenAuditRecord | undefined;
       return {
+        async executionDidStart(ctx) {
+          const user = ctx.contextValue.req?.user;
+          if (!user || !isFigureQuery(ctx.operation)) return;
+          opened = writer.open(recordOf(user, ctx));
+        },
         async willSendResponse(ctx: GraphQLRequestContext<GqlContext>) {
           const user = ctx.contextValue.req?.user;
           if (!user) return; // unauthenticated requests never get this far
-          await writer.write({
-            userId: user.userId,
-            username: user.username,
-            role: user.role,
-            operation: describeOperation(ctx),
-            filters: filtersJson(ctx.request.variables),
-            outcome: outcomeOf(ctx),
-          });
+          if (opened) await opened.finish(outcomeOf(ctx));
+          else await writer.write({ ...recordOf(user, ctx), outcome: outcomeOf(ctx) });
         },
       };
     },
+  };
+}
+
+function recordOf(user: CurrentUser, ctx: GraphQLRequestContext<GqlContext>): Omit<AuditRecord, 'outcome'> {
+  return {
+    userId: user.userId,
+    username: user.username,
+    role: user.role,
+    operation: describeOperation(ctx),
+    filters: filtersJson(ctx.request.variables),
   };
 }
 

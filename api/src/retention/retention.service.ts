@@ -31,7 +31,6 @@ type EpisodeCount =
   | { kind: 'survival'; groupType: GroupType | null; t: number; event: boolean; n: number }
   | { kind: 'reason'; groupType: GroupType | null; reason: string | null; n: number }
   | { kind: 'stay'; groupType: GroupType | null; lengthOfStay: number | null; n: number };
-type SurvivalCount = Extract<EpisodeCount, { kind: 'survival' }>;
 
 @Injectable()
 export class RetentionService {
@@ -43,40 +42,61 @@ export class RetentionService {
     const counts: EpisodeCount[] = derived
       ? await this.dataSource.query(RETENTION_DERIVED_SQL, [...params, ...RETENTION_DERIVED_CODES])
       : await this.dataSource.query(RETENTION_SQL, params);
-    const survival = counts.filter((c): c is SurvivalCount => c.kind === 'survival');
+    const byType = rowsByGroupType(counts);
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>
-      figures(
-        groupType,
-        counts.filter((c) => groupType === null || c.groupType === groupType),
-      ),
+      figures(groupType, groupType === null ? counts : (byType.get(groupType) ?? [])),
     );
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       total,
       byGroupType,
-      comparison: compare(survival),
+      comparison: compare(counts),
     };
   }
 }
 
-/** The counts from SQL as weighted observations: one per count row, not one per episode. */
-function observationsOf(counts: readonly SurvivalCount[]): SurvivalObservation[] {
-  return counts.map(({ t, event, n }) => ({ time: t, event, count: n }));
+/** The rows of each primary group type (rows without one belong to the total only). */
+function rowsByGroupType(counts: readonly EpisodeCount[]): Map<GroupType, EpisodeCount[]> {
+  const byType = new Map<GroupType, EpisodeCount[]>();
+  for (const c of counts) {
+    if (c.groupType === null) continue;
+    const rows = byType.get(c.groupType);
+    if (rows) rows.push(c);
+    else byType.set(c.groupType, [c]);
+  }
+  return byType;
 }
 
-function figures(groupType: GroupType | null, counts: EpisodeCount[]): RetentionFigures {
-  const survival = counts.filter((c): c is SurvivalCount => c.kind === 'survival');
-  const discharged = counts.filter((c) => c.kind === 'reason' && c.reason !== null);
-  const stays = counts.flatMap((c) =>
-    c.kind === 'stay' && c.lengthOfStay !== null ? [{ value: c.lengthOfStay, n: c.n }] : [],
-  );
-  const curve = kaplanMeier(observationsOf(survival));
-  const sum = (rows: { n: number }[]) => rows.reduce((s, c) => s + c.n, 0);
-  const reasonCount = (reason: string) => sum(discharged.filter((c) => c.kind === 'reason' && c.reason === reason));
+/**
+ * The figures of one cell from its rows, sorted out in one pass: a year of a large program is a
+ * few thousand rows, and this runs for the total and every group type of each request.
+ */
+function figures(groupType: GroupType | null, counts: readonly EpisodeCount[]): RetentionFigures {
+  const survival: SurvivalObservation[] = [];
+  const reasons = new Map<string, number>();
+  const stays: { value: number; n: number }[] = [];
+  let episodes = 0;
+  let dropouts = 0;
+  let withReason = 0;
+  for (const c of counts) {
+    if (c.kind === 'survival') {
+      survival.push({ time: c.t, event: c.event, count: c.n });
+      episodes += c.n;
+      if (c.event) dropouts += c.n;
+    } else if (c.kind === 'reason') {
+      if (c.reason === null) continue;
+      reasons.set(c.reason, (reasons.get(c.reason) ?? 0) + c.n);
+      withReason += c.n;
+    } else if (c.lengthOfStay !== null) {
+      stays.push({ value: c.lengthOfStay, n: c.n });
+    }
+  }
+  const curve = kaplanMeier(survival);
+  const reasonCount = (reason: string) => reasons.get(reason) ?? 0;
   return {
     groupType,
-    episodes: sum(survival),
-    dropouts: sum(survival.filter((c) => c.event)),
+    episodes,
+    dropouts,
     curve: curve.map((p) => ({
       days: p.time,
       atRisk: p.nRisk,
@@ -87,25 +107,27 @@ function figures(groupType: GroupType | null, counts: EpisodeCount[]): Retention
       upper: p.upper,
     })),
     retainedAt: RETENTION_MILESTONES.map((days): RetainedAt => {
-      const atRisk = sum(survival.filter((c) => c.t >= days));
+      let atRisk = 0;
+      for (const o of survival) if (o.time >= days) atRisk += o.count!;
       // Past the longest follow-up the curve is unknown (R's summary(times =) leaves it out too).
       if (atRisk === 0) return { days, atRisk, survival: null, lower: null, upper: null };
       return { days, atRisk, ...survivalAt(curve, days) };
     }),
     medianDaysToDropout: medianSurvival(curve),
-    completion: proportion(reasonCount('completed'), sum(discharged)),
+    completion: proportion(reasonCount('completed'), withReason),
     dischargeReasons: DISCHARGE_REASONS.map((reason) => ({ reason, episodes: reasonCount(reason) })),
-    discharged: sum(stays),
+    discharged: stays.reduce((s, c) => s + c.n, 0),
     medianLengthOfStay: medianOfCounts(stays),
   };
 }
 
 /** Log-rank across the primary group types present; episodes without one take no part. */
-function compare(counts: SurvivalCount[]): LogRankComparison | null {
+function compare(counts: readonly EpisodeCount[]): LogRankComparison | null {
   // Groups in the fixed order of GROUP_TYPES (logRank lists them in order of appearance); one pass.
   const byGroup = new Map(GROUP_TYPES.map((type) => [type, [] as GroupedSurvivalObservation[]]));
-  for (const { groupType, t, event, n } of counts)
-    if (groupType !== null) byGroup.get(groupType)!.push({ time: t, event, count: n, group: groupType });
+  for (const c of counts)
+    if (c.kind === 'survival' && c.groupType !== null)
+      byGroup.get(c.groupType)!.push({ time: c.t, event: c.event, count: c.n, group: c.groupType });
   const result = logRank([...byGroup.values()].flat());
   if (result === null) return null;
   return {

@@ -25,22 +25,31 @@ export function typeWeekBreakdown<R extends TypeWeekRow, F>(
   rows: R[],
   figures: (row: R | undefined) => F,
 ): TypeWeekBreakdown<F> {
-  const typeMap = (subset: R[]) =>
-    new Map(subset.filter((r) => r.groupType !== null).map((r) => [r.groupType as GroupType, figures(r)]));
-  const none = () => figures(undefined);
-  const period = rows.filter((r) => r.weekStart === null);
-  const weekStarts = [...new Set(rows.filter((r) => r.weekStart !== null).map((r) => r.weekStart as string))].sort();
+  // Rows sorted out by week in one pass: a year is 53 weeks of up to seven rows each.
+  const period: R[] = [];
+  const weeks = new Map<string, R[]>();
+  for (const row of rows) {
+    if (row.weekStart === null) period.push(row);
+    else {
+      const week = weeks.get(row.weekStart);
+      if (week) week.push(row);
+      else weeks.set(row.weekStart, [row]);
+    }
+  }
+  const cell = (subset: R[]) => {
+    const byType = new Map<GroupType, F>();
+    let total: R | undefined;
+    for (const r of subset) {
+      if (r.groupType === null) total = r;
+      else byType.set(r.groupType, figures(r));
+    }
+    return { total: figures(total), byGroupType: perGroupType(scope, byType, () => figures(undefined)) };
+  };
   return {
-    total: figures(period.find((r) => r.groupType === null)),
-    byGroupType: perGroupType(scope, typeMap(period), none),
-    byWeek: weekStarts.map((weekStart) => {
-      const week = rows.filter((r) => r.weekStart === weekStart);
-      return {
-        weekStart,
-        isoWeek: week[0].isoWeek as string,
-        total: figures(week.find((r) => r.groupType === null)),
-        byGroupType: perGroupType(scope, typeMap(week), none),
-      };
+    ...cell(period),
+    byWeek: [...weeks.keys()].sort().map((weekStart) => {
+      const week = weeks.get(weekStart)!;
+      return { weekStart, isoWeek: week[0]!.isoWeek as string, ...cell(week) };
     }),
   };
 }

@@ -13,3 +13,20 @@ export async function lockDataTables(client: Client): Promise<void> {
   );
   await client.query(`LOCK TABLE ${rows.map((r) => r.name).join(', ')} IN ACCESS EXCLUSIVE MODE`);
 }
+
+/**
+ * Waits until a statement of the API waits for one of those locks. The client polls inside its
+ * locking transaction, where Postgres would answer every read of pg_stat_activity from the
+ * snapshot taken at the first one: each poll clears that snapshot first.
+ */
+export async function waitForLockWait(client: Client, what = 'the request never waited for the locks'): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query(
+      `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'iop-outcomes'`,
+    );
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(what);
+}

@@ -20,6 +20,9 @@ export class AuditEntry {
   @Field({ description: 'The variables of the request (its filters), as JSON' })
   filters!: string;
 
-  @Field({ description: 'allowed, forbidden, invalid or error' })
+  @Field({
+    description:
+      'allowed, forbidden, invalid or error; unrecorded when the request was still running, or the server stopped before it ended',
+  })
   outcome!: string;
 }
