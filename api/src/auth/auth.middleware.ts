@@ -7,6 +7,7 @@ import {
   RETRY_AFTER_SECONDS,
 } from '../database/database-unavailable';
 import { CSRF_HEADER, readCookies, SESSION_COOKIE } from './cookies';
+import { DERIVED_META_MEMO } from '../episodes/derived-data';
 import { CurrentUser, runAsUser } from './current-user';
 import { queryableOf } from './queryable';
 import { SessionCheck, SessionStore } from './session-store';
@@ -52,13 +53,13 @@ export class AuthMiddleware implements NestMiddleware {
       return deny(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on the server. Retry in a moment.');
     }
     if (!session) return deny(res, 401, 'UNAUTHENTICATED', 'Sign in to continue.');
-    const { user, dataVersion } = session;
+    const { user, dataVersion, derivedMeta } = session;
     if (req.headers[CSRF_HEADER] !== user.csrfToken) {
       return deny(res, 403, 'CSRF', 'This request did not come from the dashboard page. Reload the page and retry.');
     }
     req.user = user;
     req.dataVersion = dataVersion;
-    runAsUser(user, next);
+    runAsUser(user, next, { [DERIVED_META_MEMO]: derivedMeta });
   }
 }
 

@@ -23,4 +23,16 @@ describe('the request scope', () => {
     // Outside a request nothing is kept.
     expect([await requestMemo('stamp', read), await requestMemo('stamp', read)]).toEqual([3, 4]);
   });
+
+  it('answers a memo known when the request began (read with the session) without reading it', async () => {
+    const read = jest.fn(async () => 'read');
+    const known = { stamp: { asOf: '2025-03-31', singleSite: true }, nothing: null };
+    const answers = await runAsUser(
+      user,
+      () => Promise.all([requestMemo('stamp', read), requestMemo('nothing', read)]),
+      known,
+    );
+    expect(answers).toEqual([known.stamp, null]);
+    expect(read).not.toHaveBeenCalled();
+  });
 });

@@ -20,9 +20,13 @@ interface RequestScope {
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
-/** Runs the rest of a request with its user, so deep code (query scoping) can see who asks. */
-export function runAsUser<T>(user: CurrentUser, work: () => T): T {
-  return storage.run({ user, memo: new Map() }, work);
+/**
+ * Runs the rest of a request with its user, so deep code (query scoping) can see who asks.
+ * `known`: answers of requestMemo read already (with the session), by key.
+ */
+export function runAsUser<T>(user: CurrentUser, work: () => T, known: Record<string, unknown> = {}): T {
+  const memo = new Map(Object.entries(known).map(([key, value]) => [key, Promise.resolve(value)]));
+  return storage.run({ user, memo }, work);
 }
 
 /** The user of the current request, or undefined outside a request (scripts, tests of services). */

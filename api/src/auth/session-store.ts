@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CurrentUser } from './current-user';
 import type { Queryable } from './queryable';
-import { DATA_VERSION_SQL, dataVersionOf } from '../episodes/derived-data';
+import { DATA_VERSION_SQL, dataVersionOf, DERIVED_META_SQL, DerivedMeta } from '../episodes/derived-data';
 import { isRole } from './roles';
 
 /** Sessions end after this long without a request, and in any case after the absolute limit. */
@@ -11,12 +11,14 @@ export const SESSION_ABSOLUTE_HOURS = 12;
 export const SESSION_TOUCH_SECONDS = 30;
 
 /**
- * A live session's user, and the data version (see DATA_VERSION_SQL) read in the same statement:
- * every request needs both, and the figure cache needs the version before it answers.
+ * A live session's user, and the data version (see DATA_VERSION_SQL) and the derived tables'
+ * stamp read in the same statement: every request needs the user and the version (the figure
+ * cache needs it before it answers), and every figure query the stamp.
  */
 export interface SessionCheck {
   user: CurrentUser;
   dataVersion: string | null;
+  derivedMeta: DerivedMeta | null;
 }
 
 export interface NewSession {
@@ -52,7 +54,9 @@ export class SessionStore {
    * idle limit is then honoured to within that interval.
    */
   async touch(token: string): Promise<SessionCheck | undefined> {
-    const rows = await this.db.query<CurrentUser & { role: string; dataVersion: string | null }>(
+    const rows = await this.db.query<
+      CurrentUser & { role: string; dataVersion: string | null; derivedMeta: DerivedMeta | null }
+    >(
       `WITH live AS (
          SELECT s.token_hash, u.user_id, u.username, u.role, u.site_ids, s.csrf_token, s.last_seen_at
            FROM user_session s JOIN app_user u ON u.user_id = s.user_id
@@ -65,15 +69,19 @@ export class SessionStore {
           WHERE s.token_hash = live.token_hash AND live.last_seen_at < now() - make_interval(secs => $4)
        )
        SELECT user_id AS "userId", username, role, site_ids AS "siteIds", csrf_token AS "csrfToken",
-              ${DATA_VERSION_SQL} AS "dataVersion"
+              ${DATA_VERSION_SQL} AS "dataVersion", ${DERIVED_META_SQL} AS "derivedMeta"
          FROM live`,
       [hashToken(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SESSION_TOUCH_SECONDS],
       'iop_session_touch',
     );
     const row = rows[0];
     if (!row || !isRole(row.role)) return undefined;
-    const { dataVersion, ...user } = row;
-    return { user: { ...user, userId: Number(user.userId), role: row.role }, dataVersion: dataVersionOf(dataVersion) };
+    const { dataVersion, derivedMeta, ...user } = row;
+    return {
+      user: { ...user, userId: Number(user.userId), role: row.role },
+      dataVersion: dataVersionOf(dataVersion),
+      derivedMeta,
+    };
   }
 
   async delete(token: string): Promise<void> {

@@ -19,14 +19,29 @@ export function setDerivedDataEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** The derived tables' stamp as one json value, or NULL without one (a scalar subquery). */
+export const DERIVED_META_SQL = `(SELECT json_build_object('asOf', to_char(as_of, 'YYYY-MM-DD'), 'singleSite', single_site)
+    FROM derived_meta)`;
+
+/** The requestMemo key of the stamp: the session check reads it with the session (AuthMiddleware). */
+export const DERIVED_META_MEMO = 'derived_meta';
+
+/**
+ * The derived tables' stamp while they are current, else null (also while derived data are
+ * turned off). Read once per request, mostly by the session check already: the services of one
+ * request agree on it, and save a round trip each.
+ */
+export async function derivedStamp(dataSource: DataSource): Promise<DerivedMeta | null> {
+  if (!enabled) return null;
+  return requestMemo(DERIVED_META_MEMO, async () => {
+    const rows: { meta: DerivedMeta | null }[] = await dataSource.query(`SELECT ${DERIVED_META_SQL} AS meta`);
+    return rows[0]?.meta ?? null;
+  });
+}
+
 /** The derived tables' stamp when they can answer a query as of `asOf`, else null. */
 export async function derivedDataFor(dataSource: DataSource, asOf: string): Promise<DerivedMeta | null> {
-  if (!enabled) return null;
-  // Once per request: the services of one request then agree on the stamp (and save round trips).
-  const rows: { asOf: string; singleSite: boolean }[] = await requestMemo('derived_meta', () =>
-    dataSource.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", single_site AS "singleSite" FROM derived_meta`),
-  );
-  const meta = rows[0];
+  const meta = await derivedStamp(dataSource);
   return meta && meta.asOf === asOf ? meta : null;
 }
 

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import { currentUser } from '../auth/current-user';
+import { derivedStamp } from '../episodes/derived-data';
 import { DataSource } from 'typeorm';
 import { GROUP_TYPES, GroupType } from './group-type.enum';
 import { MetricsFilter } from './metrics-filter.input';
@@ -70,6 +71,10 @@ function limitToUserSites(requested: string[] | null): string[] | null {
 }
 
 export async function defaultAsOf(dataSource: DataSource): Promise<string | null> {
+  // While the derived tables are current, their stamp is this date: the loader computed it with
+  // the same SQL, and any other write to these tables removes the stamp.
+  const stamp = await derivedStamp(dataSource);
+  if (stamp) return stamp.asOf;
   const rows: { asOf: string | null }[] = await dataSource.query(DEFAULT_AS_OF_SQL);
   return rows[0]?.asOf ?? null;
 }

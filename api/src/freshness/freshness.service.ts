@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentUser } from '../auth/current-user';
-import { dataVersion } from '../episodes';
+import { derivedStamp } from '../episodes/derived-data';
 import { defaultAsOf } from '../filters';
 import { DataFreshness } from './freshness.model';
 import { FRESHNESS_SQL } from './freshness.sql';
@@ -37,7 +37,7 @@ export class FreshnessService {
    * added derived tables removed derived_meta until the next load filled them.
    */
   private async freshnessRows(siteIds: string[] | null): Promise<FreshnessRow[]> {
-    if ((await dataVersion(this.dataSource)) === null) return this.dataSource.query(FRESHNESS_SQL, [siteIds]);
+    if ((await derivedStamp(this.dataSource)) === null) return this.dataSource.query(FRESHNESS_SQL, [siteIds]);
     if (siteIds === null) return this.dataSource.query(ONE_SCOPE_FRESHNESS_SQL, ['']);
     const sites = [...new Set(siteIds)];
     if (sites.length === 1) return this.dataSource.query(ONE_SCOPE_FRESHNESS_SQL, sites);
