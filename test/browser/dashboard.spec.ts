@@ -219,10 +219,18 @@ describe('CSV download', () => {
         upper: number | null;
       }[];
     };
-    const served = await stack.graphql<{ retention: { total: Curve; byGroupType: (Curve & { groupType: string })[] } }>(
+    type Groups = { groupType: string; episodes: number; observed: number; expected: number }[];
+    const served = await stack.graphql<{
+      retention: {
+        total: Curve;
+        byGroupType: (Curve & { groupType: string })[];
+        comparison: { groups: Groups } | null;
+      };
+    }>(
       `query ($filter: MetricsFilter) { retention(filter: $filter) {
         total { curve { days atRisk events censored survival lower upper } }
-        byGroupType { groupType curve { days atRisk events censored survival lower upper } } } }`,
+        byGroupType { groupType curve { days atRisk events censored survival lower upper } }
+        comparison { groups { groupType episodes observed expected } } } }`,
       { filter },
     );
     expect(csv[0]).toEqual([
@@ -257,6 +265,27 @@ describe('CSV download', () => {
     expect(csvPoints('Skills')).toEqual(byType.skills);
     expect(csvPoints('Process')).toEqual(byType.process);
     expect(new Set(csv.slice(1).map((row) => row[0]))).toEqual(new Set(['All group types', 'Skills', 'Process']));
+
+    // The log-rank table beside it holds the test's observed and expected dropouts as served.
+    const logRank = await downloadCsv(page, 'Dropouts against expectation (log-rank)');
+    expect(logRank[0]).toEqual([
+      'Group type',
+      'Episodes',
+      'Dropouts observed',
+      'Dropouts expected',
+      'Observed ÷ expected',
+    ]);
+    const labels: Record<string, string> = { skills: 'Skills', process: 'Process' };
+    expect(served.retention.comparison?.groups).toHaveLength(2);
+    expect(logRank.slice(1)).toEqual(
+      served.retention.comparison!.groups.map((g) => [
+        labels[g.groupType],
+        String(g.episodes),
+        String(g.observed),
+        String(g.expected),
+        String(g.observed / g.expected),
+      ]),
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

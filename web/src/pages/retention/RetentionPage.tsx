@@ -4,6 +4,7 @@ import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { AtRiskTable } from './AtRiskTable';
 import { KaplanMeierChart } from './KaplanMeierChart';
 import { KM_COLUMNS, toAtRiskTable, toKmSeries } from './km-series';
+import { LogRankTable } from './LogRankTable';
 import { RetentionBreakdowns } from './RetentionBreakdowns';
 import { describeLogRank } from './retention-shape';
 import { RetentionTiles } from './RetentionTiles';
@@ -47,6 +48,7 @@ export default function RetentionPage() {
           </p>
         )}
       </ChartFrame>
+      <LogRankTable report={report} status={status} />
       <RetentionBreakdowns report={report} status={status} />
     </>
   );

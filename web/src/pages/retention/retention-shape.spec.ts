@@ -2,9 +2,11 @@ import type { RetentionFiguresFragment, RetentionTotalFiguresFragment } from '..
 import {
   describeLogRank,
   formatPValue,
+  LOG_RANK_COLUMNS,
   toCompletionFigures,
   toDischargeReasonFigures,
   toLengthOfStayFigures,
+  toLogRankRows,
   toRetainedAtFigures,
 } from './retention-shape';
 
@@ -100,5 +102,37 @@ describe('describeLogRank', () => {
     [0.2346, 'p = 0.235'],
   ])('p-value %d reads %s', (p, text) => {
     expect(formatPValue(p)).toBe(text);
+  });
+});
+
+describe('toLogRankRows', () => {
+  // survdiff of R's aml data set: Maintained 11 episodes, 7 dropouts observed, 10.69 expected;
+  // Nonmaintained 12, 11 observed, 7.31 expected.
+  const comparison = {
+    chiSquare: 3.3964,
+    df: 1,
+    pValue: 0.0653,
+    groups: [
+      { groupType: 'skills' as const, episodes: 11, observed: 7, expected: 10.69 },
+      { groupType: 'process' as const, episodes: 12, observed: 11, expected: 7.31 },
+    ],
+  };
+
+  it('lists each group type with its observed and expected dropouts and their ratio', () => {
+    const rows = toLogRankRows(comparison);
+    expect(rows.map((r) => [r.groupType, r.episodes, r.observed, r.expected])).toEqual([
+      ['Skills', 11, 7, 10.69],
+      ['Process', 12, 11, 7.31],
+    ]);
+    expect(rows[0]!.ratio).toBeCloseTo(0.655, 3);
+    expect(rows[1]!.ratio).toBeCloseTo(1.505, 3);
+    const ratio = LOG_RANK_COLUMNS.find((c) => c.label === 'Observed ÷ expected')!;
+    expect(ratio.format!(ratio.value(rows[1]!), rows[1]!)).toBe('1.50');
+  });
+
+  it('has no ratio where nothing was expected, and no rows without a comparison', () => {
+    const none = { ...comparison, groups: [{ groupType: 'family' as const, episodes: 3, observed: 0, expected: 0 }] };
+    expect(toLogRankRows(none)[0]!.ratio).toBeNull();
+    expect(toLogRankRows(null)).toEqual([]);
   });
 });

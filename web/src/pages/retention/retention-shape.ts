@@ -1,5 +1,7 @@
+import type { Column } from '../../charts/columns';
 import { meanFields, proportionFields, seriesLabel, type Figure } from '../../charts/figures';
-import type { RetentionFiguresFragment, RetentionTotalFiguresFragment } from '../../gql/graphql';
+import { formatCount, formatDecimal } from '../../charts/format';
+import type { RetentionFiguresFragment, RetentionQuery, RetentionTotalFiguresFragment } from '../../gql/graphql';
 
 /** The series with episodes: the total first, then each group type that has any. */
 function withEpisodes(total: RetentionFiguresFragment, byGroupType: readonly RetentionFiguresFragment[]) {
@@ -107,3 +109,37 @@ export function describeLogRank(comparison: { chiSquare: number; df: number; pVa
     'so a difference does not show that a group type itself retains people better, and no difference does not show that they are the same.'
   );
 }
+
+/** One group type of the log-rank test: its dropouts against those expected under equal retention. */
+export interface LogRankRow {
+  groupType: string;
+  episodes: number;
+  observed: number;
+  expected: number;
+  /** Observed ÷ expected; null when none were expected. */
+  ratio: number | null;
+}
+
+/** The test's table, as R's survdiff prints it, in the order of the served groups. */
+export function toLogRankRows(comparison: RetentionQuery['retention']['comparison']): LogRankRow[] {
+  return (comparison?.groups ?? []).map((g) => ({
+    groupType: seriesLabel(g.groupType),
+    episodes: g.episodes,
+    observed: g.observed,
+    expected: g.expected,
+    ratio: g.expected > 0 ? g.observed / g.expected : null,
+  }));
+}
+
+export const LOG_RANK_COLUMNS: Column<LogRankRow>[] = [
+  { label: 'Group type', value: (r) => r.groupType },
+  { label: 'Episodes', value: (r) => r.episodes, format: (v) => formatCount(v as number), numeric: true },
+  { label: 'Dropouts observed', value: (r) => r.observed, format: (v) => formatCount(v as number), numeric: true },
+  { label: 'Dropouts expected', value: (r) => r.expected, format: (v) => formatDecimal(v as number, 1), numeric: true },
+  {
+    label: 'Observed ÷ expected',
+    value: (r) => r.ratio,
+    format: (v) => formatDecimal(v as number | null, 2),
+    numeric: true,
+  },
+];

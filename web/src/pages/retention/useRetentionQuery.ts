@@ -4,7 +4,8 @@ import type { MetricsFilterVariables } from '../../filters/group-types';
 import { graphql } from '../../gql';
 
 // Also read by the overview (retained-at-90 and completion tiles, the curve's sparkline). The
-// dropout, median-to-dropout and discharge-reason figures are drawn for all group types only.
+// dropout, median-to-dropout and discharge-reason figures are drawn for all group types only; the
+// log-rank test's observed and expected dropouts per group type are its own table.
 const RETENTION = graphql(`
   query Retention($filter: MetricsFilter) {
     retention(filter: $filter) {
@@ -23,6 +24,12 @@ const RETENTION = graphql(`
         chiSquare
         df
         pValue
+        groups {
+          groupType
+          episodes
+          observed
+          expected
+        }
       }
     }
   }
