@@ -14,6 +14,7 @@ import { CravingMonths1764250000000 } from '../migrations/1764250000000-craving-
 import { EpisodeDaysAndSpans1764260000000 } from '../migrations/1764260000000-episode-days-and-spans';
 import { EpisodeOutcomeDays1764270000000 } from '../migrations/1764270000000-episode-outcome-days';
 import { AuditOutcomeAfterAnswer1764280000000 } from '../migrations/1764280000000-audit-outcome-after-answer';
+import { EpisodeCellAccountability1764290000000 } from '../migrations/1764290000000-episode-cell-accountability';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -32,6 +33,7 @@ export const migrations = [
   EpisodeDaysAndSpans1764260000000,
   EpisodeOutcomeDays1764270000000,
   AuditOutcomeAfterAnswer1764280000000,
+  EpisodeCellAccountability1764290000000,
 ];
 
 /**

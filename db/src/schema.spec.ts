@@ -124,6 +124,7 @@ describe('migrations', () => {
         'EpisodeDaysAndSpans1764260000000',
         'EpisodeOutcomeDays1764270000000',
         'AuditOutcomeAfterAnswer1764280000000',
+        'EpisodeCellAccountability1764290000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

@@ -38,3 +38,14 @@ export function cutMonthRows(table: string, alias: string): string {
 export function wholeMonthRows(table: string, alias: string): string {
   return `admission_parts p JOIN ${table} ${alias} ON ${alias}.month >= p.first_day AND ${alias}.month < p.end_day`;
 }
+
+/** Rows (alias `alias`) of the scope's sites ($4, NULL = all) and primary types ($5, NULL = all). */
+export const siteAndTypeScope = (alias: string): string => `
+    ($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR ${alias}.primary_type = ANY ($5::text[]))`;
+
+/** Cells per admission date (alias `alias`) of the episodes admitted in the scope ($1–$5). */
+export const admissionCellScope = (alias: string): string => `
+    ${alias}.admission_date BETWEEN $1::date AND $2::date
+    AND ${alias}.admission_date <= $3::date
+    AND ${siteAndTypeScope(alias)}`;

@@ -1,4 +1,12 @@
-import { ADMISSION_PARTS_CTES, CELL_SQL, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../episodes';
+import {
+  ADMISSION_PARTS_CTES,
+  admissionCellScope,
+  CELL_SQL,
+  cutMonthRows,
+  episodeScopeCtes,
+  siteAndTypeScope,
+  wholeMonthRows,
+} from '../episodes';
 
 /**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
@@ -63,15 +71,6 @@ SELECT
      GROUP BY GROUPING SETS ((day / 7, primary_type), (day / 7))) x) AS craving`;
 
 /** The derived cells of the episode scope ($1–$5): admitted in the period, at the sites and types. */
-const siteAndTypeScope = (alias: string) => `
-    ($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))
-    AND ($5::text[] IS NULL OR ${alias}.primary_type = ANY ($5::text[]))`;
-
-const cellScope = (alias: string) => `
-    ${alias}.admission_date BETWEEN $1::date AND $2::date
-    AND ${alias}.admission_date <= $3::date
-    AND ${siteAndTypeScope(alias)}`;
-
 /**
  * SOBRIETY_SQL from the derived cells: per admission date, site and primary type, the episodes and
  * their PDA sums (episode_cell), milestone counts (milestone_cell, computed for
@@ -82,11 +81,11 @@ const cellScope = (alias: string) => `
 export const SOBRIETY_DERIVED_SQL = `
 WITH ${ADMISSION_PARTS_CTES},
 cell AS (
-  SELECT * FROM episode_cell ec WHERE ${cellScope('ec')}
+  SELECT * FROM episode_cell ec WHERE ${admissionCellScope('ec')}
 ),
 milestone AS (
   SELECT * FROM milestone_cell mc
-  WHERE ${cellScope('mc')} AND mc.m = ANY ($6::int[]) AND mc.admission_date <= $3::date - (mc.m + 14)
+  WHERE ${admissionCellScope('mc')} AND mc.m = ANY ($6::int[]) AND mc.admission_date <= $3::date - (mc.m + 14)
 ),
 craving AS (
   SELECT cm.primary_type, cm.week, cm.checkins, cm.episodes, cm.craving_sum

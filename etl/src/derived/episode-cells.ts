@@ -1,5 +1,6 @@
-// Episode cells (db migration EpisodeCells): episode_fact and episode_milestone summed per
-// admission date, site and primary type, for the API's sobriety figures (api/src/sobriety). Read
+// Episode cells (db migrations EpisodeCells, EpisodeCellAccountability): episode_fact and
+// episode_milestone summed per admission date, site and primary type, for the API's sobriety
+// and accountability figures (api/src/sobriety, api/src/accountability). Read
 // after those two tables are filled, in the same transaction.
 
 import type { PoolClient } from 'pg';
@@ -7,18 +8,26 @@ import type { PoolClient } from 'pg';
 export const EPISODE_CELL_TABLES = ['episode_cell', 'milestone_cell'];
 
 // PDA = 1 − days used ÷ days in the check-ins' windows, per episode with in-treatment check-ins;
-// its change from baseline needs a baseline (api SOBRIETY_SQL: episode_pda).
+// its change from baseline needs a baseline (api SOBRIETY_SQL: episode_pda). Then the episodes'
+// accountability sums (api EPISODE_ACCOUNTABILITY_SQL: adherence and goal).
 const EPISODE_CELL_SQL = `
 INSERT INTO episode_cell
 SELECT admission_date, site_id, primary_type, count(*),
   count(pda),
   coalesce(sum(pda), 0),
   count(pda - baseline_pda),
-  coalesce(sum(pda - baseline_pda), 0)
+  coalesce(sum(pda - baseline_pda), 0),
+  count(*) FILTER (WHERE active_weeks > 0),
+  sum(active_weeks),
+  sum(checkin_weeks),
+  count(*) FILTER (WHERE goals_rated > 0),
+  sum(goals_met),
+  sum(goals_rated)
 FROM (
   SELECT admission_date, site_id, primary_type,
     1 - pda_days_used::float8 / pda_window_days AS pda,
-    1 - baseline_days_used / 30.0::float8 AS baseline_pda
+    1 - baseline_days_used / 30.0::float8 AS baseline_pda,
+    active_weeks, checkin_weeks, goals_met, goals_rated
   FROM episode_fact
 ) e
 GROUP BY 1, 2, 3`;
