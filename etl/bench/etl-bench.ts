@@ -11,7 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -51,6 +51,41 @@ function seconds(ms: number): string {
 }
 
 /** The demo data set, generated once per size and seed and reused by later runs. */
+/** The share of open episodes the update discharges. */
+const DISCHARGED_SHARE = 0.2;
+
+/**
+ * enrollments.csv of `dir` with every 1/share-th open episode discharged (completed) on the latest
+ * date of the file, written to a folder beside it. Rows of participants seen after that date are
+ * then rejected by the loader's stranding checks, as a real export's would be.
+ */
+async function writeDischargedEnrollments(dir: string, share: number): Promise<{ file: string; changed: number }> {
+  const lines = (await readFile(path.join(dir, 'enrollments.csv'), 'utf8')).trimEnd().split('\n');
+  const header = lines[0]!.split(',');
+  const [admission, discharge, reason] = ['admission_date', 'discharge_date', 'discharge_reason'].map((c) =>
+    header.indexOf(c),
+  );
+  const rows = lines.slice(1).map((line) => line.split(','));
+  const latest = rows
+    .map((r) => [r[admission!]!, r[discharge!]!])
+    .flat()
+    .filter(Boolean)
+    .sort()
+    .at(-1)!;
+  let open = 0;
+  let changed = 0;
+  for (const row of rows) {
+    if (row[discharge!] !== '' || open++ % Math.round(1 / share) !== 0) continue;
+    row[discharge!] = latest;
+    row[reason!] = 'completed';
+    changed++;
+  }
+  const out = path.join(`${dir}-discharged`, 'enrollments.csv');
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  return { file: out, changed };
+}
+
 async function dataSet(options: BenchOptions): Promise<{ dir: string; participants: number }> {
   const participants = Math.max(10, Math.ceil(options.attendanceRows / ATTENDANCE_PER_PARTICIPANT));
   const dir =
@@ -210,6 +245,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     // The same files again: every row is compared with the stored one and found unchanged.
     log('Loading the same files again…');
     const reload = await loadFiles(url, [dir], { bulk: options.bulk });
+    // Next month's enrollments as a program exports them: some open episodes now discharged. Each
+    // changed episode is checked against the stored attendance and check-ins it could strand.
+    log('Loading the enrollments with open episodes discharged…');
+    const discharged = await writeDischargedEnrollments(dir, DISCHARGED_SHARE);
+    const update = await loadFiles(url, [discharged.file], { bulk: options.bulk });
     clearInterval(sampler);
     // maxRSS (kB) is the process's true peak (both loads); the sampler only sees every 50 ms.
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -223,15 +263,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Bulk policy': options.bulk,
     };
     if (options.json) {
-      const figures = { context, raw, indexed, summary, reload, peakRssBytes: peakRss };
+      const figures = { context, raw, indexed, summary, reload, update, peakRssBytes: peakRss };
       process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     }
     process.stderr.write(report(summary, raw, indexed, peakRss, context));
     process.stderr.write(
       `Reload of the same files: ${number.format(reload.totals.unchanged)} of ${number.format(reload.totals.read)} rows ` +
-        `unchanged in ${seconds(reload.durationMs)} (derived-data refresh ${seconds(reload.derivedDataMs)})\n`,
+        `unchanged in ${seconds(reload.durationMs)} (derived-data refresh ${seconds(reload.derivedDataMs)})\n` +
+        `Enrollments with ${number.format(discharged.changed)} open episodes discharged: ${number.format(update.totals.updated)} ` +
+        `updated, ${number.format(update.totals.rejected)} rejected (stored rows they would strand), in ` +
+        `${seconds(update.durationMs)} (derived-data refresh ${seconds(update.derivedDataMs)})\n`,
     );
-    return summary.status === 'succeeded' && reload.status === 'succeeded' ? 0 : 1;
+    const loaded = [summary, reload, update].every((s) => s.status !== 'failed');
+    return summary.status === 'succeeded' && reload.status === 'succeeded' && loaded ? 0 : 1;
   });
 }
 
