@@ -3,9 +3,14 @@
 // commit, so the dashboard never sees new rows without their derived data or the other way round.
 
 import type { PoolClient } from 'pg';
-import { refreshDerivedTables } from '../derived/refresh';
+import { refreshDerivedTables, vacuumDerivedTables } from '../derived/refresh';
 
 /** Recomputes the derived metric tables (etl/src/derived) from the rows as they now stand. */
 export async function refreshDerivedData(client: PoolClient): Promise<void> {
   await refreshDerivedTables(client);
+}
+
+/** After the commit: tidies what the refresh replaced (see vacuumDerivedTables). */
+export async function tidyDerivedData(client: PoolClient): Promise<void> {
+  await vacuumDerivedTables(client);
 }

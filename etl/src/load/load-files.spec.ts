@@ -91,6 +91,23 @@ describe('loading the clean fixture', () => {
     expect(restored.totals).toMatchObject({ updated: 1, unchanged: 2 });
   });
 
+  it('vacuums the derived tables after its commit, so that readers skip the rows it replaced', async () => {
+    const vacuumed = () =>
+      withClient(
+        db.url,
+        async (c) =>
+          (
+            await c.query<{ n: number }>(
+              `SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'episode_fact'`,
+            )
+          ).rows[0]!.n,
+      );
+    const before = await vacuumed();
+    const again = await loadFiles(db.url, [fixture('ok')], { currentYear: 2026 });
+    expect(again.warnings).toEqual([]);
+    expect(await vacuumed()).toBe(before + 1);
+  });
+
   it('does not rewrite unchanged rows', async () => {
     const xmin = () =>
       withClient(

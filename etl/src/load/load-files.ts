@@ -5,7 +5,7 @@
 // connection, and the next load starts from the database as it was.
 
 import { DatabaseError, Pool, type PoolClient } from 'pg';
-import { refreshDerivedData } from './derived-data';
+import { refreshDerivedData, tidyDerivedData } from './derived-data';
 import { discoverFiles, type LoadFile } from './discover-files';
 import { LoadCancelledError, LoadRefusedError } from './errors';
 import { loadFile } from './load-file';
@@ -142,6 +142,14 @@ export async function loadFiles(
     if (shouldPause('commit')) await pauseHere('commit');
     if (signal?.aborted) throw new LoadCancelledError();
     await client.query('COMMIT');
+    // Committed: nothing below may fail the load, only add a warning.
+    try {
+      await tidyDerivedData(client);
+    } catch (error) {
+      warnings.push(
+        `the derived tables were not vacuumed (queries read the replaced rows until autovacuum does): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
 
     let rejectsFile: string | null = null;
     if (totals.rejected > 0 && options.rejectsDir !== undefined) {
