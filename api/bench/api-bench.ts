@@ -12,8 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { Client, Pool, QueryConfig } from 'pg';
 import { migrate, projectRoot, QUERY_SESSION_OPTIONS } from '@iop/db';
 import { generateDemoData, loadFiles } from '@iop/etl';
 import { hashPassword } from '../src/auth/password';
@@ -32,6 +31,7 @@ interface Options {
   dataDir?: string;
   databaseUrl?: string;
   only?: string;
+  statements: boolean;
 }
 
 const QUERIES: { name: string; file: string; variables?: Record<string, unknown>; unfiltered?: true }[] = [
@@ -100,6 +100,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--data-dir <dir>', 'where the generated data set is kept (default tmp/api-bench-data/…)')
     .option('--database-url <url>', 'measure a database already loaded by the loader (no generation, no load)')
     .option('--only <names>', 'comma-separated query names to measure (default: all)')
+    .option(
+      '--statements',
+      "also print each statement's own bare time (p50 of the timed runs), to see where a query's SQL goes",
+      false,
+    )
     .parse([...argv], { from: 'user' })
     .opts<Options>();
 
@@ -139,7 +144,6 @@ export async function main(argv: readonly string[]): Promise<void> {
         ['last 12 months', { from: addDays(asOf, -364), to: asOf, asOf }],
         ['all history', { to: asOf, asOf }],
       ];
-      const dataSource = server.app.get(DataSource);
       const cache = server.app.get(FigureCache);
       const rows: string[] = [];
       const only = options.only?.split(',');
@@ -154,27 +158,20 @@ export async function main(argv: readonly string[]): Promise<void> {
             if (r.errors?.length) throw new Error(`${q.name}: ${r.errors[0]!.message}`);
             return ms;
           };
-          // The statements the API sends for this call, replayed directly as the bare SQL.
-          const statements: [string, unknown[] | undefined][] = [];
-          const query = dataSource.query.bind(dataSource);
-          const spy = (text: string, params?: unknown[]) => {
-            statements.push([text, params]);
-            return query(text, params);
-          };
-          // The queries themselves first (cache off), then answered from the figure cache.
-          cache.resize(0);
-          (dataSource as { query: unknown }).query = spy;
-          await call();
-          (dataSource as { query: unknown }).query = query;
-          const metricStatements = statements.filter(([text]) => !/audit_log|user_session|app_user/.test(text));
+          // The statements the API sends for this call, replayed directly as the bare SQL (named
+          // ones as the same prepared statements: see queryPrepared).
+          cache.resize(0); // the queries themselves first (cache off), then answered from the figure cache
+          const statements = await statementsOf(call);
+          const metricStatements = statements.filter((s) => !/audit_log|user_session|app_user/.test(s.text));
           const [http, bare] = await timeInTurns(options.runs, [
             call,
             async () => {
               const t0 = performance.now();
-              for (const [text, params] of metricStatements) await pool.query(text, params);
+              for (const statement of metricStatements) await pool.query(statement);
               return performance.now() - t0;
             },
           ]);
+          if (options.statements) await logStatementTimes(pool, metricStatements, options.runs);
           cache.resize(FIGURE_CACHE_ENTRIES);
           const [cached] = await timeInTurns(options.runs, [call]);
           let live = '';
@@ -209,6 +206,42 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * The statements sent to Postgres while `work` runs, as sent: TypeORM's (text and values) and the
+ * named ones the API prepares (pg's query config). Every client of the process is watched.
+ */
+async function statementsOf(work: () => Promise<unknown>): Promise<QueryConfig[]> {
+  const statements: QueryConfig[] = [];
+  const query = Client.prototype.query;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const [first, values] = args as [string | QueryConfig, unknown[] | undefined];
+    statements.push(typeof first === 'string' ? { text: first, values } : { ...first });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await work();
+  } finally {
+    Client.prototype.query = query;
+  }
+  return statements;
+}
+
+/** Each statement timed alone, in turns with the others, named by what it reads (FROM and JOIN). */
+async function logStatementTimes(pool: Pool, statements: QueryConfig[], runs: number) {
+  const times = await timeInTurns(
+    runs,
+    statements.map((statement) => async () => {
+      const t0 = performance.now();
+      await pool.query(statement);
+      return performance.now() - t0;
+    }),
+  );
+  for (const [i, { text }] of statements.entries()) {
+    const reads = new Set([...text.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/gi)].map((m) => m[1]!));
+    log(`    ${times[i]!.p50.toFixed(1).padStart(6)} ms  reads ${[...reads].join(', ')}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { breakdown, cellOf, derivedDataFor, ratio, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter } from '../filters';
 import { EpisodeAccountabilityReport } from './episode-accountability.model';
@@ -23,8 +24,9 @@ export class EpisodeAccountabilityService {
   async episodeAccountability(filter: MetricsFilter | null | undefined): Promise<EpisodeAccountabilityReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = derived ? EPISODE_ACCOUNTABILITY_DERIVED_SQL : EPISODE_ACCOUNTABILITY_SQL;
-    const rows: AccountabilityRow[] = await this.dataSource.query(sql, params);
+    const rows: AccountabilityRow[] = derived
+      ? await queryPrepared(this.dataSource, EPISODE_ACCOUNTABILITY_DERIVED_SQL, params)
+      : await this.dataSource.query(EPISODE_ACCOUNTABILITY_SQL, params);
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       ...breakdown(groupTypes, (groupType) => {

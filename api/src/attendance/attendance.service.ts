@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
@@ -32,8 +33,8 @@ export class AttendanceService {
     const rows: AttendanceRow[] = derived
       ? (
           await Promise.all([
-            this.dataSource.query(ATTENDANCE_DERIVED_SQL, params) as Promise<AttendanceRow[]>,
-            byGroup ? (this.dataSource.query(ATTENDANCE_GROUPS_DERIVED_SQL, params) as Promise<AttendanceRow[]>) : [],
+            queryPrepared<AttendanceRow>(this.dataSource, ATTENDANCE_DERIVED_SQL, params),
+            byGroup ? queryPrepared<AttendanceRow>(this.dataSource, ATTENDANCE_GROUPS_DERIVED_SQL, params) : [],
           ])
         ).flat()
       : await this.dataSource.query(ATTENDANCE_SQL, params);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
@@ -32,7 +33,10 @@ export class IntensityService {
     const rows: IntensityRow[] =
       allTypes === null
         ? await this.dataSource.query(INTENSITY_SQL, sessionScopeParams(scope))
-        : await this.dataSource.query(INTENSITY_DERIVED_SQL, [...sessionScopeParams(scope), allTypes]);
+        : await queryPrepared<IntensityRow>(this.dataSource, INTENSITY_DERIVED_SQL, [
+            ...sessionScopeParams(scope),
+            allTypes,
+          ]);
     return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeGroupTypes, scopeInfo, sessionProportion, sessionScopeParams } from '../sessions-scope';
@@ -48,14 +49,16 @@ export class SessionAccountabilityService {
     const [consistency, participation, reEngagement] = await Promise.all([
       (allTypes === null
         ? this.dataSource.query(CONSISTENCY_SQL, params)
-        : this.dataSource.query(CONSISTENCY_DERIVED_SQL, [...params, allTypes])
+        : queryPrepared(this.dataSource, CONSISTENCY_DERIVED_SQL, [...params, allTypes])
       ).then((rows: ConsistencyRow[]) => keyed(rows)),
-      this.dataSource
-        .query(derived ? FEEDBACK_PARTICIPATION_DERIVED_SQL : FEEDBACK_PARTICIPATION_SQL, params)
-        .then((rows: ParticipationRow[]) => keyed(rows)),
-      this.dataSource
-        .query(derived ? RE_ENGAGEMENT_DERIVED_SQL : RE_ENGAGEMENT_SQL, params)
-        .then((rows: ReEngagementRow[]) => keyed(rows)),
+      (derived
+        ? queryPrepared(this.dataSource, FEEDBACK_PARTICIPATION_DERIVED_SQL, params)
+        : this.dataSource.query(FEEDBACK_PARTICIPATION_SQL, params)
+      ).then((rows: ParticipationRow[]) => keyed(rows)),
+      (derived
+        ? queryPrepared(this.dataSource, RE_ENGAGEMENT_DERIVED_SQL, params)
+        : this.dataSource.query(RE_ENGAGEMENT_SQL, params)
+      ).then((rows: ReEngagementRow[]) => keyed(rows)),
     ]);
     const figures = (key: Key): SessionAccountabilityFigures => {
       const c = consistency.get(key);

@@ -198,7 +198,7 @@ describe('drill-down from the derived tables', () => {
   async function liveAndDerived(type: GroupType, filter: MetricsFilter) {
     const service = api.server.app.get(DrilldownService);
     try {
-      const { result, statements } = await recordStatements(api.server.app.get(DataSource), async () => {
+      const { result, statements } = await recordStatements(async () => {
         setDerivedDataEnabled(false);
         const live = await service.groups(type, filter);
         setDerivedDataEnabled(true);

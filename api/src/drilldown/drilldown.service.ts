@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope, Scope } from '../filters';
 import { DrilldownGroup, DrilldownGroups, DrilldownSession, DrilldownSessions } from './drilldown.model';
@@ -25,8 +26,10 @@ export class DrilldownService {
     const type = scope.groupTypes.includes(groupType) ? groupType : null;
     // The period ends on or before as_of, so the derived tables cover it when as_of is theirs.
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = derived ? DRILLDOWN_GROUPS_DERIVED_SQL : DRILLDOWN_GROUPS_SQL;
-    const rows: GroupRow[] = await this.dataSource.query(sql, [type, from, to, scope.siteIds]);
+    const params = [type, from, to, scope.siteIds];
+    const rows: GroupRow[] = derived
+      ? await queryPrepared(this.dataSource, DRILLDOWN_GROUPS_DERIVED_SQL, params)
+      : await this.dataSource.query(DRILLDOWN_GROUPS_SQL, params);
     const [total, ...groups] = rows.map(withRate);
     return { groupType, from, to, total, groups };
   }

@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { setDerivedDataEnabled } from '../episodes';
 import { MetricsFilter } from '../filters';
 import { runFixtureSql } from '../sessions-scope/fixture.testing';
@@ -192,7 +191,6 @@ describe('earlyWarning from the derived tables', () => {
 
   it('gives the live list for the data’s as_of, sites and limits', async () => {
     const service = api.server.app.get(EarlyWarningService);
-    const dataSource = api.server.app.get(DataSource);
     const cases: [MetricsFilter, number][] = [
       [{}, 500],
       [{}, 3],
@@ -204,7 +202,7 @@ describe('earlyWarning from the derived tables', () => {
       setDerivedDataEnabled(false);
       const live = await service.atRisk(filter, limit);
       setDerivedDataEnabled(true);
-      const { result: derived, statements } = await recordStatements(dataSource, () => service.atRisk(filter, limit));
+      const { result: derived, statements } = await recordStatements(() => service.atRisk(filter, limit));
       expect({ filter, limit, derived }).toEqual({ filter, limit, derived: live });
       expect(statements.some((s) => s.includes('episode_warning'))).toBe(true);
     }

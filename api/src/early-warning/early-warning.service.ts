@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { AtRiskEpisode, EarlyWarningList, EarlyWarningReason } from './early-warning.model';
@@ -59,8 +60,10 @@ export class EarlyWarningService {
     // Early warning looks at each open episode's whole recent record: only asOf and siteIds apply.
     const scope = await resolveScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = derived ? EARLY_WARNING_DERIVED_SQL : EARLY_WARNING_SQL;
-    const rows: EarlyWarningRow[] = await this.dataSource.query(sql, [scope.asOf, scope.siteIds, limit]);
+    const params = [scope.asOf, scope.siteIds, limit];
+    const rows: EarlyWarningRow[] = derived
+      ? await queryPrepared(this.dataSource, EARLY_WARNING_DERIVED_SQL, params)
+      : await this.dataSource.query(EARLY_WARNING_SQL, params);
     const summary = rows[0];
     const episodes = rows.filter(hasEpisode).map(episodeOf);
     return {

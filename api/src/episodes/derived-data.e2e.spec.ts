@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { EpisodeAccountabilityService } from '../accountability/episode-accountability.service';
 import { AttendanceService } from '../attendance/attendance.service';
 import { IntensityService } from '../attendance/intensity.service';
@@ -11,6 +10,7 @@ import { OutcomeReportService } from '../outcome-report/outcome-report.service';
 import { OverviewService } from '../overview/overview.service';
 import { RetentionService } from '../retention/retention.service';
 import { SobrietyService } from '../sobriety/sobriety.service';
+import type { SobrietyFigures } from '../sobriety/sobriety.model';
 import type { ApiTestServer } from '../testing/api-test-server';
 import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 import { queryRows, recordStatements } from '../testing/derived-testing';
@@ -58,7 +58,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
 ];
 
 /** The statements a call sends, to tell which tables answered. */
-const sent = (run: () => Promise<unknown>) => recordStatements(api.server.app.get(DataSource), run);
+const sent = (run: () => Promise<unknown>) => recordStatements(run);
 
 const DERIVED_TABLE =
   /\b(episode_fact|episode_outcome_day|episode_outcome_month|episode_cell|craving_month|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;
@@ -127,6 +127,22 @@ describe('derived metric tables', () => {
     const notAsked = await sent(() => api.graphql<Answer>(query('')));
     expect(notAsked.statements.some((s) => s.includes('session_group_week'))).toBe(false);
     expect(asked.statements.some((s) => s.includes('session_group_week'))).toBe(true);
+  });
+
+  it('give the funder report its sobriety figures without the craving trend, which they skip reading', async () => {
+    const sobriety = api.server.app.get(SobrietyService);
+    const filter = { from: addDays('2026-10-31', -89) };
+    const full = await recordStatements(() => sobriety.sobriety(filter));
+    const lean = await recordStatements(() => sobriety.sobriety(filter, { cravingTrend: false }));
+    const noTrend = (f: SobrietyFigures) => ({ ...f, cravingTrend: [] });
+    expect(full.result.total.cravingTrend).toHaveLength(13);
+    expect(full.result.total.cravingTrend.some((w) => w.checkIns > 0)).toBe(true);
+    expect(lean.result).toEqual({
+      ...full.result,
+      total: noTrend(full.result.total),
+      byGroupType: full.result.byGroupType.map(noTrend),
+    });
+    expect(lean.statements.some((s) => DERIVED_TABLE.test(s))).toBe(true);
   });
 
   it('hold every session of a day, site and group type in its day row (cut weeks are read from them)', async () => {

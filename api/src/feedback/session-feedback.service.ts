@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
@@ -35,8 +36,10 @@ export class SessionFeedbackService {
   async feedback(filter: MetricsFilter | null | undefined): Promise<SessionFeedbackReport> {
     const scope = await resolveScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = derived ? SESSION_FEEDBACK_DERIVED_SQL : SESSION_FEEDBACK_SQL;
-    const rows: FeedbackRow[] = await this.dataSource.query(sql, sessionScopeParams(scope));
+    const params = sessionScopeParams(scope);
+    const rows: FeedbackRow[] = derived
+      ? await queryPrepared(this.dataSource, SESSION_FEEDBACK_DERIVED_SQL, params)
+      : await this.dataSource.query(SESSION_FEEDBACK_SQL, params);
     return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
   }
 }

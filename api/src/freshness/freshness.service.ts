@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { currentUser } from '../auth/current-user';
 import { derivedStamp } from '../episodes/derived-data';
 import { defaultAsOf } from '../filters';
@@ -38,9 +39,9 @@ export class FreshnessService {
    */
   private async freshnessRows(siteIds: string[] | null): Promise<FreshnessRow[]> {
     if ((await derivedStamp(this.dataSource)) === null) return this.dataSource.query(FRESHNESS_SQL, [siteIds]);
-    if (siteIds === null) return this.dataSource.query(ONE_SCOPE_FRESHNESS_SQL, ['']);
+    if (siteIds === null) return queryPrepared(this.dataSource, ONE_SCOPE_FRESHNESS_SQL, ['']);
     const sites = [...new Set(siteIds)];
-    if (sites.length === 1) return this.dataSource.query(ONE_SCOPE_FRESHNESS_SQL, sites);
-    return this.dataSource.query(SEVERAL_SITES_FRESHNESS_SQL, [sites]);
+    if (sites.length === 1) return queryPrepared(this.dataSource, ONE_SCOPE_FRESHNESS_SQL, sites);
+    return queryPrepared(this.dataSource, SEVERAL_SITES_FRESHNESS_SQL, [sites]);
   }
 }

@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { runAsUser } from '../auth/current-user';
 import { setDerivedDataEnabled } from '../episodes';
 import type { ApiTestServer } from '../testing/api-test-server';
@@ -41,7 +40,7 @@ const sql = <T>(text: string) => queryRows<T>(api.db.url, text);
 /** The service's answer for a user limited to siteIds, and the statements it sent. */
 async function freshnessFor(siteIds: string[] | null): Promise<{ answer: DataFreshness; statements: string[] }> {
   const user = { userId: 0, username: 'test', role: 'quality' as const, siteIds, csrfToken: '' };
-  const { result, statements } = await recordStatements(api.server.app.get(DataSource), () =>
+  const { result, statements } = await recordStatements(() =>
     runAsUser(user, () => api.server.app.get(FreshnessService).freshness()),
   );
   return { answer: result, statements };

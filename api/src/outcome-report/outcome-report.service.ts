@@ -94,7 +94,7 @@ export class OutcomeReportService {
       this.retention.retention(filter),
       this.attendance.attendance(filter, { byGroup: false }),
       this.intensity.intensity(filter),
-      this.sobriety.sobriety(filter),
+      this.sobriety.sobriety(filter, { cravingTrend: false }),
       this.feedback.feedback(filter),
     ]);
     return { overview, retention, attendance, intensity, sobriety, feedback };

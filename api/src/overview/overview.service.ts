@@ -4,6 +4,7 @@ import { addDays, daysBetween, derivedDataFor, resolveEpisodeScope } from '../ep
 import { GroupType, MetricsFilter } from '../filters';
 import { ProgramOverview } from './overview.model';
 import { OVERVIEW_DERIVED_ALL_EPISODES_SQL, OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from './overview.sql';
+import { queryPrepared } from '../database/prepared-query';
 
 interface PeriodRow {
   period: 'current' | 'previous';
@@ -32,17 +33,10 @@ export class OverviewService {
       : siteIds === null && episodeTypes === null
         ? OVERVIEW_DERIVED_ALL_EPISODES_SQL
         : OVERVIEW_DERIVED_SQL;
-    const rows: PeriodRow[] = await this.dataSource.query(sql, [
-      previousFrom,
-      to,
-      asOf,
-      siteIds,
-      episodeTypes,
-      from,
-      previousTo,
-      to,
-      groupTypes,
-    ]);
+    const sqlParams = [previousFrom, to, asOf, siteIds, episodeTypes, from, previousTo, to, groupTypes];
+    const rows: PeriodRow[] = derived
+      ? await queryPrepared(this.dataSource, sql, sqlParams)
+      : await this.dataSource.query(sql, sqlParams);
     const current = rows.find((r) => r.period === 'current')!;
     const previous = rows.find((r) => r.period === 'previous')!;
     const compare = (key: 'admissions' | 'discharges' | 'openEpisodes' | 'participantsServed') => ({

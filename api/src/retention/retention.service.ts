@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { breakdown, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
 import { GROUP_TYPES, GroupType, MetricsFilter } from '../filters';
 import {
@@ -40,7 +41,10 @@ export class RetentionService {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
     const counts: EpisodeCount[] = derived
-      ? await this.dataSource.query(RETENTION_DERIVED_SQL, [...params, ...RETENTION_DERIVED_CODES])
+      ? await queryPrepared<EpisodeCount>(this.dataSource, RETENTION_DERIVED_SQL, [
+          ...params,
+          ...RETENTION_DERIVED_CODES,
+        ])
       : await this.dataSource.query(RETENTION_SQL, params);
     const byType = rowsByGroupType(counts);
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>

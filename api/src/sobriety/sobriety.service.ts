@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { breakdown, cellOf, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { SobrietyFigures, SobrietyReport } from './sobriety.model';
@@ -22,23 +23,30 @@ interface SobrietyRow {
 export class SobrietyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async sobriety(filter: MetricsFilter | null | undefined): Promise<SobrietyReport> {
+  /**
+   * `cravingTrend: false` leaves each figure's cravingTrend empty and its SQL unrun (the funder
+   * report has no use for it; it was half of the statement's time).
+   */
+  async sobriety(filter: MetricsFilter | null | undefined, { cravingTrend = true } = {}): Promise<SobrietyReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
     // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (etl DERIVED_MILESTONES).
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const [row]: SobrietyRow[] = await this.dataSource.query(derived ? SOBRIETY_DERIVED_SQL : SOBRIETY_SQL, [
-      ...params,
-      ABSTINENCE_MILESTONES,
-      LAST_CRAVING_WEEK,
-    ]);
+    const lastCravingWeek = cravingTrend ? LAST_CRAVING_WEEK : NO_CRAVING_WEEKS;
+    const sqlParams = [...params, ABSTINENCE_MILESTONES, lastCravingWeek];
+    const [row]: SobrietyRow[] = derived
+      ? await queryPrepared(this.dataSource, SOBRIETY_DERIVED_SQL, sqlParams)
+      : await this.dataSource.query(SOBRIETY_SQL, sqlParams);
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
-      ...breakdown(groupTypes, (groupType) => figures(row, groupType)),
+      ...breakdown(groupTypes, (groupType) => figures(row, groupType, lastCravingWeek)),
     };
   }
 }
 
-function figures(row: SobrietyRow, groupType: GroupType | null): SobrietyFigures {
+/** The last craving week that asks for no craving trend (the SQL then skips it). */
+const NO_CRAVING_WEEKS = -1;
+
+function figures(row: SobrietyRow, groupType: GroupType | null, lastCravingWeek: number): SobrietyFigures {
   const cell = cellOf(groupType);
   const mine = <T extends Cell>(rows: T[]): T[] => rows.filter((r) => r.cell === cell);
   const pda = mine(row.pda)[0];
@@ -59,7 +67,7 @@ function figures(row: SobrietyRow, groupType: GroupType | null): SobrietyFigures
         intentToTreatRate: proportion(abstinent, eligible),
       };
     }),
-    cravingTrend: Array.from({ length: LAST_CRAVING_WEEK + 1 }, (_, week) => {
+    cravingTrend: Array.from({ length: lastCravingWeek + 1 }, (_, week) => {
       const w = mine(row.craving).find((c) => c.week === week);
       return { week, checkIns: w?.checkIns ?? 0, episodes: w?.episodes ?? 0, meanCraving: w?.meanCraving ?? null };
     }),

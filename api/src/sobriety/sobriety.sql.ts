@@ -11,7 +11,8 @@ import {
 /**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
  * episodes, PDA and its change from baseline, abstinence at the milestones, craving by week.
- * Parameters: the episode scope's $1–$5, then $6 the milestones (int[]), $7 the last craving week.
+ * Parameters: the episode scope's $1–$5, then $6 the milestones (int[]), $7 the last craving week
+ * (below 0: no craving trend).
  */
 export const SOBRIETY_SQL = `
 WITH ${episodeScopeCtes('admitted')},
@@ -90,11 +91,11 @@ milestone AS (
 craving AS (
   SELECT cm.primary_type, cm.week, cm.checkins, cm.episodes, cm.craving_sum
   FROM ${wholeMonthRows('craving_month', 'cm')}
-  WHERE ${siteAndTypeScope('cm')} AND cm.week <= $7::int
+  WHERE ${siteAndTypeScope('cm')} AND cm.week <= $7::int AND $7::int >= 0
   UNION ALL
   SELECT cc.primary_type, cc.week, cc.checkins, cc.episodes, cc.craving_sum
   FROM (${cutMonthRows('craving_cell', 'cc')}) cc
-  WHERE ${siteAndTypeScope('cc')} AND cc.week <= $7::int
+  WHERE ${siteAndTypeScope('cc')} AND cc.week <= $7::int AND $7::int >= 0
 )
 SELECT
   (SELECT json_agg(x) FROM (

@@ -1,6 +1,5 @@
 import { refreshDerivedData } from '@iop/etl';
 import { Client, Pool } from 'pg';
-import { DataSource } from 'typeorm';
 
 /** One statement on its own connection to the test database, to set up or read rows apart from the API. */
 export async function queryRows<T = unknown>(databaseUrl: string, text: string, params?: unknown[]): Promise<T[]> {
@@ -27,17 +26,18 @@ export async function refreshDerivedTables(databaseUrl: string): Promise<void> {
   }
 }
 
-/** The SQL texts the DataSource sends during `run`, to tell which tables answered; the spy goes even if it fails. */
-export async function recordStatements<T>(
-  dataSource: DataSource,
-  run: () => Promise<T>,
-): Promise<{ result: T; statements: string[] }> {
-  const query = dataSource.query.bind(dataSource);
+/**
+ * The SQL texts sent to Postgres during `run` (TypeORM's and the prepared statements alike: every
+ * pg client of the process is watched), to tell which tables answered; the spy goes even if it fails.
+ */
+export async function recordStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const query = Client.prototype.query;
   const statements: string[] = [];
-  const spy = jest.spyOn(dataSource, 'query').mockImplementation((text, params) => {
-    statements.push(text);
-    return query(text, params);
-  });
+  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text: string };
+    statements.push(typeof first === 'string' ? first : first.text);
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query);
   try {
     return { result: await run(), statements };
   } finally {
