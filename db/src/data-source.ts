@@ -15,6 +15,7 @@ import { EpisodeDaysAndSpans1764260000000 } from '../migrations/1764260000000-ep
 import { EpisodeOutcomeDays1764270000000 } from '../migrations/1764270000000-episode-outcome-days';
 import { AuditOutcomeAfterAnswer1764280000000 } from '../migrations/1764280000000-audit-outcome-after-answer';
 import { EpisodeCellAccountability1764290000000 } from '../migrations/1764290000000-episode-cell-accountability';
+import { ParticipantsServedDays1764300000000 } from '../migrations/1764300000000-participants-served-days';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -34,6 +35,7 @@ export const migrations = [
   EpisodeOutcomeDays1764270000000,
   AuditOutcomeAfterAnswer1764280000000,
   EpisodeCellAccountability1764290000000,
+  ParticipantsServedDays1764300000000,
 ];
 
 /**

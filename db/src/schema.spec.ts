@@ -125,6 +125,7 @@ describe('migrations', () => {
         'EpisodeOutcomeDays1764270000000',
         'AuditOutcomeAfterAnswer1764280000000',
         'EpisodeCellAccountability1764290000000',
+        'ParticipantsServedDays1764300000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

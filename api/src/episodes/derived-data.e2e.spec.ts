@@ -129,6 +129,46 @@ describe('derived metric tables', () => {
     expect(asked.statements.some((s) => s.includes('session_group_week'))).toBe(true);
   });
 
+  it('count participants served from the day rows as the live count does, whatever day a period starts', async () => {
+    const overview = api.server.app.get(OverviewService);
+    const asOf = '2026-10-31';
+    const [{ first }] = await sql<{ first: string }>(
+      `SELECT to_char(min(admission_date), 'YYYY-MM-DD') AS first FROM enrollment`,
+    );
+    const served = async (filter: MetricsFilter, derived: boolean) => {
+      setDerivedDataEnabled(derived);
+      try {
+        return (await overview.overview(filter)).participantsServed;
+      } finally {
+        setDerivedDataEnabled(true);
+      }
+    };
+    let readmissionsCounted = 0;
+    for (let from = first!; from <= asOf; from = addDays(from, 11)) {
+      for (const days of [1, 9, 45]) {
+        const to = addDays(from, days - 1) < asOf ? addDays(from, days - 1) : asOf;
+        const filter = { from, to };
+        expect({ filter, served: await served(filter, true) }).toEqual({ filter, served: await served(filter, false) });
+        const [{ n }] = await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM episode_readmission
+           WHERE admission_date BETWEEN '${from}' AND '${to}' AND previous_window_end >= '${from}'`,
+        );
+        readmissionsCounted += n;
+      }
+    }
+    // The periods include some whose readmitted participants had been served by their previous episode.
+    expect(readmissionsCounted).toBeGreaterThan(0);
+    // Periods that start on the last day of a readmitted participant's previous episode: counted once.
+    const edges = await sql<{ from: string; to: string }>(
+      `SELECT to_char(previous_window_end, 'YYYY-MM-DD') AS from, to_char(admission_date + 3, 'YYYY-MM-DD') AS to
+       FROM episode_readmission WHERE admission_date + 3 <= '${asOf}' ORDER BY admission_date LIMIT 5`,
+    );
+    expect(edges.length).toBeGreaterThan(0);
+    for (const filter of edges) {
+      expect({ filter, served: await served(filter, true) }).toEqual({ filter, served: await served(filter, false) });
+    }
+  });
+
   it('give the funder report its sobriety figures without the craving trend, which they skip reading', async () => {
     const sobriety = api.server.app.get(SobrietyService);
     const filter = { from: addDays('2026-10-31', -89) };

@@ -28,11 +28,13 @@ counts AS (
 
 /**
  * The same `counts` over all of the program's episodes (no site or group-type filter), from
- * episode_day and episode_span. A discharge never precedes its admission, so the episodes open at
- * a date are the admissions up to it less the discharges up to it. A participant's overlapping
- * episodes form one run, whose first episode alone has a previous episode ending before the period
- * (previous_window_end): counting those counts participants, with no sort. Only over all of a
- * participant's episodes: with a filter the previous episode may be filtered out.
+ * per-day rows. A discharge never precedes its admission, so the episodes open at a date are the
+ * admissions up to it less the discharges up to it. A participant served in a period is counted
+ * once, by the first of their episodes whose window reaches into it (db ParticipantsServedDays):
+ * an episode admitted before the period whose window covers its first day (the running sum of
+ * episode_cover_day), or one admitted in the period whose previous episode ended before its first
+ * day (its admissions less the readmissions whose previous window reached that day). Only over all
+ * of a participant's episodes: with a filter the previous episode may be filtered out.
  */
 const ALL_EPISODE_COUNTS = `
 -- Not needed here ($4 and $5 are NULL, $2 and $3 bound the scope's episodes, which these are):
@@ -50,17 +52,26 @@ days AS (
     coalesce(sum(admissions - discharges) FILTER (WHERE day <= $7::date), 0) AS open_previous
   FROM episode_day
 ),
-served AS (
+covering AS (
   SELECT
-    count(*) FILTER (WHERE admission_date <= $8::date AND window_end >= $6::date
-      AND (previous_window_end IS NULL OR previous_window_end < $6::date)) AS served_current,
-    count(*) FILTER (WHERE admission_date <= $7::date AND window_end >= $1::date
-      AND (previous_window_end IS NULL OR previous_window_end < $1::date)) AS served_previous
-  FROM episode_span
-  WHERE window_end >= $1::date
+    coalesce(sum(change) FILTER (WHERE day <= $6::date), 0) AS covering_current,
+    coalesce(sum(change) FILTER (WHERE day <= $1::date), 0) AS covering_previous
+  FROM episode_cover_day
+),
+readmitted AS (
+  SELECT
+    coalesce(sum(episodes) FILTER (WHERE admission_date BETWEEN $6::date AND $8::date
+      AND previous_window_end >= $6::date), 0) AS readmitted_current,
+    coalesce(sum(episodes) FILTER (WHERE admission_date BETWEEN $1::date AND $7::date
+      AND previous_window_end >= $1::date), 0) AS readmitted_previous
+  FROM episode_readmission
+  WHERE admission_date >= $1::date
 ),
 counts AS (
-  SELECT * FROM days CROSS JOIN served
+  SELECT days.*,
+    covering_current + admissions_current - readmitted_current AS served_current,
+    covering_previous + admissions_previous - readmitted_previous AS served_previous
+  FROM days CROSS JOIN covering CROSS JOIN readmitted
 )`;
 
 /**
@@ -117,6 +128,6 @@ export const OVERVIEW_DERIVED_SQL = overviewSql(
 );
 /**
  * OVERVIEW_DERIVED_SQL without a site or group-type filter ($4 and $5 NULL, $3 the derived as_of):
- * the counts from episode_day and episode_span.
+ * the counts from episode_day, episode_cover_day and episode_readmission.
  */
 export const OVERVIEW_DERIVED_ALL_EPISODES_SQL = overviewSql(ALL_EPISODE_COUNTS, DERIVED_SESSIONS);

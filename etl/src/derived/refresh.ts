@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans and EpisodeOutcomeDays), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans, EpisodeOutcomeDays and ParticipantsServedDays), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -30,7 +30,8 @@ const DERIVED_TABLES = [
   'episode_outcome_day',
   'episode_outcome_month',
   'episode_day',
-  'episode_span',
+  'episode_cover_day',
+  'episode_readmission',
   'episode_milestone',
   'craving_cell',
   'craving_month',
@@ -169,7 +170,10 @@ GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay
 ORDER BY 1`;
 
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
-// and discharges per day, and the dates that decide whether an episode counts a participant served.
+// and discharges per day, and what counts participants served (db ParticipantsServedDays): the
+// episodes whose window covers a day, admitted before it, as a running sum of changes (+1 the day
+// after an admission, −1 the day after the window ends; episodes of one participant never overlap),
+// and the readmissions with their previous episode's window end.
 const EPISODE_DAY_SQL = `
 INSERT INTO episode_day
 SELECT day, count(*) FILTER (WHERE admitted), count(*) FILTER (WHERE NOT admitted)
@@ -180,9 +184,23 @@ FROM (
 ) d
 GROUP BY day`;
 
-const EPISODE_SPAN_SQL = `
-INSERT INTO episode_span
-SELECT admission_date, window_end, previous_window_end FROM episode_fact ORDER BY admission_date`;
+const EPISODE_COVER_DAY_SQL = `
+INSERT INTO episode_cover_day
+SELECT day, sum(change)
+FROM (
+  SELECT admission_date + 1 AS day, 1 AS change FROM episode_fact WHERE window_end > admission_date
+  UNION ALL
+  SELECT window_end + 1, -1 FROM episode_fact WHERE window_end > admission_date
+) c
+GROUP BY day
+HAVING sum(change) <> 0`;
+
+const EPISODE_READMISSION_SQL = `
+INSERT INTO episode_readmission
+SELECT admission_date, previous_window_end, count(*)
+FROM episode_fact
+WHERE previous_window_end IS NOT NULL
+GROUP BY admission_date, previous_window_end`;
 
 // The check-in nearest to day m within m ± 14 of eligible episodes; ties to the later; never one of
 // a later episode of the participant.
@@ -343,7 +361,8 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_OUTCOME_DAY_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
   await client.query(EPISODE_OUTCOME_MONTH_SQL);
   await client.query(EPISODE_DAY_SQL);
-  await client.query(EPISODE_SPAN_SQL);
+  await client.query(EPISODE_COVER_DAY_SQL);
+  await client.query(EPISODE_READMISSION_SQL);
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
   await client.query(CRAVING_MONTH_SQL);
