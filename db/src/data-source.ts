@@ -16,6 +16,7 @@ import { EpisodeOutcomeDays1764270000000 } from '../migrations/1764270000000-epi
 import { AuditOutcomeAfterAnswer1764280000000 } from '../migrations/1764280000000-audit-outcome-after-answer';
 import { EpisodeCellAccountability1764290000000 } from '../migrations/1764290000000-episode-cell-accountability';
 import { ParticipantsServedDays1764300000000 } from '../migrations/1764300000000-participants-served-days';
+import { EarlyWarningRankIndex1764310000000 } from '../migrations/1764310000000-early-warning-rank-index';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -36,6 +37,7 @@ export const migrations = [
   AuditOutcomeAfterAnswer1764280000000,
   EpisodeCellAccountability1764290000000,
   ParticipantsServedDays1764300000000,
+  EarlyWarningRankIndex1764310000000,
 ];
 
 /**

@@ -55,10 +55,12 @@ ${SUMMARY_AND_LIST}`;
 /**
  * EARLY_WARNING_SQL from episode_warning (db migration DerivedWarningAndGroupTables), which holds
  * `flagged` and reason_count of every episode open at the derived as_of. Same parameters; valid
- * only while $1 is the derived as_of (see derivedDataFor).
+ * only while $1 is the derived as_of (see derivedDataFor). Not materialized: the summary counts
+ * the table, and the list reads the first $3 rows of episode_warning_rank_idx (db migration
+ * EarlyWarningRankIndex) instead of sorting a copy of every open episode.
  */
 export const EARLY_WARNING_DERIVED_SQL = `
-WITH judged AS (
+WITH judged AS NOT MATERIALIZED (
   SELECT w.*
   FROM episode_warning w
   WHERE ($2::text[] IS NULL OR w.site_id = ANY ($2::text[]))
