@@ -17,6 +17,7 @@ import { AuditOutcomeAfterAnswer1764280000000 } from '../migrations/176428000000
 import { EpisodeCellAccountability1764290000000 } from '../migrations/1764290000000-episode-cell-accountability';
 import { ParticipantsServedDays1764300000000 } from '../migrations/1764300000000-participants-served-days';
 import { EarlyWarningRankIndex1764310000000 } from '../migrations/1764310000000-early-warning-rank-index';
+import { EpisodeOutcomesAllSites1764320000000 } from '../migrations/1764320000000-episode-outcomes-all-sites';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -38,6 +39,7 @@ export const migrations = [
   EpisodeCellAccountability1764290000000,
   ParticipantsServedDays1764300000000,
   EarlyWarningRankIndex1764310000000,
+  EpisodeOutcomesAllSites1764320000000,
 ];
 
 /**

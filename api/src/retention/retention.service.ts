@@ -14,7 +14,12 @@ import {
 } from '../stats';
 import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
-import { RETENTION_DERIVED_CODES, RETENTION_DERIVED_SQL, RETENTION_SQL } from './retention.sql';
+import {
+  RETENTION_DERIVED_ALL_SITES_SQL,
+  RETENTION_DERIVED_CODES,
+  RETENTION_DERIVED_SQL,
+  RETENTION_SQL,
+} from './retention.sql';
 
 export const RETENTION_MILESTONES = [30, 60, 90];
 export const DISCHARGE_REASONS = [
@@ -40,11 +45,10 @@ export class RetentionService {
   async retention(filter: MetricsFilter | null | undefined): Promise<RetentionReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const siteIds = params[3];
+    const derivedSql = siteIds === null ? RETENTION_DERIVED_ALL_SITES_SQL : RETENTION_DERIVED_SQL;
     const counts: EpisodeCount[] = derived
-      ? await queryPrepared<EpisodeCount>(this.dataSource, RETENTION_DERIVED_SQL, [
-          ...params,
-          ...RETENTION_DERIVED_CODES,
-        ])
+      ? await queryPrepared<EpisodeCount>(this.dataSource, derivedSql, [...params, ...RETENTION_DERIVED_CODES])
       : await this.dataSource.query(RETENTION_SQL, params);
     const byType = rowsByGroupType(counts);
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>

@@ -36,24 +36,39 @@ export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
  * names. Parameters: the episode scope's ($1–$5), then $6 and $7 the code lists (etl
  * OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
  */
-export const RETENTION_DERIVED_SQL = `
+const retentionDerivedSql = (tables: { day: string; month: string }, siteScope: (alias: string) => string) => `
 WITH ${ADMISSION_PARTS_CTES},
 types AS (
   SELECT array_position($6::text[], g) AS type_no FROM unnest($5::text[]) g
 ),
 cells AS (
-  SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n, m.site_id
-  FROM ${wholeMonthRows('episode_outcome_month', 'm')}
+  SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n
+  FROM ${wholeMonthRows(tables.month, 'm')}
+  WHERE ${siteScope('m')}
   UNION ALL
-  SELECT d.kind, d.type_no, d.t, d.event, d.reason_no, d.stay, d.n, d.site_id
-  FROM (${cutMonthRows('episode_outcome_day', 'd')}) d
+  SELECT d.kind, d.type_no, d.t, d.event, d.reason_no, d.stay, d.n
+  FROM (${cutMonthRows(tables.day, 'd')}) d
+  WHERE ${siteScope('d')}
 )
 SELECT (ARRAY['survival', 'reason', 'stay'])[kind] AS kind, ($6::text[])[type_no] AS "groupType", t, event,
   ($7::text[])[reason_no] AS reason, stay AS "lengthOfStay", sum(n)::int AS n
 FROM cells
-WHERE ($4::text[] IS NULL OR site_id = ANY ($4::text[]))
-  AND ($5::text[] IS NULL OR type_no IN (SELECT type_no FROM types))
+WHERE ($5::text[] IS NULL OR type_no IN (SELECT type_no FROM types))
 GROUP BY kind, type_no, t, event, reason_no, stay`;
+
+export const RETENTION_DERIVED_SQL = retentionDerivedSql(
+  { day: 'episode_outcome_day', month: 'episode_outcome_month' },
+  (alias) => `($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))`,
+);
+
+/**
+ * RETENTION_DERIVED_SQL without a site filter ($4 NULL), from the rows added up over the sites
+ * (db EpisodeOutcomesAllSites): the same counts from 40 % of the rows.
+ */
+export const RETENTION_DERIVED_ALL_SITES_SQL = retentionDerivedSql(
+  { day: 'episode_outcome_day_all_sites', month: 'episode_outcome_month_all_sites' },
+  () => `$4::text[] IS NULL`,
+);
 
 /** RETENTION_DERIVED_SQL's code lists ($6, $7). */
 export const RETENTION_DERIVED_CODES = [OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES];

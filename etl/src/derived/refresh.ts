@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans, EpisodeOutcomeDays and ParticipantsServedDays), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans, EpisodeOutcomeDays, ParticipantsServedDays and EpisodeOutcomesAllSites), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -29,6 +29,8 @@ const DERIVED_TABLES = [
   'episode_fact',
   'episode_outcome_day',
   'episode_outcome_month',
+  'episode_outcome_day_all_sites',
+  'episode_outcome_month_all_sites',
   'episode_day',
   'episode_cover_day',
   'episode_readmission',
@@ -167,6 +169,22 @@ INSERT INTO episode_outcome_month
 SELECT date_trunc('month', admission_date)::date, site_id, kind, type_no, t, event, reason_no, stay, sum(n)
 FROM episode_outcome_day
 GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay
+ORDER BY 1`;
+
+// The same rows added up over the sites (api RETENTION_DERIVED_ALL_SITES_SQL reads them when no
+// site filter applies).
+const EPISODE_OUTCOME_DAY_ALL_SITES_SQL = `
+INSERT INTO episode_outcome_day_all_sites
+SELECT admission_date, kind, type_no, t, event, reason_no, stay, sum(n)
+FROM episode_outcome_day
+GROUP BY admission_date, kind, type_no, t, event, reason_no, stay
+ORDER BY 1`;
+
+const EPISODE_OUTCOME_MONTH_ALL_SITES_SQL = `
+INSERT INTO episode_outcome_month_all_sites
+SELECT month, kind, type_no, t, event, reason_no, stay, sum(n)
+FROM episode_outcome_month
+GROUP BY month, kind, type_no, t, event, reason_no, stay
 ORDER BY 1`;
 
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
@@ -360,6 +378,8 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_FACT_SQL, [asOf]);
   await client.query(EPISODE_OUTCOME_DAY_SQL, [asOf, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES]);
   await client.query(EPISODE_OUTCOME_MONTH_SQL);
+  await client.query(EPISODE_OUTCOME_DAY_ALL_SITES_SQL);
+  await client.query(EPISODE_OUTCOME_MONTH_ALL_SITES_SQL);
   await client.query(EPISODE_DAY_SQL);
   await client.query(EPISODE_COVER_DAY_SQL);
   await client.query(EPISODE_READMISSION_SQL);
