@@ -18,6 +18,7 @@ import { EpisodeCellAccountability1764290000000 } from '../migrations/1764290000
 import { ParticipantsServedDays1764300000000 } from '../migrations/1764300000000-participants-served-days';
 import { EarlyWarningRankIndex1764310000000 } from '../migrations/1764310000000-early-warning-rank-index';
 import { EpisodeOutcomesAllSites1764320000000 } from '../migrations/1764320000000-episode-outcomes-all-sites';
+import { SobrietyMonths1764330000000 } from '../migrations/1764330000000-sobriety-months';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -40,6 +41,7 @@ export const migrations = [
   ParticipantsServedDays1764300000000,
   EarlyWarningRankIndex1764310000000,
   EpisodeOutcomesAllSites1764320000000,
+  SobrietyMonths1764330000000,
 ];
 
 /**

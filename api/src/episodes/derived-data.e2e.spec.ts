@@ -58,7 +58,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
 ];
 
 /** The statements a call sends, to tell which tables answered. */
-const sent = (run: () => Promise<unknown>) => recordStatements(run);
+const sent = recordStatements;
 
 const DERIVED_TABLE =
   /\b(episode_fact|episode_outcome_day|episode_outcome_month|episode_outcome_day_all_sites|episode_outcome_month_all_sites|episode_cell|craving_month|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;

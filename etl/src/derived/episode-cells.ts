@@ -1,11 +1,12 @@
-// Episode cells (db migrations EpisodeCells, EpisodeCellAccountability): episode_fact and
-// episode_milestone summed per admission date, site and primary type, for the API's sobriety
-// and accountability figures (api/src/sobriety, api/src/accountability). Read
-// after those two tables are filled, in the same transaction.
+// Episode cells (db migrations EpisodeCells, EpisodeCellAccountability, SobrietyMonths):
+// episode_fact and episode_milestone summed per admission date, site and primary type, for the
+// API's sobriety and accountability figures (api/src/sobriety, api/src/accountability), and
+// sobriety's cells again per month of admission. Read after those two tables are filled, in the
+// same transaction.
 
 import type { PoolClient } from 'pg';
 
-export const EPISODE_CELL_TABLES = ['episode_cell', 'milestone_cell'];
+export const EPISODE_CELL_TABLES = ['episode_cell', 'milestone_cell', 'episode_cell_month', 'milestone_cell_month'];
 
 // PDA = 1 − days used ÷ days in the check-ins' windows, per episode with in-treatment check-ins;
 // its change from baseline needs a baseline (api SOBRIETY_SQL: episode_pda). Then the episodes'
@@ -42,7 +43,28 @@ CROSS JOIN unnest($1::int[]) AS ms (m)
 LEFT JOIN episode_milestone em ON em.enrollment_id = ef.enrollment_id AND em.m = ms.m
 GROUP BY 1, 2, 3, 4`;
 
-export async function refreshEpisodeCells(client: PoolClient, milestones: number[]): Promise<void> {
+// Sobriety's sums per month of admission (api SOBRIETY_DERIVED_SQL reads them for whole months).
+const EPISODE_CELL_MONTH_SQL = `
+INSERT INTO episode_cell_month
+SELECT date_trunc('month', admission_date)::date, site_id, primary_type,
+  sum(episodes), sum(pda_n), sum(pda_sum), sum(change_n), sum(change_sum)
+FROM episode_cell
+GROUP BY 1, 2, 3
+ORDER BY 1`;
+
+// Only the episodes eligible for milestone m at as_of ($1): admitted at least m + 14 days before.
+const MILESTONE_CELL_MONTH_SQL = `
+INSERT INTO milestone_cell_month
+SELECT date_trunc('month', admission_date)::date, site_id, primary_type, m,
+  sum(episodes), sum(responders), sum(abstinent)
+FROM milestone_cell
+WHERE admission_date <= $1::date - (m + 14)
+GROUP BY 1, 2, 3, 4
+ORDER BY 1`;
+
+export async function refreshEpisodeCells(client: PoolClient, milestones: number[], asOf: string): Promise<void> {
   await client.query(EPISODE_CELL_SQL);
   await client.query(MILESTONE_CELL_SQL, [milestones]);
+  await client.query(EPISODE_CELL_MONTH_SQL);
+  await client.query(MILESTONE_CELL_MONTH_SQL, [asOf]);
 }

@@ -1,6 +1,6 @@
 // The derived metric tables (db migrations DerivedMetricTables, DerivedWarningAndGroupTables,
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
-// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans, EpisodeOutcomeDays, ParticipantsServedDays and EpisodeOutcomesAllSites), recomputed from the loaded rows as of the data's default as_of. Each
+// EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans, EpisodeOutcomeDays, ParticipantsServedDays, EpisodeOutcomesAllSites and SobrietyMonths), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
 // (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
@@ -386,7 +386,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
   await client.query(CRAVING_MONTH_SQL);
-  await refreshEpisodeCells(client, DERIVED_MILESTONES);
+  await refreshEpisodeCells(client, DERIVED_MILESTONES, asOf);
   await refreshEpisodeWarning(client, asOf);
   await client.query(SESSION_FACT_SQL, [asOf]);
   await client.query(SESSION_TYPE_WEEK_SQL);
