@@ -171,7 +171,9 @@ it(`survives ${CASES} generated malformed files: no crash, no hang, nothing of a
       [...seen].map(([family, t]) => `  ${family}: ${t.refused} refused, ${t.loaded} loaded`).join('\n'),
   );
   expect(problems.slice(0, 20)).toEqual([]);
-  expect(tried).toBeGreaterThanOrEqual(Math.min(CASES, 600)); // all 2,000 on an idle 2-core machine
+  // All 2,000 on an idle 2-core machine; the time budget decides how many a busy one reaches (400
+  // beside a 7-million-row load on the same cores). The floor only catches a loop that stops early.
+  expect(tried).toBeGreaterThanOrEqual(Math.min(CASES, 200));
   expect([...seen.keys()].sort()).toEqual([...FAMILY_NAMES].sort());
 });
 

@@ -177,11 +177,14 @@ describe('derived metric tables', () => {
     const noTrend = (f: SobrietyFigures) => ({ ...f, cravingTrend: [] });
     expect(full.result.total.cravingTrend).toHaveLength(13);
     expect(full.result.total.cravingTrend.some((w) => w.checkIns > 0)).toBe(true);
-    expect(lean.result).toEqual({
-      ...full.result,
-      total: noTrend(full.result.total),
-      byGroupType: full.result.byGroupType.map(noTrend),
-    });
+    // The same sums, though a plan without the craving rows may add them in another order.
+    expect(comparable(lean.result)).toEqual(
+      comparable({
+        ...full.result,
+        total: noTrend(full.result.total),
+        byGroupType: full.result.byGroupType.map(noTrend),
+      }),
+    );
     expect(lean.statements.some((s) => DERIVED_TABLE.test(s))).toBe(true);
   });
 
