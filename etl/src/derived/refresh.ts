@@ -172,20 +172,15 @@ GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay
 ORDER BY 1`;
 
 // The same rows added up over the sites (api RETENTION_DERIVED_ALL_SITES_SQL reads them when no
-// site filter applies).
-const EPISODE_OUTCOME_DAY_ALL_SITES_SQL = `
-INSERT INTO episode_outcome_day_all_sites
-SELECT admission_date, kind, type_no, t, event, reason_no, stay, sum(n)
-FROM episode_outcome_day
-GROUP BY admission_date, kind, type_no, t, event, reason_no, stay
+// site filter applies), per admission day and per month.
+const outcomesAllSitesSql = (table: string, dateColumn: string) => `
+INSERT INTO ${table}_all_sites
+SELECT ${dateColumn}, kind, type_no, t, event, reason_no, stay, sum(n)
+FROM ${table}
+GROUP BY ${dateColumn}, kind, type_no, t, event, reason_no, stay
 ORDER BY 1`;
-
-const EPISODE_OUTCOME_MONTH_ALL_SITES_SQL = `
-INSERT INTO episode_outcome_month_all_sites
-SELECT month, kind, type_no, t, event, reason_no, stay, sum(n)
-FROM episode_outcome_month
-GROUP BY month, kind, type_no, t, event, reason_no, stay
-ORDER BY 1`;
+const EPISODE_OUTCOME_DAY_ALL_SITES_SQL = outcomesAllSitesSql('episode_outcome_day', 'admission_date');
+const EPISODE_OUTCOME_MONTH_ALL_SITES_SQL = outcomesAllSitesSql('episode_outcome_month', 'month');
 
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
 // and discharges per day, and what counts participants served (db ParticipantsServedDays): the
