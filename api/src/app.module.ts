@@ -19,6 +19,7 @@ import { LoadsModule } from './loads/loads.module';
 import { SitesModule } from './sites/sites.module';
 import { OutcomeReportModule } from './outcome-report/outcome-report.module';
 import { ReportExportModule } from './report-export/report-export.module';
+import { ReleasesModule } from './releases/releases.module';
 import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   EarlyWarningModule,
   OutcomeReportModule,
   ReportExportModule,
+  ReleasesModule,
   SitesModule,
   LoadsModule,
 ];

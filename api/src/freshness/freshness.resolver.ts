@@ -1,10 +1,10 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { Roles, ROLES } from '../auth/roles';
 import { CachedFigures } from '../figure-cache';
 import { DataFreshness } from './freshness.model';
 import { FreshnessService } from './freshness.service';
 
-@Roles(...ROLES)
+// Clinical roles only (the default): row counts and per-site dates are not a funder's; a funder's
+// release carries its own data date.
 @Resolver(() => DataFreshness)
 export class FreshnessResolver {
   constructor(private readonly freshness: FreshnessService) {}

@@ -1,12 +1,11 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Roles, ROLES } from '../auth/roles';
 import { MetricsFilter } from '../filters';
 import { OutcomeReport } from './outcome-report.model';
 import { OutcomeReportService } from './outcome-report.service';
 import { CachedFigures } from '../figure-cache';
 
-// Suppressed aggregates only, so every role may have it: it is the funders' whole view.
-@Roles(...ROLES)
+// The clinical roles' report of any period (default roles): funders hold published releases only,
+// since answers to free queries could be subtracted from each other (see releases/).
 @Resolver(() => OutcomeReport)
 export class OutcomeReportResolver {
   constructor(private readonly service: OutcomeReportService) {}

@@ -8,16 +8,22 @@ import { SessionFeedbackService } from '../feedback/session-feedback.service';
 import { MetricsFilter, resolveScope } from '../filters';
 import type { ProgramOverview } from '../overview/overview.model';
 import { OverviewService } from '../overview/overview.service';
-import { suppressFigures } from '../privacy/suppression';
+import { RawFigure, suppressFigures } from '../privacy/suppression';
 import { RetentionService } from '../retention/retention.service';
 import { SobrietyService } from '../sobriety/sobriety.service';
 import { OverviewSide, outcomeFigures, PeriodReports } from './outcome-figures';
 import { OUTCOME_MEASURES, OutcomeMeasure } from './outcome-measures';
-import { OutcomeFigure, OutcomeReport } from './outcome-report.model';
+import { OutcomeFigure, OutcomeLogRank, OutcomeReport, OutcomeSurvivalPoint } from './outcome-report.model';
 import type { GroupType } from '../filters';
 
+export interface ExactPeriod {
+  figures: RawFigure[];
+  survivalCurves: { groupType: string | null; points: OutcomeSurvivalPoint[] }[];
+  logRank: OutcomeLogRank | null;
+}
+
 /** Episode figures by group type are about the people counted in `episodes`: hidden together. */
-const EPISODE_COHORT = { measure: 'episodes', sections: ['retention', 'sobriety'] };
+export const EPISODE_COHORT = { measure: 'episodes', sections: ['retention', 'sobriety'] };
 
 const currentSide = (overview: ProgramOverview): OverviewSide => ({ overview, side: 'current' });
 
@@ -85,6 +91,29 @@ export class OutcomeReportService {
       })),
       logRank: comparison && { chiSquare: comparison.chiSquare, df: comparison.df, pValue: comparison.pValue },
       lastSuccessfulLoadAt: freshness[0]?.at ?? null,
+    };
+  }
+
+  /**
+   * One period's figures before any protection, with its curves and log-rank test: what a release
+   * is made from (the release protects them, and takes its previous period from the previous
+   * release, not from a query).
+   */
+  async exactPeriod(filter: {
+    from: string;
+    to: string;
+    siteIds: string[] | null;
+    asOf: string;
+  }): Promise<ExactPeriod> {
+    const reports = await this.periodReports(filter, this.overview.overview(filter).then(currentSide));
+    const comparison = reports.retention.comparison;
+    return {
+      figures: outcomeFigures('current', reports),
+      survivalCurves: [reports.retention.total, ...reports.retention.byGroupType].map((f) => ({
+        groupType: f.groupType,
+        points: f.curve.map(({ days, atRisk, survival, lower, upper }) => ({ days, atRisk, survival, lower, upper })),
+      })),
+      logRank: comparison && { chiSquare: comparison.chiSquare, df: comparison.df, pValue: comparison.pValue },
     };
   }
 

@@ -35,7 +35,8 @@ export interface ShownFigure extends Omit<RawFigure, 'n' | 'numerator'> {
   suppressed: boolean;
 }
 
-const isSmall = (count: number | undefined, threshold: number) =>
+/** A count from 1 to threshold − 1: zero is shown, larger counts are safe. */
+export const isSmall = (count: number | undefined, threshold: number) =>
   count !== undefined && count >= 1 && count < threshold;
 
 /** Whether a figure must be hidden on its own account. */
@@ -62,30 +63,46 @@ export interface CohortLink {
   sections: readonly string[];
 }
 
+/** Why a figure is hidden: on its own account, to protect another cell, or with its hidden cohort. */
+export type HiddenBecause = 'small' | 'complement' | 'cohort';
+
 /** Suppresses a list of figures; breakdowns are the figures sharing section, measure and period. */
 export function suppressFigures(figures: readonly RawFigure[], threshold: number, cohort?: CohortLink): ShownFigure[] {
   if (threshold < MIN_FUNDER_THRESHOLD)
     throw new RangeError(`The suppression threshold is never below ${MIN_FUNDER_THRESHOLD}`);
-  const hidden = figures.map((f) => needsPrimarySuppression(f, threshold));
-  const groups = [...breakdowns(figures).values()];
-  // Hiding more can call for more complements, so repeat until nothing changes (it always ends:
-  // each round only ever hides).
-  for (let before = -1; before !== hidden.filter(Boolean).length;) {
-    before = hidden.filter(Boolean).length;
-    for (const indexes of groups) complement(figures, indexes, hidden);
-    if (cohort) hideLinkedToCohort(figures, hidden, cohort);
-  }
-  return figures.map((f, i) => show(f, hidden[i]));
+  const because = hideCells(figures, (f) => needsPrimarySuppression(f, threshold), cohort);
+  return figures.map((f, i) => show(f, because[i] !== null));
 }
 
-function hideLinkedToCohort(figures: readonly RawFigure[], hidden: boolean[], cohort: CohortLink): void {
+/**
+ * Which figures are hidden and why: those `hiddenAlone` picks, then complements in every breakdown
+ * and the figures of hidden cohorts, until nothing changes (it always ends: each round only hides).
+ */
+export function hideCells(
+  figures: readonly RawFigure[],
+  hiddenAlone: (figure: RawFigure) => boolean,
+  cohort?: CohortLink,
+  complementary = true,
+): (HiddenBecause | null)[] {
+  const because: (HiddenBecause | null)[] = figures.map((f) => (hiddenAlone(f) ? 'small' : null));
+  if (!complementary) return because;
+  const groups = [...breakdowns(figures).values()];
+  const hiddenCount = () => because.filter((b) => b !== null).length;
+  for (let before = -1; before !== hiddenCount();) {
+    before = hiddenCount();
+    for (const indexes of groups) complement(figures, indexes, because);
+    if (cohort) hideLinkedToCohort(figures, because, cohort);
+  }
+  return because;
+}
+
+function hideLinkedToCohort(figures: readonly RawFigure[], because: (HiddenBecause | null)[], cohort: CohortLink) {
+  const key = (f: RawFigure) => `${f.period}\u0000${f.groupType}`;
   const hiddenCohorts = new Set(
-    figures
-      .filter((f, i) => hidden[i] && f.measure === cohort.measure && f.groupType !== null)
-      .map((f) => `${f.period}\u0000${f.groupType}`),
+    figures.filter((f, i) => because[i] && f.measure === cohort.measure && f.groupType !== null).map(key),
   );
   figures.forEach((f, i) => {
-    if (cohort.sections.includes(f.section) && hiddenCohorts.has(`${f.period}\u0000${f.groupType}`)) hidden[i] = true;
+    if (!because[i] && cohort.sections.includes(f.section) && hiddenCohorts.has(key(f))) because[i] = 'cohort';
   });
 }
 
@@ -102,23 +119,23 @@ function breakdowns(figures: readonly RawFigure[]): Map<string, number[]> {
 const ADDITIVE: ReadonlySet<FigureUnit> = new Set(['count', 'proportion', 'mean']);
 
 /**
- * The complementary rule for one breakdown, changing `hidden` in place. Beyond the letter of the
+ * The complementary rule for one breakdown, changing `because` in place. Beyond the letter of the
  * rule (one hidden cell → hide the next smallest), it keeps hiding while the hidden cells could
  * still be pinned down: readers know a hidden cell is at least 1 (zeros are shown), so hidden
  * cells summing to their own number are all 1; and hidden proportions whose numerators sum to 0
  * (or to their denominators) are all 0% (or 100%). With no cell left to hide, the total goes.
  */
-function complement(figures: readonly RawFigure[], indexes: number[], hidden: boolean[]): void {
+function complement(figures: readonly RawFigure[], indexes: number[], because: (HiddenBecause | null)[]): void {
   const total = indexes.find((i) => figures[i].groupType === null);
   if (total === undefined || !ADDITIVE.has(figures[total].unit)) return;
   const cells = indexes.filter((i) => i !== total);
   const size = (i: number) => (figures[i].unit === 'count' ? (figures[i].value ?? 0) : figures[i].n);
   for (;;) {
-    if (hidden[total]) return; // nothing left to subtract from
-    const hiddenCells = cells.filter((i) => hidden[i]);
+    if (because[total]) return; // nothing left to subtract from
+    const hiddenCells = cells.filter((i) => because[i]);
     if (hiddenCells.length === 0 || cannotBeRecovered(figures, hiddenCells, size)) return;
-    const next = cells.filter((i) => !hidden[i] && size(i) > 0).sort((a, b) => size(a) - size(b) || a - b)[0];
-    hidden[next ?? total] = true;
+    const next = cells.filter((i) => !because[i] && size(i) > 0).sort((a, b) => size(a) - size(b) || a - b)[0];
+    because[next ?? total] = 'complement';
   }
 }
 

@@ -9,7 +9,6 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
-import { Roles, ROLES } from '../auth/roles';
 import type { OutcomeReport } from '../outcome-report/outcome-report.model';
 import { OutcomeReportService } from '../outcome-report/outcome-report.service';
 import { AuditOutcome, AuditWriter } from '../auth/audit-log/audit-writer';
@@ -24,10 +23,9 @@ const CONTENT_TYPES: Record<Format, string> = { pdf: 'application/pdf', csv: 'te
 
 /**
  * The funder report as files: GET /api/reports/outcome.pdf and outcome.csv?from&to&sites&asOf.
- * Every role may download: the report is suppressed whoever asks. Each download is audited like
- * a GraphQL query.
+ * The clinical roles only (the default): funders download published releases (releases/). Each
+ * download is audited like a GraphQL query.
  */
-@Roles(...ROLES)
 @Controller('api/reports')
 export class ReportExportController {
   constructor(

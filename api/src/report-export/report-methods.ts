@@ -6,8 +6,25 @@ export interface MethodsEntry {
   text: string;
 }
 
+/** A release's own wording of what its periods are and how it is protected (see releases/). */
+export interface MethodsOverrides {
+  periods: MethodsEntry;
+  protection: MethodsEntry;
+}
+
 /** The methods page: every definition in plain words (after docs/METRICS.md), for this report. */
 export function methodsEntries(
+  report: Pick<OutcomeReport, 'periods' | 'suppressionThreshold' | 'lastSuccessfulLoadAt' | 'siteIds'>,
+  overrides?: MethodsOverrides,
+): MethodsEntry[] {
+  const entries = reportMethodsEntries(report);
+  if (!overrides) return entries;
+  return entries.map((e, i) =>
+    i === 0 ? overrides.periods : e.term.startsWith('Small-cell') ? overrides.protection : e,
+  );
+}
+
+function reportMethodsEntries(
   report: Pick<OutcomeReport, 'periods' | 'suppressionThreshold' | 'lastSuccessfulLoadAt' | 'siteIds'>,
 ): MethodsEntry[] {
   const t = report.suppressionThreshold;

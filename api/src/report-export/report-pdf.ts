@@ -4,7 +4,7 @@ import { drawKmChart } from './pdf/km-chart';
 import { kmChartLayout, kmSeries } from './pdf/km-chart-layout';
 import { drawTable, tableHeight } from './pdf/pdf-table';
 import { describeLogRank, formatDate, formatPeriod, groupTypeLabel } from './report-format';
-import { methodsEntries } from './report-methods';
+import { methodsEntries, MethodsOverrides } from './report-methods';
 import { comparisonTable, groupTypeTable, REPORT_SECTIONS } from './report-tables';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -14,6 +14,8 @@ export interface ReportPdfOptions {
   programName?: string;
   /** When the file was made (a parameter so tests can fix it). */
   generatedAt?: Date;
+  /** A release's title, its facts in place of the report's, and its methods wording. */
+  release?: { title: string; facts: [string, string][]; methods: MethodsOverrides };
 }
 
 export const DEFAULT_PROGRAM_NAME = 'IOP program';
@@ -45,7 +47,7 @@ export function renderReportPdf(report: OutcomeReport, options: ReportPdfOptions
     doc.on('error', reject);
   });
 
-  titleBlock(doc, report, programName, generatedAt);
+  titleBlock(doc, report, programName, generatedAt, options.release);
   for (const section of REPORT_SECTIONS) {
     const table = comparisonTable(report.figures, section.measures);
     heading(doc, section.title, 24 + tableHeight(doc, table, contentWidth(doc)));
@@ -58,7 +60,7 @@ export function renderReportPdf(report: OutcomeReport, options: ReportPdfOptions
   );
   groupTypePage(doc, report);
   chartPage(doc, report);
-  methodsPage(doc, report);
+  methodsPage(doc, report, options.release?.methods);
   headersAndFooters(doc, programName, period);
   doc.end();
   return done;
@@ -98,12 +100,22 @@ function note(doc: Doc, text: string): void {
   paragraph(doc, text, 8, MUTED);
 }
 
-function titleBlock(doc: Doc, report: OutcomeReport, programName: string, generatedAt: Date): void {
+function titleBlock(
+  doc: Doc,
+  report: OutcomeReport,
+  programName: string,
+  generatedAt: Date,
+  release: ReportPdfOptions['release'],
+): void {
   const p = report.periods;
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text('Outcome report', MARGIN.left, MARGIN.top);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor(INK)
+    .text(release?.title ?? 'Outcome report', MARGIN.left, MARGIN.top);
   doc.font('Helvetica').fontSize(13).text(programName);
   doc.moveDown(0.5);
-  const facts: [string, string][] = [
+  const facts: [string, string][] = release?.facts ?? [
     ['This period', formatPeriod(p.from, p.to)],
     ['Compared with', `${formatPeriod(p.previousFrom, p.previousTo)} (the previous period of the same length)`],
     ['Sites', report.siteIds?.length ? report.siteIds.join(', ') : 'All sites'],
@@ -183,10 +195,10 @@ function chartPage(doc: Doc, report: OutcomeReport): void {
   );
 }
 
-function methodsPage(doc: Doc, report: OutcomeReport): void {
+function methodsPage(doc: Doc, report: OutcomeReport, overrides?: MethodsOverrides): void {
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text('Methods', MARGIN.left, MARGIN.top);
-  for (const entry of methodsEntries(report)) {
+  for (const entry of methodsEntries(report, overrides)) {
     doc.font('Helvetica').fontSize(9);
     if (!ensureSpace(doc, 16 + doc.heightOfString(entry.text, { width: contentWidth(doc) }))) doc.moveDown(0.7);
     doc
