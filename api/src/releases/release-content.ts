@@ -75,7 +75,7 @@ export function buildReleaseContent(inputs: ReleaseInputs): ReleaseContent {
     asOf: inputs.asOf,
     dataLoadedAt: inputs.dataLoadedAt,
     threshold: rules.threshold,
-    roundingBase: COUNT_ROUNDING_BASE,
+    roundingBase: rules.coarsen === false ? 1 : COUNT_ROUNDING_BASE,
     figures: [...current, ...previous],
     survivalCurves: exact.survivalCurves.map((c) => ({
       groupType: c.groupType,
