@@ -8,7 +8,7 @@ import { Role, ROLES } from './roles';
 // server. Every query of the schema must be listed here, so that no new query ships unclassified.
 const CLINICAL: Role[] = ['director', 'quality'];
 const POLICY: Record<string, Role[]> = {
-  dataFreshness: [...ROLES],
+  dataFreshness: CLINICAL,
   attendance: CLINICAL,
   attendanceIntensity: CLINICAL,
   sessionAccountability: CLINICAL,
@@ -21,7 +21,9 @@ const POLICY: Record<string, Role[]> = {
   drilldownSessions: CLINICAL,
   earlyWarning: ['director'],
   auditLog: ['director'],
-  outcomeReport: [...ROLES],
+  outcomeReport: CLINICAL,
+  releases: [...ROLES],
+  release: [...ROLES],
   sites: [...ROLES],
   loadHistory: CLINICAL,
   rejectedRows: CLINICAL,
@@ -38,6 +40,10 @@ const FIXTURE = `
   INSERT INTO group_session (session_id, group_id, session_date, duration_minutes) VALUES
     ('X1', 'G1', '2025-01-07', 90), ('X2', 'G2', '2025-01-08', 90), ('X3', 'G2', '2025-01-09', 90);
   INSERT INTO attendance VALUES ('X1', 'P1', 'present', 90), ('X2', 'P2', 'absent', NULL), ('X3', 'P2', 'absent', NULL);
+  INSERT INTO release (period_kind, period_from, period_to, site_ids, scope_key, status, version, as_of, data_version,
+                       method_version, content, created_by)
+    VALUES ('month', '2025-01-01', '2025-01-31', NULL, '*', 'published', 1, '2025-02-01', 'fixture', 'fixture',
+            '{"period": {}, "previousPeriod": {}, "figures": [], "survivalCurves": []}', 'fixture');
 `;
 
 let api: ApiTestServer;

@@ -1,7 +1,7 @@
 import type { ApiSession, ApiTestServer } from '../testing/api-test-server';
 import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 
-// Suppression on the demo program, as a funder is served it: for several periods and site sets,
+// Suppression on the demo program, as a quality user is served it: for several periods and site sets,
 // nothing from 1 to 10 is shown, and no additive breakdown leaves a hidden cell recoverable.
 
 interface Figure {
@@ -20,13 +20,13 @@ const REPORT = `query ($filter: MetricsFilter) { outcomeReport(filter: $filter) 
 } }`;
 
 let api: ApiTestServer;
-let funder: ApiSession;
+let quality: ApiSession;
 
 let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ api, close } = await startLoadedDemoApi({ participants: 400, seed: 11 }));
-  funder = await api.signIn('funder');
+  quality = await api.signIn('quality');
 }, 120_000);
 afterAll(() => close?.());
 
@@ -37,12 +37,12 @@ const FILTERS = [
   { from: '2026-04-01', to: '2026-06-30', siteIds: ['S01'] },
 ];
 
-describe.each(FILTERS)('the funder report for %j', (filter) => {
+describe.each(FILTERS)('the outcome report for %j', (filter) => {
   let figures: Figure[];
   let curves: { groupType: string | null; points: { atRisk: number }[] }[];
 
   beforeAll(async () => {
-    const { data, errors } = await funder.graphql<{
+    const { data, errors } = await quality.graphql<{
       outcomeReport: { figures: Figure[]; survivalCurves: typeof curves };
     }>(REPORT, { filter });
     expect(errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { ApiTestServer, startApiTestServer } from '../testing/api-test-server';
 
-// The funder report over HTTP on an adversarial fixture: at site S1, 30 process episodes and one
+// The outcome report over HTTP on an adversarial fixture: at site S1, 30 process episodes and one
 // skills episode (a single small cell beside a total), plus 12 family episodes.
 const ADMITTED = '2025-03-03';
 
@@ -56,8 +56,8 @@ beforeAll(async () => {
   await client.connect();
   await client.query(fixture());
   await client.end();
-  const funder = await api.signIn('funder');
-  const { data, errors } = await funder.graphql<{ outcomeReport: { figures: Figure[]; periods: unknown } }>(REPORT, {
+  const quality = await api.signIn('quality');
+  const { data, errors } = await quality.graphql<{ outcomeReport: { figures: Figure[]; periods: unknown } }>(REPORT, {
     filter: { from: '2025-03-01', to: '2025-03-31', asOf: '2025-06-30' },
   });
   expect(errors).toBeUndefined();
@@ -133,8 +133,8 @@ it('leaves no additive breakdown with exactly one hidden cell beside a shown tot
 });
 
 it('drops curve points with fewer than 11 at risk', async () => {
-  const funder = await api.signIn('funder');
-  const { data } = await funder.graphql<{
+  const quality = await api.signIn('quality');
+  const { data } = await quality.graphql<{
     outcomeReport: { survivalCurves: { groupType: string | null; points: { atRisk: number }[] }[] };
   }>(REPORT, { filter: { from: '2025-03-01', to: '2025-03-31', asOf: '2025-06-30' } });
   const points = data!.outcomeReport.survivalCurves.flatMap((c) => c.points);

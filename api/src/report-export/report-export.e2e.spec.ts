@@ -11,7 +11,7 @@ import { GROUP_TYPE_MEASURES, REPORT_SECTIONS } from './report-tables';
 import { OUTCOME_MEASURES } from '../outcome-report/outcome-measures';
 import { startReportTestServer, type ReportTestServer } from './testing/report-test-server';
 
-// The downloads over HTTP, read back as a funder would: the PDF through pdftotext and as page
+// The downloads over HTTP, read back as a quality user would: the PDF through pdftotext and as page
 // images (test-artifacts/report/, to look at), the CSV parsed; both against the API's own query.
 const ARTIFACTS = path.join(projectRoot(), 'test-artifacts', 'report');
 const QUERY = `?from=${FIXTURE_FILTER.from}&to=${FIXTURE_FILTER.to}&asOf=${FIXTURE_FILTER.asOf}`;
@@ -39,7 +39,7 @@ const REPORT = `query ($filter: MetricsFilter) { outcomeReport(filter: $filter) 
 } }`;
 
 let server: ReportTestServer;
-let funder: ApiSession;
+let quality: ApiSession;
 let report: Report;
 let pdfPages: string[];
 let pdfResponse: Response;
@@ -47,12 +47,12 @@ let pdfResponse: Response;
 beforeAll(async () => {
   server = await startReportTestServer();
   await loadReportFixture(server.db.url);
-  funder = await server.signIn('funder');
-  const { data, errors } = await funder.graphql<{ outcomeReport: Report }>(REPORT, { filter: FIXTURE_FILTER });
+  quality = await server.signIn('quality');
+  const { data, errors } = await quality.graphql<{ outcomeReport: Report }>(REPORT, { filter: FIXTURE_FILTER });
   expect(errors).toBeUndefined();
   report = data!.outcomeReport;
 
-  pdfResponse = await funder.fetch(`/api/reports/outcome.pdf${QUERY}`);
+  pdfResponse = await quality.fetch(`/api/reports/outcome.pdf${QUERY}`);
   const pdf = Buffer.from(await pdfResponse.arrayBuffer());
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -75,7 +75,7 @@ const flat = (page: string) => page.replace(/-\n\s*/g, '-').replace(/\s+/g, ' ')
 const cells = (line: string) => line.trim().split(/\s{2,}/);
 
 describe('the PDF', () => {
-  it('is a PDF attachment named for its period, for a funder', () => {
+  it('is a PDF attachment named for its period, for a quality user', () => {
     expect(pdfResponse.status).toBe(200);
     expect(pdfResponse.headers.get('content-type')).toBe('application/pdf');
     expect(pdfResponse.headers.get('content-disposition')).toBe(
@@ -160,7 +160,7 @@ it("counts the previous period's census in the previous period", () => {
 
 describe('the CSV', () => {
   it('has one row per figure of the API, with the same values and the period as dates', async () => {
-    const response = await funder.fetch(`/api/reports/outcome.csv${QUERY}`);
+    const response = await quality.fetch(`/api/reports/outcome.csv${QUERY}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(
@@ -197,16 +197,16 @@ describe('the CSV', () => {
 describe('access and validation', () => {
   it.each(['director', 'quality'] as const)('lets a %s download the same suppressed file', async (role) => {
     const session = await server.signIn(role);
-    const [mine, funders] = await Promise.all([
+    const [mine, qualitys] = await Promise.all([
       session.fetch(`/api/reports/outcome.csv${QUERY}`).then((r) => r.text()),
-      funder.fetch(`/api/reports/outcome.csv${QUERY}`).then((r) => r.text()),
+      quality.fetch(`/api/reports/outcome.csv${QUERY}`).then((r) => r.text()),
     ]);
-    expect(mine).toBe(funders);
+    expect(mine).toBe(qualitys);
   });
 
   it('refuses a request without a session or without the CSRF header', async () => {
     expect((await fetch(`${server.url}/api/reports/outcome.pdf${QUERY}`)).status).toBe(401);
-    const noCsrf = await fetch(`${server.url}/api/reports/outcome.pdf${QUERY}`, { headers: { cookie: funder.cookie } });
+    const noCsrf = await fetch(`${server.url}/api/reports/outcome.pdf${QUERY}`, { headers: { cookie: quality.cookie } });
     expect(noCsrf.status).toBe(403);
   });
 
@@ -217,13 +217,13 @@ describe('access and validation', () => {
     ['?from=2026-01-01&from=2026-02-01', 'from must be given once, as plain text'],
     ['?sites=S1,,S2', 'sites must be site IDs of 1 to 64 characters, separated by commas'],
   ])('answers 400 to %s, naming the problem', async (query, message) => {
-    const response = await funder.fetch(`/api/reports/outcome.csv${query}`);
+    const response = await quality.fetch(`/api/reports/outcome.csv${query}`);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toBe(`Invalid report request: ${message}`);
   });
 
   it('keeps a site-limited user to their sites', async () => {
-    const limited = await server.signIn('funder', ['S2']);
+    const limited = await server.signIn('quality', ['S2']);
     expect((await limited.fetch(`/api/reports/outcome.csv${QUERY}&sites=S1`)).status).toBe(403);
     const own = await limited.fetch(`/api/reports/outcome.csv${QUERY}`);
     expect(own.status).toBe(200);
