@@ -87,8 +87,17 @@ export const PAGES: readonly PageDefinition[] = [
     path: '/report',
     label: 'Outcome report',
     component: lazy(() => import('../pages/report/ReportPage')),
-    roles: ['director', 'quality', 'funder'],
+    roles: CLINICAL,
     filters: true,
+  },
+  {
+    id: 'releases',
+    path: '/releases',
+    label: 'Funder releases',
+    component: lazy(() => import('../pages/releases/ReleasesPage')),
+    // A funder's whole view: the published releases of their sites.
+    roles: ['director', 'quality', 'funder'],
+    filters: false,
   },
 ];
 
