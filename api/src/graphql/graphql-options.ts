@@ -8,6 +8,7 @@ import { FigureCache, figureCachePlugin } from '../figure-cache';
 import { auditPlugin } from './audit-plugin';
 import { CompiledExecutor } from './compiled-executor';
 import { formatError } from './format-error';
+import { queryCostRule } from './query-cost';
 import { queryLimitsRule } from './query-limits';
 
 /** Apollo's configuration: limits, error hygiene, the audit log and the figure cache, for every request. */
@@ -28,7 +29,7 @@ export function graphqlOptions(
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    validationRules: [queryLimitsRule],
+    validationRules: [queryLimitsRule, queryCostRule],
     formatError,
     plugins: [
       auditPlugin(audit),
