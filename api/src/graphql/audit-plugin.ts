@@ -76,14 +76,20 @@ export function describeOperation(ctx: GraphQLRequestContext<GqlContext>): strin
 }
 
 function outcomeOf(ctx: GraphQLRequestContext<GqlContext>): AuditOutcome {
-  const outcomes = (ctx.errors ?? []).map(classify);
+  // A plugin's own answer (a refusal such as 429) carries its errors in the body only.
+  const body = ctx.response.body;
+  const answered = body?.kind === 'single' ? (body.singleResult.errors ?? []) : [];
+  const errors: readonly Pick<GraphQLError, 'extensions' | 'originalError'>[] = ctx.errors?.length
+    ? ctx.errors
+    : answered.map((e) => ({ extensions: e.extensions ?? {}, originalError: undefined }));
+  const outcomes = errors.map(classify);
   if (!outcomes.length) return 'allowed';
   if (outcomes.includes('forbidden')) return 'forbidden';
   return outcomes.every((o) => o === 'invalid') ? 'invalid' : 'error';
 }
 
 /** Nest's HTTP exceptions only get their GraphQL code when formatted; read their status instead. */
-function classify(error: GraphQLError): AuditOutcome {
+function classify(error: Pick<GraphQLError, 'extensions' | 'originalError'>): AuditOutcome {
   const status = (error.originalError as { getStatus?: () => number } | undefined)?.getStatus?.();
   const code = error.extensions?.code;
   if (status === 401 || status === 403 || code === 'FORBIDDEN') return 'forbidden';
@@ -96,4 +102,10 @@ function classify(error: GraphQLError): AuditOutcome {
   return 'error';
 }
 
-const INVALID_CODES = new Set(['BAD_REQUEST', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+const INVALID_CODES = new Set([
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'TOO_MANY_REQUESTS',
+]);

@@ -1,4 +1,13 @@
-import { ASTVisitor, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import {
+  ASTVisitor,
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+} from 'graphql';
 import { CACHED_QUERY_FIELDS } from '../figure-cache/cached-figures.decorator';
 
 /**
@@ -26,16 +35,10 @@ export function rootFieldCost(fieldName: string): number {
  * same field with the same arguments), so a fragment spread twice costs once.
  */
 export function queryCostRule(context: ValidationContext): ASTVisitor {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
   return {
     OperationDefinition(operation) {
-      const rootFields = new Map<string, string>(); // response key → field name
-      collectRootFields(operation.selectionSet, rootFields, fragments, new Set());
       const tally = { cost: 0, figures: 0 };
-      for (const fieldName of rootFields.values()) {
+      for (const fieldName of rootFieldsOf(context.getDocument(), operation).values()) {
         tally.cost += rootFieldCost(fieldName);
         if (CACHED_QUERY_FIELDS.has(fieldName)) tally.figures++;
       }
@@ -50,6 +53,17 @@ export function queryCostRule(context: ValidationContext): ASTVisitor {
       );
     },
   };
+}
+
+/** The root fields an operation executes, fragments expanded: response key → field name. */
+export function rootFieldsOf(document: DocumentNode, operation: OperationDefinitionNode): Map<string, string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const rootFields = new Map<string, string>();
+  collectRootFields(operation.selectionSet, rootFields, fragments, new Set());
+  return rootFields;
 }
 
 function collectRootFields(
