@@ -4,6 +4,7 @@ import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import type { AuditOutcome, AuditRecord, AuditWriter, OpenAuditRecord } from '../auth/audit-log/audit-writer';
 import type { CurrentUser } from '../auth/current-user';
 import { isFigureQuery } from '../figure-cache/cached-figures.decorator';
+import { resolvedRootArguments } from './resolved-arguments';
 
 export type { AuditOutcome } from '../auth/audit-log/audit-writer';
 
@@ -12,8 +13,9 @@ interface GqlContext {
 }
 
 /**
- * Writes one audit_log row for every GraphQL operation a user sends: who, when, which operation
- * (its root fields), with which filters (the variables), and how it ended. The row is committed
+ * Writes one audit_log row for every GraphQL operation a user sends: who (with the sites they were
+ * limited to), when, which operation (its root fields), with which variables and which resolved
+ * arguments per root field, and how it ended. The row is committed
  * before the response leaves, so no answered query goes unrecorded.
  *
  * A figure query's row is opened when its execution starts, so that the row's commit runs beside
@@ -49,7 +51,16 @@ function recordOf(user: CurrentUser, ctx: GraphQLRequestContext<GqlContext>): Om
     role: user.role,
     operation: describeOperation(ctx),
     filters: filtersJson(ctx.request.variables),
+    arguments: argumentsJson(ctx),
+    sites: user.siteIds,
   };
+}
+
+/** The resolved arguments of the root fields, as jsonb text; null when the request never got to run. */
+export function argumentsJson(ctx: GraphQLRequestContext<GqlContext>): string | null {
+  // Apollo sets the operation only once the document is valid and the operation found.
+  if (!ctx.document || !ctx.operation) return null;
+  return filtersJson(resolvedRootArguments(ctx.schema, ctx.document, ctx.operation, ctx.request.variables));
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   ASTVisitor,
   DocumentNode,
+  FieldNode,
   FragmentDefinitionNode,
   GraphQLError,
   Kind,
@@ -38,7 +39,8 @@ export function queryCostRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(operation) {
       const tally = { cost: 0, figures: 0 };
-      for (const fieldName of rootFieldsOf(context.getDocument(), operation).values()) {
+      for (const { name } of rootFieldsOf(context.getDocument(), operation).values()) {
+        const fieldName = name.value;
         tally.cost += rootFieldCost(fieldName);
         if (CACHED_QUERY_FIELDS.has(fieldName)) tally.figures++;
       }
@@ -55,26 +57,31 @@ export function queryCostRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** The root fields an operation executes, fragments expanded: response key → field name. */
-export function rootFieldsOf(document: DocumentNode, operation: OperationDefinitionNode): Map<string, string> {
+/**
+ * The root fields an operation executes, fragments expanded, by response key. Selections under one
+ * key merge into one execution (GraphQL requires them to be the same field with the same
+ * arguments): the first stands for them.
+ */
+export function rootFieldsOf(document: DocumentNode, operation: OperationDefinitionNode): Map<string, FieldNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const rootFields = new Map<string, string>();
+  const rootFields = new Map<string, FieldNode>();
   collectRootFields(operation.selectionSet, rootFields, fragments, new Set());
   return rootFields;
 }
 
 function collectRootFields(
   selectionSet: SelectionSetNode,
-  rootFields: Map<string, string>,
+  rootFields: Map<string, FieldNode>,
   fragments: Map<string, FragmentDefinitionNode>,
   visiting: Set<string>,
 ): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      rootFields.set(selection.alias?.value ?? selection.name.value, selection.name.value);
+      const key = selection.alias?.value ?? selection.name.value;
+      if (!rootFields.has(key)) rootFields.set(key, selection);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       collectRootFields(selection.selectionSet, rootFields, fragments, visiting);
     } else {

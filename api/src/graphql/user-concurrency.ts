@@ -68,7 +68,7 @@ export class UserConcurrency {
 
 function runsFigures(ctx: GraphQLRequestContext<GqlContext>): boolean {
   if (!ctx.document || !ctx.operation) return false;
-  return [...rootFieldsOf(ctx.document, ctx.operation).values()].some((field) => CACHED_QUERY_FIELDS.has(field));
+  return [...rootFieldsOf(ctx.document, ctx.operation).values()].some((f) => CACHED_QUERY_FIELDS.has(f.name.value));
 }
 
 export const TOO_MANY_REQUESTS_MESSAGE =
