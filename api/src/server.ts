@@ -91,8 +91,16 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-/** Static files, plus the SPA fallback so that a shared link to any page opens the dashboard. */
+/**
+ * Static files, plus the SPA fallback so that a shared link to any page opens the dashboard.
+ * Source maps never: they are public files (no session is needed for the dashboard's assets) and
+ * would hand anyone the dashboard's source; a stale dist/ from an older build may still hold some.
+ */
 function serveDashboard(app: NestExpressApplication, webRoot: string): void {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.map')) res.status(404).type('text/plain').send('Not found');
+    else next();
+  });
   app.useStaticAssets(webRoot, { index: false, maxAge: '1h', immutable: false });
   const indexHtml = path.join(webRoot, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
