@@ -5,7 +5,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source maps in the build: the server refuses *.map anyway, and the dashboard's source is no
+  // one's business before signing in. (`vite` dev mode keeps its own in-memory maps.)
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     proxy: {
       '/graphql': 'http://127.0.0.1:3000',

@@ -6,6 +6,7 @@ import { AuditLogModule } from './auth/audit-log/audit-log.module';
 import { AuditWriter } from './auth/audit-log/audit-writer';
 import { AuthModule } from './auth/auth.module';
 import { graphqlOptions } from './graphql/graphql-options';
+import { ConnectionShare } from './database/connection-share';
 import { DatabaseModule } from './database/database.module';
 import { FigureCache, FigureCacheModule } from './figure-cache';
 import { FreshnessModule } from './freshness/freshness.module';
@@ -60,9 +61,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuditLogModule, FigureCacheModule],
-          inject: [DataSource, AuditWriter, FigureCache],
-          useFactory: (dataSource: DataSource, audit: AuditWriter, cache: FigureCache) =>
-            graphqlOptions(dataSource, audit, cache, options.production),
+          inject: [DataSource, AuditWriter, FigureCache, ConnectionShare],
+          useFactory: (dataSource: DataSource, audit: AuditWriter, cache: FigureCache, connections: ConnectionShare) =>
+            graphqlOptions(dataSource, audit, cache, connections, options.production),
         }),
         ...FEATURE_MODULES,
       ],

@@ -30,6 +30,7 @@ async function main(config: AppConfig): Promise<void> {
       logSql: config.logSql,
       host: config.http.host,
       port: config.http.port,
+      trustProxy: config.trustProxy,
       webRoot: path.join(config.projectRoot, 'web', 'dist'),
     });
     const shutdown = async (signal: string) => {

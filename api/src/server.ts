@@ -15,6 +15,8 @@ export interface ServerOptions extends AppOptions {
   /** The built dashboard (web/dist), served from the same port when present. */
   webRoot?: string;
   logLevels?: LogLevel[];
+  /** Proxies whose X-Forwarded-For is believed (config TRUST_PROXY); none when unset or empty. */
+  trustProxy?: string[];
 }
 
 export interface RunningServer {
@@ -33,7 +35,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   // The dashboard's largest request is a GraphQL query of a few KB; refuse anything far bigger.
   app.useBodyParser('json', { limit: '64kb' });
-  app.set('trust proxy', 'loopback');
+  // req.ip (the sign-in throttle's per-address key) is the socket's address unless the request came
+  // through a proxy named here; any client can send X-Forwarded-For.
+  app.set('trust proxy', options.trustProxy?.length ? options.trustProxy : false);
   // ETags of API answers: every answer is a POST or no-store; hashing each body costs CPU for nothing
   // (the dashboard's static files keep theirs: serve-static sets its own).
   app.set('etag', false);
@@ -87,8 +91,16 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-/** Static files, plus the SPA fallback so that a shared link to any page opens the dashboard. */
+/**
+ * Static files, plus the SPA fallback so that a shared link to any page opens the dashboard.
+ * Source maps never: they are public files (no session is needed for the dashboard's assets) and
+ * would hand anyone the dashboard's source; a stale dist/ from an older build may still hold some.
+ */
 function serveDashboard(app: NestExpressApplication, webRoot: string): void {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.map')) res.status(404).type('text/plain').send('Not found');
+    else next();
+  });
   app.useStaticAssets(webRoot, { index: false, maxAge: '1h', immutable: false });
   const indexHtml = path.join(webRoot, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {

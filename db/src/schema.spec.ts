@@ -129,6 +129,7 @@ describe('migrations', () => {
         'EarlyWarningRankIndex1764310000000',
         'EpisodeOutcomesAllSites1764320000000',
         'SobrietyMonths1764330000000',
+        'AuditArgumentsAndSites1764340000000',
         'Releases1764400000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();

@@ -8,6 +8,12 @@
 // web/src/pages/**/use*Query.ts, with the default filter: the last year up to the data's as-of).
 // Prints throughput, latency percentiles and errors as a Markdown table. A benchmark, not a test:
 // the figures depend on the machine and on what else runs on it. Only loopback traffic.
+//
+// `--hostile` runs instead two phases of --duration each, the dashboard's mix (10 connections)
+// plus a probe user asking a small uncached query in a loop: first alone (the baseline), then with
+// a hostile user sending alias floods of the outcome report just under the per-request budget,
+// each with new dates (so never cached), on 4 connections. It prints the probe's and the mix's
+// latencies in both phases and their ratios, and what became of the hostile requests.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,6 +26,10 @@ import { generateDemoData, loadFiles } from '@iop/etl';
 import { hashPassword } from '../../api/src/auth/password';
 import { UserStore } from '../../api/src/auth/user-store';
 import { benchDatabase, dashboardDocument, freePort } from '../../api/bench/bench-support';
+import { CACHED_QUERY_FIELDS } from '../../api/src/figure-cache/cached-figures.decorator';
+// For its @CachedFigures({ cost }): the flood's size follows the cost the API charges.
+import '../../api/src/outcome-report/outcome-report.resolver';
+import { MAX_REQUEST_COST } from '../../api/src/graphql/query-cost';
 
 interface Options {
   participants: number;
@@ -28,6 +38,7 @@ interface Options {
   connections: number[];
   dataDir?: string;
   databaseUrl?: string;
+  hostile: boolean;
 }
 
 /** A page load of each dashboard page, in the order a user might visit them. */
@@ -50,7 +61,13 @@ const ON_EVERY_PAGE = ['../filters/useSitesQuery.ts', '../data/useDataFreshnessQ
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { participants: 100_000, seed: 1, durationSeconds: 20, connections: [50, 200] };
+  const options: Options = {
+    participants: 100_000,
+    seed: 1,
+    durationSeconds: 20,
+    connections: [50, 200],
+    hostile: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1] ?? '';
     const whole = (): number => {
@@ -62,6 +79,7 @@ function parseArgs(argv: readonly string[]): Options {
     if (argv[i] === '--participants') options.participants = whole();
     else if (argv[i] === '--seed') options.seed = whole();
     else if (argv[i] === '--duration') options.durationSeconds = whole();
+    else if (argv[i] === '--hostile') options.hostile = true;
     else if (argv[i] === '--connections') {
       options.connections = value.split(',').map(Number);
       i++;
@@ -185,6 +203,19 @@ export async function main(argv: readonly string[]): Promise<void> {
       if (body.errors) throw new Error(`the dashboard query failed before the test: ${JSON.stringify(body.errors)}`);
     }
 
+    if (options.hostile) {
+      const other = await createUser(db.url, `probe-${process.pid}`);
+      const hostile = await createUser(db.url, `hostile-${process.pid}`);
+      await hostileComparison(started.url, {
+        requests,
+        probe: await signIn(started.url, other.username, other.password),
+        hostile: await signIn(started.url, hostile.username, hostile.password),
+        asOf,
+        durationSeconds: options.durationSeconds,
+      });
+      return;
+    }
+
     const rows: Row[] = [];
     for (const connections of options.connections) {
       log(`${connections} connections for ${options.durationSeconds} s…`);
@@ -239,6 +270,127 @@ export async function main(argv: readonly string[]): Promise<void> {
     await db.close();
     if (ownData) await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function createUser(url: string, username: string): Promise<{ username: string; password: string }> {
+  const password = 'load-test-password';
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+    await users.create({ username, passwordHash: await hashPassword(password), role: 'director', siteIds: null });
+  } finally {
+    await pool.end();
+  }
+  return { username, password };
+}
+
+/** Latency percentiles (ms) of a list of samples. */
+function percentiles(samples: number[]): { n: number; p50: number; p95: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** Sends a small query that the figure cache cannot answer (a new operation name each time), one at a time. */
+async function probeLoop(url: string, headers: Record<string, string>, until: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; performance.now() < until; i++) {
+    const t0 = performance.now();
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `query Probe${process.pid}_${i}_${Date.now()} { dataFreshness { defaultAsOf } }` }),
+    });
+    await response.arrayBuffer();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/** The hostile client: alias floods of the outcome report just under the budget, new dates every time. */
+async function hostileLoop(
+  url: string,
+  headers: Record<string, string>,
+  asOf: string,
+  until: number,
+): Promise<{ answered: number; refused: number; other: number }> {
+  const counts = { answered: 0, refused: 0, other: 0 };
+  const perRequest = Math.floor(MAX_REQUEST_COST / (CACHED_QUERY_FIELDS.get('outcomeReport') ?? 1));
+  let day = 0;
+  const connection = async (): Promise<void> => {
+    while (performance.now() < until) {
+      const fields = Array.from({ length: perRequest }, () => {
+        const to = addDays(asOf, -(day++ % 3000));
+        return `r${day}: outcomeReport(filter: { to: "${to}", asOf: "${asOf}" }) { siteIds figures { value } }`;
+      });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `query Flood { ${fields.join(' ')} }` }),
+      });
+      const body = await response.text();
+      if (response.status === 429) counts.refused++;
+      else if (response.status === 200 && !body.includes('"errors"')) counts.answered++;
+      else counts.other++;
+    }
+  };
+  await Promise.all(Array.from({ length: HOSTILE_CONNECTIONS }, connection));
+  return counts;
+}
+
+const HOSTILE_CONNECTIONS = 4;
+const MIX_CONNECTIONS = 10;
+
+/** Baseline, then the same with the hostile client; prints the other users' delays against the baseline. */
+async function hostileComparison(
+  url: string,
+  run: {
+    requests: autocannon.Request[];
+    probe: Record<string, string>;
+    hostile: Record<string, string>;
+    asOf: string;
+    durationSeconds: number;
+  },
+): Promise<void> {
+  const phase = async (withHostile: boolean) => {
+    log(`${withHostile ? 'with' : 'without'} the hostile client for ${run.durationSeconds} s…`);
+    const until = performance.now() + run.durationSeconds * 1000;
+    const [mix, probe, hostile] = await Promise.all([
+      autocannon({
+        url,
+        connections: MIX_CONNECTIONS,
+        duration: run.durationSeconds,
+        requests: run.requests,
+        timeout: 30,
+      }),
+      probeLoop(url, run.probe, until),
+      withHostile ? hostileLoop(url, run.hostile, run.asOf, until) : Promise.resolve(undefined),
+    ]);
+    return { mix, probe: percentiles(probe), hostile };
+  };
+  const baseline = await phase(false);
+  const attacked = await phase(true);
+  const f = (v: number): string => v.toFixed(1);
+  const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)} ×` : '–');
+  const line = (what: string, base: number, hostile: number): string =>
+    `| ${what} | ${f(base)} | ${f(hostile)} | ${ratio(hostile, base)} |`;
+  process.stdout.write(
+    `\nHostile mix: ${MIX_CONNECTIONS} connections of the dashboard's mix and a probe user (small uncached query, ` +
+      `one at a time), ${run.durationSeconds} s per phase; the hostile user on ${HOSTILE_CONNECTIONS} connections ` +
+      `(outcome report floods at cost ${MAX_REQUEST_COST - (MAX_REQUEST_COST % (CACHED_QUERY_FIELDS.get('outcomeReport') ?? 1))} of ${MAX_REQUEST_COST}); ${os.cpus().length} CPUs.\n\n` +
+      '| latency (ms) | baseline | with hostile | ratio |\n|---|---:|---:|---:|\n' +
+      [
+        line('probe p50', baseline.probe.p50, attacked.probe.p50),
+        line('probe p95', baseline.probe.p95, attacked.probe.p95),
+        line('probe p99', baseline.probe.p99, attacked.probe.p99),
+        line('mix p50', baseline.mix.latency.p50, attacked.mix.latency.p50),
+        line('mix p99', baseline.mix.latency.p99, attacked.mix.latency.p99),
+      ].join('\n') +
+      `\n\nProbe requests: ${baseline.probe.n} baseline, ${attacked.probe.n} with hostile. ` +
+      `Mix requests: ${baseline.mix.requests.total} baseline, ${attacked.mix.requests.total} with hostile ` +
+      `(non-2xx ${baseline.mix.non2xx} / ${attacked.mix.non2xx}). ` +
+      `Hostile requests: ${attacked.hostile!.answered} answered, ${attacked.hostile!.refused} refused (429), ${attacked.hostile!.other} other.\n`,
+  );
 }
 
 /** Generates the data set (unless --data-dir names one) and loads it; returns the rows inserted. */

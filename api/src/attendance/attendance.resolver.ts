@@ -37,7 +37,8 @@ export class AttendanceResolver {
     return this.intensityService.intensity(filter);
   }
 
-  @CachedFigures()
+  // Three measures, each its own statement, and the scope.
+  @CachedFigures({ cost: 4 })
   @Query(() => SessionAccountabilityReport, {
     description: 'Session accountability measures: consistency, feedback participation and re-engagement',
   })

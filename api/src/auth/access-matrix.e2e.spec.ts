@@ -176,4 +176,39 @@ describe('the audit log', () => {
       },
     ]);
   });
+
+  it('records the resolved arguments of every root field, inline or from variables, per alias, and the sites', async () => {
+    const limited = await api.signIn('quality', ['S1']);
+    const auditOf = async () => {
+      const { data } = await sessions.director.graphql<{ auditLog: { arguments: string | null; sites: string[] }[] }>(
+        `query ($u: String) { auditLog(username: $u, limit: 1) { arguments sites } }`,
+        { u: limited.username },
+      );
+      const [entry] = data!.auditLog;
+      return { arguments: JSON.parse(entry!.arguments ?? 'null') as unknown, sites: entry!.sites };
+    };
+
+    // Inline arguments: no variables at all.
+    await limited.graphql(`{ attendance(filter: { from: "2025-01-01", siteIds: ["S1"] }) { total { scheduled } } }`);
+    expect(await auditOf()).toEqual({
+      arguments: { attendance: { field: 'attendance', args: { filter: { from: '2025-01-01', siteIds: ['S1'] } } } },
+      sites: ['S1'],
+    });
+
+    // Aliases, one with a variable: each its own arguments.
+    await limited.graphql(
+      `query Two($to: String) {
+        early: retention(filter: { to: "2025-01-31" }) { total { episodes } }
+        late: retention(filter: { to: $to }) { total { episodes } }
+      }`,
+      { to: '2025-03-31' },
+    );
+    expect(await auditOf()).toEqual({
+      arguments: {
+        early: { field: 'retention', args: { filter: { to: '2025-01-31' } } },
+        late: { field: 'retention', args: { filter: { to: '2025-03-31' } } },
+      },
+      sites: ['S1'],
+    });
+  });
 });

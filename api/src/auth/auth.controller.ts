@@ -21,6 +21,10 @@ export interface SignedInUser {
   siteIds: string[] | null;
 }
 
+/** Failed sign-ins allowed in the throttle's window, per user name and per client address. */
+export const MAX_FAILURES_PER_USER = 5;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
 /** Sign-in, sign-out and "who am I" for the dashboard. */
 @Controller('auth')
 export class AuthController {
@@ -46,8 +50,9 @@ export class AuthController {
     const password = typeof body?.password === 'string' ? body.password : '';
     if (!username || !password) throw new HttpException('Enter your user name and password.', HttpStatus.BAD_REQUEST);
     const keys = [
-      { key: `user:${username}`, maxFailures: 5 },
-      { key: `ip:${req.ip ?? 'unknown'}`, maxFailures: 30 },
+      { key: `user:${username}`, maxFailures: MAX_FAILURES_PER_USER },
+      // req.ip: the socket's address unless TRUST_PROXY names the proxy it came through.
+      { key: `ip:${req.ip ?? 'unknown'}`, maxFailures: MAX_FAILURES_PER_ADDRESS },
     ];
     const wait = this.throttle.retryAfterMs(keys);
     if (wait > 0) {

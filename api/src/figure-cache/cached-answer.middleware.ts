@@ -39,13 +39,15 @@ export class CachedAnswerMiddleware implements NestMiddleware {
     const answer = entry ? ((await entry) as CachedAnswer | null) : null;
     if (!answer) return next();
     answer.body ??= Buffer.from(JSON.stringify({ data: answer.data }));
-    const { userId, username, role } = user;
+    const { userId, username, role, siteIds } = user;
     await this.audit.write({
       userId,
       username,
       role,
       operation: answer.operation,
       filters: filtersJson(body.variables),
+      arguments: answer.arguments,
+      sites: siteIds,
       outcome: 'allowed',
     });
     res.status(200).type('application/json; charset=utf-8').send(answer.body);

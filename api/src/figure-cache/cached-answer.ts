@@ -8,6 +8,8 @@ export interface CachedAnswer {
   data: CachedData;
   /** The audit log's name of the operation (graphql/audit-plugin describeOperation). */
   operation: string;
+  /** The audit log's resolved arguments (graphql/audit-plugin argumentsJson): same document, same variables. */
+  arguments: string | null;
   /** The response body, serialised once on the first request served without GraphQL. */
   body?: Buffer;
 }

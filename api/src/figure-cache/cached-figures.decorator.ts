@@ -1,7 +1,21 @@
 import { Kind, OperationDefinitionNode } from 'graphql';
 
-/** The Query fields marked @CachedFigures(), by GraphQL field name (= method name). */
-export const CACHED_QUERY_FIELDS = new Set<string>();
+/**
+ * What a figure query costs when its decorator names no cost: a statement resolving the scope and
+ * one or two over the derived tables, roughly the SQL statements one such field runs.
+ */
+export const DEFAULT_FIGURE_COST = 3;
+
+/** The Query fields marked @CachedFigures(), by GraphQL field name (= method name), with their cost. */
+export const CACHED_QUERY_FIELDS = new Map<string, number>();
+
+export interface CachedFiguresOptions {
+  /**
+   * Roughly the SQL statements one selection of the field runs (DEFAULT_FIGURE_COST when unset).
+   * The per-request budget of api/src/graphql/query-cost.ts adds these up over every root field.
+   */
+  cost?: number;
+}
 
 /**
  * Marks a query whose answer depends only on the loaded data, its arguments and the user's role
@@ -10,9 +24,9 @@ export const CACHED_QUERY_FIELDS = new Set<string>();
  * method's name.
  */
 export const CachedFigures =
-  (): MethodDecorator =>
+  ({ cost = DEFAULT_FIGURE_COST }: CachedFiguresOptions = {}): MethodDecorator =>
   (_target, method): void => {
-    CACHED_QUERY_FIELDS.add(String(method));
+    CACHED_QUERY_FIELDS.set(String(method), cost);
   };
 
 /** A query whose every root field is marked @CachedFigures(): a read of the figures only. */

@@ -38,7 +38,7 @@ const cache = () => api.server.app.get(FigureCache);
 
 describe('the figure cache', () => {
   it('holds the figure queries only: nothing that changes without a load', () => {
-    expect([...CACHED_QUERY_FIELDS].sort()).toEqual([
+    expect([...CACHED_QUERY_FIELDS.keys()].sort()).toEqual([
       'attendance',
       'attendanceIntensity',
       'dataFreshness',

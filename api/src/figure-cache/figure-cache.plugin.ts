@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import { dataVersion } from '../episodes';
 import { isFigureQuery } from './cached-figures.decorator';
-import { describeOperation } from '../graphql/audit-plugin';
+import { argumentsJson, describeOperation } from '../graphql/audit-plugin';
 import { answerKey, CachedAnswer } from './cached-answer';
 import { FigureCache } from './figure-cache';
 
@@ -47,7 +47,11 @@ export function figureCachePlugin(dataSource: DataSource, cache: FigureCache): A
           const body = ctx.response.body;
           const single = body?.kind === 'single' ? body.singleResult : undefined;
           const data = single && !single.errors?.length ? single.data : null;
-          settle(data ? ({ data, operation: describeOperation(ctx) } satisfies CachedAnswer) : null);
+          settle(
+            data
+              ? ({ data, operation: describeOperation(ctx), arguments: argumentsJson(ctx) } satisfies CachedAnswer)
+              : null,
+          );
           settle = undefined;
         },
       };

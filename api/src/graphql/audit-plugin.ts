@@ -4,6 +4,7 @@ import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import type { AuditOutcome, AuditRecord, AuditWriter, OpenAuditRecord } from '../auth/audit-log/audit-writer';
 import type { CurrentUser } from '../auth/current-user';
 import { isFigureQuery } from '../figure-cache/cached-figures.decorator';
+import { resolvedRootArguments } from './resolved-arguments';
 
 export type { AuditOutcome } from '../auth/audit-log/audit-writer';
 
@@ -12,8 +13,9 @@ interface GqlContext {
 }
 
 /**
- * Writes one audit_log row for every GraphQL operation a user sends: who, when, which operation
- * (its root fields), with which filters (the variables), and how it ended. The row is committed
+ * Writes one audit_log row for every GraphQL operation a user sends: who (with the sites they were
+ * limited to), when, which operation (its root fields), with which variables and which resolved
+ * arguments per root field, and how it ended. The row is committed
  * before the response leaves, so no answered query goes unrecorded.
  *
  * A figure query's row is opened when its execution starts, so that the row's commit runs beside
@@ -49,7 +51,16 @@ function recordOf(user: CurrentUser, ctx: GraphQLRequestContext<GqlContext>): Om
     role: user.role,
     operation: describeOperation(ctx),
     filters: filtersJson(ctx.request.variables),
+    arguments: argumentsJson(ctx),
+    sites: user.siteIds,
   };
+}
+
+/** The resolved arguments of the root fields, as jsonb text; null when the request never got to run. */
+export function argumentsJson(ctx: GraphQLRequestContext<GqlContext>): string | null {
+  // Apollo sets the operation only once the document is valid and the operation found.
+  if (!ctx.document || !ctx.operation) return null;
+  return filtersJson(resolvedRootArguments(ctx.schema, ctx.document, ctx.operation, ctx.request.variables));
 }
 
 /**
@@ -76,14 +87,20 @@ export function describeOperation(ctx: GraphQLRequestContext<GqlContext>): strin
 }
 
 function outcomeOf(ctx: GraphQLRequestContext<GqlContext>): AuditOutcome {
-  const outcomes = (ctx.errors ?? []).map(classify);
+  // A plugin's own answer (a refusal such as 429) carries its errors in the body only.
+  const body = ctx.response.body;
+  const answered = body?.kind === 'single' ? (body.singleResult.errors ?? []) : [];
+  const errors: readonly Pick<GraphQLError, 'extensions' | 'originalError'>[] = ctx.errors?.length
+    ? ctx.errors
+    : answered.map((e) => ({ extensions: e.extensions ?? {}, originalError: undefined }));
+  const outcomes = errors.map(classify);
   if (!outcomes.length) return 'allowed';
   if (outcomes.includes('forbidden')) return 'forbidden';
   return outcomes.every((o) => o === 'invalid') ? 'invalid' : 'error';
 }
 
 /** Nest's HTTP exceptions only get their GraphQL code when formatted; read their status instead. */
-function classify(error: GraphQLError): AuditOutcome {
+function classify(error: Pick<GraphQLError, 'extensions' | 'originalError'>): AuditOutcome {
   const status = (error.originalError as { getStatus?: () => number } | undefined)?.getStatus?.();
   const code = error.extensions?.code;
   if (status === 401 || status === 403 || code === 'FORBIDDEN') return 'forbidden';
@@ -96,4 +113,10 @@ function classify(error: GraphQLError): AuditOutcome {
   return 'error';
 }
 
-const INVALID_CODES = new Set(['BAD_REQUEST', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+const INVALID_CODES = new Set([
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'TOO_MANY_REQUESTS',
+]);

@@ -12,6 +12,9 @@ import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'];
 
+/** Wraps each execution (e.g. to run it as its user's: UserConcurrency.aroundExecution). */
+export type AroundExecution = <T>(context: unknown, work: () => T) => T;
+
 /**
  * Executes GraphQL operations with graphql-jit instead of graphql-js, through the only way Apollo
  * Server 4/5 takes another executor: its gateway interface, here serving the schema Nest built.
@@ -28,6 +31,8 @@ type Gateway = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'
 export class CompiledExecutor {
   private schema: GraphQLSchema | undefined;
   private readonly compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | ExecutionResult>>();
+
+  constructor(private readonly aroundExecution: AroundExecution = (_context, work) => work()) {}
 
   /** Nest's transformSchema hook: receives the schema Nest generated, before Apollo starts. */
   readonly captureSchema = (schema: GraphQLSchema): GraphQLSchema => {
@@ -70,7 +75,7 @@ export class CompiledExecutor {
     // these errors into its 400 OPERATION_RESOLUTION_FAILURE, as for graphql-js's.
     if (!isCompiledQuery(query)) return withPlainErrors(query);
     // The raw variables, not graphql-js's coerced ones: graphql-jit coerces them itself.
-    const result = query.query(undefined, context, variables);
+    const result = this.aroundExecution(context, () => query.query(undefined, context, variables));
     return isPromise(result) ? result.then(withPlainErrors) : withPlainErrors(result);
   }
 

@@ -1,6 +1,8 @@
 import { createTestDatabase, TestDatabase } from '@iop/db';
 import { startServer } from '../server';
 import { ApiTestServer, sessionFor, startApiTestServer } from '../testing/api-test-server';
+import { CACHED_QUERY_FIELDS } from '../figure-cache/cached-figures.decorator';
+import { MAX_REQUEST_COST } from './query-cost';
 import { MAX_DEPTH } from './query-limits';
 
 let api: ApiTestServer;
@@ -8,6 +10,8 @@ beforeAll(async () => {
   api = await startApiTestServer();
 });
 afterAll(() => api?.close());
+
+const OUTCOME_REPORT_COST = CACHED_QUERY_FIELDS.get('outcomeReport')!;
 
 const codes = (r: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   (r.errors ?? []).map((e) => e.extensions?.code);
@@ -28,6 +32,43 @@ describe('GraphQL limits', () => {
     const aliases = Array.from({ length: 450 }, (_, i) => `a${i}: dataFreshness { defaultAsOf }`).join(' ');
     const response = await api.graphql(`query Wide { ${aliases} }`);
     expect(response.errors?.[0].message).toMatch(/^Wide selects \d+ fields; the limit is 400\.$/);
+  });
+
+  it('refuses an alias flood over the cost budget before it runs, naming cost and budget', async () => {
+    const flood = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `r${i}: outcomeReport(filter: { to: "2025-0${1 + (i % 9)}-28" }) { siteIds }`,
+      );
+    const over = Math.floor(MAX_REQUEST_COST / OUTCOME_REPORT_COST) + 1;
+    const refused = await api.graphql(`query Flood { ${flood(over).join(' ')} }`);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.[0].message).toBe(
+      `This request would run ${over} figure queries (cost ${over * OUTCOME_REPORT_COST}); ` +
+        `the limit per request is ${MAX_REQUEST_COST}. Ask for fewer fields or split the request.`,
+    );
+    expect(codes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // Just under the budget runs.
+    const allowed = await api.graphql(`query Flood { ${flood(over - 1).join(' ')} }`);
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it('expands fragments, and counts a response key once however often it is spread', async () => {
+    const over = Math.floor(MAX_REQUEST_COST / OUTCOME_REPORT_COST) + 1;
+    const fields = Array.from({ length: over }, (_, i) => `r${i}: outcomeReport { siteIds }`).join(' ');
+    const hidden = await api.graphql(
+      `query Hidden { ... on Query { ...Reports } } fragment Reports on Query { ${fields} }`,
+    );
+    expect(hidden.errors?.[0].message).toMatch(
+      new RegExp(`^This request would run ${over} figure queries \\(cost ${over * OUTCOME_REPORT_COST}\\)`),
+    );
+    // The same keys spread twice merge into one execution each: still under the budget.
+    const under = fields
+      .split(' r')
+      .slice(0, over - 1)
+      .join(' r');
+    const twice = await api.graphql(`query Twice { ...Reports ...Reports } fragment Reports on Query { ${under} }`);
+    expect(twice.errors).toBeUndefined();
   });
 
   it('refuses batched operations', async () => {

@@ -10,7 +10,8 @@ import { CachedFigures } from '../figure-cache';
 export class OutcomeReportResolver {
   constructor(private readonly service: OutcomeReportService) {}
 
-  @CachedFigures()
+  // Six reports for each of two periods (eleven statements, the overview shared) and the last load.
+  @CachedFigures({ cost: 12 })
   @Query(() => OutcomeReport, {
     description: 'Outcome report for a period against the previous period of equal length, small cells suppressed',
   })

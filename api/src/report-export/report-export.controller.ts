@@ -74,7 +74,18 @@ export class ReportExportController {
   private async audit(req: AuthenticatedRequest, operation: string, query: unknown, outcome: AuditOutcome) {
     const user = req.user;
     if (!user) return;
-    const { userId, username, role } = user;
-    await this.auditWriter.write({ userId, username, role, operation, filters: filtersJson(query), outcome });
+    const { userId, username, role, siteIds } = user;
+    // Not GraphQL: the query string (in filters) is what was asked; no root fields ran.
+    const filters = filtersJson(query);
+    await this.auditWriter.write({
+      userId,
+      username,
+      role,
+      operation,
+      filters,
+      arguments: null,
+      sites: siteIds,
+      outcome,
+    });
   }
 }

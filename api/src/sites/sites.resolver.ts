@@ -19,7 +19,8 @@ export class SitesResolver {
   constructor(private readonly dataSource: DataSource) {}
 
   // Sent by every page: the site list changes only with a load, like the figures.
-  @CachedFigures()
+  // One read of the site table.
+  @CachedFigures({ cost: 1 })
   @Query(() => [Site], { description: "The program's sites (a site-limited user sees only theirs)" })
   sites(): Promise<Site[]> {
     return this.dataSource.query(

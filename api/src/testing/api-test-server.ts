@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { hashPassword } from '../auth/password';
 import { Role, ROLES } from '../auth/roles';
 import { UserStore } from '../auth/user-store';
-import { RunningServer, startServer } from '../server';
+import { RunningServer, ServerOptions, startServer } from '../server';
 
 export interface GraphqlResponse<T> {
   data?: T;
@@ -31,10 +31,10 @@ export interface ApiTestServer {
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-/** The real API on a free port, over its own migrated test database. */
-export async function startApiTestServer(): Promise<ApiTestServer> {
+/** The real API on a free port, over its own migrated test database; `options` override the server's. */
+export async function startApiTestServer(options: Partial<ServerOptions> = {}): Promise<ApiTestServer> {
   const db = await createTestDatabase();
-  const server = await startServer({ databaseUrl: db.url, production: false, host: '127.0.0.1', port: 0 });
+  const server = await startServer({ databaseUrl: db.url, production: false, host: '127.0.0.1', port: 0, ...options });
   const pool = new Pool({ connectionString: db.url, max: 2 });
   const users = new UserStore({ query: async (sql, params) => (await pool.query(sql, params)).rows });
   const passwordHash = await hashPassword(TEST_PASSWORD);

@@ -62,6 +62,18 @@ describe('parseConfig', () => {
     );
   });
 
+  it('trusts no proxy unless TRUST_PROXY lists addresses or subnets', () => {
+    expect(parseConfig({}, root).trustProxy).toEqual([]);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,loopback' }, root).trustProxy).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.org'])
+      expect(() => parseConfig({ TRUST_PROXY: bad }, root)).toThrow(`TRUST_PROXY must list IP addresses or subnets`);
+  });
+
   it('rejects an out-of-range port', () => {
     expect(() => parseConfig({ PORT: '70000' }, root)).toThrow('PORT must be between 1 and 65535');
   });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './project-root';
@@ -45,6 +46,18 @@ const envSchema = z.object({
     .default(2000),
   DEMO_SEED: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').default(1),
   LOG_SQL: booleanFromEnv.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isProxyAddress), {
+      message: 'must list IP addresses or subnets (10.0.0.1, 10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+    })
+    .optional(),
   SUPPRESSION_THRESHOLD: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -63,6 +76,12 @@ export interface AppConfig {
   logSql: boolean;
   /** Funder-facing counts below this, and figures built on them, are suppressed (never below 11). */
   suppressionThreshold: number;
+  /**
+   * The proxies whose X-Forwarded-For is believed (Express `trust proxy`: addresses, subnets, or
+   * loopback/linklocal/uniquelocal). Empty: none, so a client's address is its socket's, and the
+   * sign-in throttle cannot be dodged by a made-up header.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -102,6 +121,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, root: string = projectRoot()
     demo: { enabled: e.DEMO_DATA, participants: e.DEMO_PARTICIPANTS, seed: e.DEMO_SEED },
     logSql: e.LOG_SQL,
     suppressionThreshold: e.SUPPRESSION_THRESHOLD,
+    trustProxy: e.TRUST_PROXY ?? [],
   };
 }
 
@@ -125,4 +145,18 @@ function parseEnvFile(file: string): Record<string, string> {
   for (const [k, v] of Object.entries(process.env)) if (saved[k] === undefined && v !== undefined) target[k] = v;
   for (const k of Object.keys(target)) delete process.env[k];
   return target;
+}
+
+/** Express's names for address ranges it trusts as proxies. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, a subnet (address/prefix length), or one of Express's range names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
 }

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'One query a user made: who, when, which operation, which filters' })
+@ObjectType({ description: 'One query a user made: who, when, which operation, which filters and arguments' })
 export class AuditEntry {
   @Field(() => Int)
   auditId!: number;
@@ -19,6 +19,16 @@ export class AuditEntry {
 
   @Field({ description: 'The variables of the request (its filters), as JSON' })
   filters!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Each root field the operation ran, by alias, with its resolved arguments (inline or from variables), as JSON: {"alias":{"field":"…","args":{…}}}; null when nothing ran',
+  })
+  arguments!: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The sites the user was limited to; null: every site' })
+  sites!: string[] | null;
 
   @Field({
     description:

@@ -19,13 +19,17 @@ export class AuditLogResolver {
   ): Promise<AuditEntry[]> {
     // Outcomes this process knows but may not have stored yet (see AuditWriter.open).
     await this.writer.settled();
-    const rows: (AuditEntry & { filters: unknown })[] = await this.dataSource.query(
-      `SELECT audit_id::int AS "auditId", at, username, role, operation, filters,
+    const rows: (AuditEntry & { filters: unknown; arguments: unknown })[] = await this.dataSource.query(
+      `SELECT audit_id::int AS "auditId", at, username, role, operation, filters, arguments, sites,
               coalesce(outcome, 'unrecorded') AS outcome
          FROM audit_log
         WHERE $2::text IS NULL OR username = lower($2) ORDER BY at DESC, audit_id DESC LIMIT $1`,
       [Math.min(Math.max(limit, 1), 1000), username ?? null],
     );
-    return rows.map((r) => ({ ...r, filters: JSON.stringify(r.filters ?? {}) }));
+    return rows.map((r) => ({
+      ...r,
+      filters: JSON.stringify(r.filters ?? {}),
+      arguments: r.arguments === null ? null : JSON.stringify(r.arguments),
+    }));
   }
 }

@@ -9,6 +9,8 @@ const record = (n: number): AuditRecord => ({
   role: 'director',
   operation: `op ${n}`,
   filters: '{}',
+  arguments: null,
+  sites: null,
   outcome: 'allowed',
 });
 

@@ -8,8 +8,15 @@ export interface AuditRecord {
   username: string;
   role: string;
   operation: string;
-  /** jsonb text (see filtersJson in graphql/audit-plugin). */
+  /** The request's variables (or a download's query string): jsonb text (see filtersJson in graphql/audit-plugin). */
   filters: string;
+  /**
+   * jsonb text: each root field the operation ran, by response key, with its resolved arguments
+   * (graphql/resolved-arguments); null when nothing ran (refused before execution, not GraphQL).
+   */
+  arguments: string | null;
+  /** The sites the user was limited to (null: every site). */
+  sites: string[] | null;
   outcome: AuditOutcome;
 }
 
@@ -31,10 +38,11 @@ const MAX_BATCH = 500;
  * order the rows were inserted, which is the order of `ordinality`: identity values of one
  * statement rise in insertion order.
  */
-const INSERT_SQL = `INSERT INTO audit_log (user_id, username, role, operation, filters, outcome)
-  SELECT user_id, username, role, operation, filters, outcome
-    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
-         WITH ORDINALITY AS r(user_id, username, role, operation, filters, outcome, position)
+const INSERT_SQL = `INSERT INTO audit_log (user_id, username, role, operation, filters, outcome, arguments, sites)
+  SELECT user_id, username, role, operation, filters, outcome, arguments,
+         CASE WHEN sites IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(sites)) END
+    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[], $8::jsonb[])
+         WITH ORDINALITY AS r(user_id, username, role, operation, filters, outcome, arguments, sites, position)
    ORDER BY position
   RETURNING audit_id`;
 
@@ -117,6 +125,9 @@ export class AuditWriter implements OnApplicationShutdown {
             records.map((r) => r.operation),
             records.map((r) => r.filters),
             records.map((r) => r.outcome),
+            records.map((r) => r.arguments),
+            // As JSON: one array parameter cannot hold lists of different lengths.
+            records.map((r) => (r.sites ? JSON.stringify(r.sites) : null)),
           ],
           'iop_audit_write',
         );
