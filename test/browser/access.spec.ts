@@ -93,6 +93,7 @@ describe('roles', () => {
       'Groups',
       'Data',
       'Outcome report',
+      'Funder releases',
     ]);
     expect(await page.locator('section.chart-frame svg.recharts-surface').count()).toBeGreaterThan(0);
     await page.goto(`${stack.url}/at-risk`);
@@ -103,26 +104,48 @@ describe('roles', () => {
     await page.close();
   });
 
-  it('a funder sees only the suppressed outcome report, and a forbidden state at a clinical address', async () => {
+  it('a director opens a draft release, sees what it hides and why, and publishes it', async () => {
+    await signInAs(browser.context, stack.url, 'director');
+    const { page, problems } = await visit(`${stack.url}/releases`);
+    await page.getByLabel('Period').selectOption('quarter');
+    await page.getByLabel('Starting on').fill('2026-04-01');
+    await page.getByRole('button', { name: 'Open draft' }).click();
+    await page.getByTestId('draft-review').waitFor();
+    await waitForSettled(page);
+    expect(await page.getByTestId('hidden-figure').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('release-rule').innerText()).toMatch(/rounded to the nearest 5/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'release-draft-director.png'), fullPage: true });
+    await page.getByTestId('publish-release').click();
+    await page.getByTestId('draft-review').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('release').innerText()).resolves.toContain('Q2 2026, version 1');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a funder sees only their published releases, and a forbidden state at a clinical address', async () => {
     await signInAs(browser.context, stack.url, 'funder');
     const { page, problems } = await visit(`${stack.url}/`);
-    expect(new URL(page.url()).pathname).toBe('/report');
-    expect(await navLabels(page)).toEqual(['Outcome report']);
-    await page.getByTestId('outcome-report').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/releases');
+    expect(await navLabels(page)).toEqual(['Funder releases']);
+    await page.getByTestId('release-row').first().waitFor();
+    await page.getByRole('link', { name: 'Q2 2026' }).click();
+    await page.getByTestId('release').waitFor();
     await waitForSettled(page);
+    expect(await page.getByTestId('draft-review').count()).toBe(0);
     expect(await page.locator('.report-table table').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('report-footnote').innerText()).toMatch(/suppress/i);
     // The PDF download is fetched with the session's CSRF token and handed to the browser.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('report-download-pdf').click(),
+      page.getByTestId('release-download-pdf').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'report-funder.png'), fullPage: true });
+    expect(download.suggestedFilename()).toMatch(/^release_2026-04-01_quarter_all-sites_v1\.pdf$/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'release-funder.png'), fullPage: true });
 
-    await page.goto(`${stack.url}/retention`);
-    await waitForSettled(page);
-    await expect(page.getByTestId('forbidden').innerText()).resolves.toContain('Your role may not see this page');
+    for (const clinical of ['/retention', '/report']) {
+      await page.goto(`${stack.url}${clinical}`);
+      await waitForSettled(page);
+      await expect(page.getByTestId('forbidden').innerText()).resolves.toContain('Your role may not see this page');
+    }
     expect(await page.locator('section.chart-frame').count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'retention-funder-forbidden.png'), fullPage: true });
     expect(problems).toEqual([]);
