@@ -19,6 +19,7 @@ import { ParticipantsServedDays1764300000000 } from '../migrations/1764300000000
 import { EarlyWarningRankIndex1764310000000 } from '../migrations/1764310000000-early-warning-rank-index';
 import { EpisodeOutcomesAllSites1764320000000 } from '../migrations/1764320000000-episode-outcomes-all-sites';
 import { SobrietyMonths1764330000000 } from '../migrations/1764330000000-sobriety-months';
+import { RejectDetails1764340000000 } from '../migrations/1764340000000-reject-details';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -42,6 +43,7 @@ export const migrations = [
   EarlyWarningRankIndex1764310000000,
   EpisodeOutcomesAllSites1764320000000,
   SobrietyMonths1764330000000,
+  RejectDetails1764340000000,
 ];
 
 /**
