@@ -20,6 +20,7 @@ import { EarlyWarningRankIndex1764310000000 } from '../migrations/1764310000000-
 import { EpisodeOutcomesAllSites1764320000000 } from '../migrations/1764320000000-episode-outcomes-all-sites';
 import { SobrietyMonths1764330000000 } from '../migrations/1764330000000-sobriety-months';
 import { AuditArgumentsAndSites1764340000000 } from '../migrations/1764340000000-audit-arguments-and-sites';
+import { RejectDetails1764350000000 } from '../migrations/1764350000000-reject-details';
 import { Releases1764400000000 } from '../migrations/1764400000000-releases';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -45,6 +46,7 @@ export const migrations = [
   EpisodeOutcomesAllSites1764320000000,
   SobrietyMonths1764330000000,
   AuditArgumentsAndSites1764340000000,
+  RejectDetails1764350000000,
   Releases1764400000000,
 ];
 

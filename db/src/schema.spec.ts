@@ -130,6 +130,7 @@ describe('migrations', () => {
         'EpisodeOutcomesAllSites1764320000000',
         'SobrietyMonths1764330000000',
         'AuditArgumentsAndSites1764340000000',
+        'RejectDetails1764350000000',
         'Releases1764400000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();

@@ -101,6 +101,56 @@ describe.each(ROLES)('as %s', (role) => {
   });
 });
 
+// Fields of the loader's records that may quote a file's values, participant IDs or server paths.
+const LOAD_DETAILS = `{
+  loadHistory { source detail files { detail } }
+  rejectedRows(loadId: 1) { value detail }
+}`;
+
+describe("the loader's records", () => {
+  beforeAll(async () => {
+    const client = new Client({ connectionString: api.db.url });
+    await client.connect();
+    await client.query(`
+      INSERT INTO etl_load (load_id, status, source, message, detail)
+        OVERRIDING SYSTEM VALUE VALUES (1, 'partial', '/srv/exports', NULL, NULL);
+      INSERT INTO etl_load_file (load_id, file_name, kind, status, message, detail)
+        VALUES (1, 'sites.csv', 'sites', 'loaded', 'ignored a column not in the contract', 'ignored: "P1"');
+      INSERT INTO etl_reject (load_id, file_name, line, column_name, value, reason, detail)
+        VALUES (1, 'attendance.csv', 2, 'participant_id', 'P1', 'a fixed reason', 'names P1');`);
+    await client.end();
+  });
+
+  it.each([
+    [
+      'director',
+      { source: '/srv/exports', detail: null, fileDetail: 'ignored: "P1"', value: 'P1', rowDetail: 'names P1' },
+    ],
+    ['quality', { source: null, detail: null, fileDetail: null, value: null, rowDetail: null }],
+  ] as const)('show their values, sources and details to directors only: %s', async (role, expected) => {
+    const { data, errors } = await sessions[role].graphql<{
+      loadHistory: { source: string | null; detail: string | null; files: { detail: string | null }[] }[];
+      rejectedRows: { value: string | null; detail: string | null }[];
+    }>(LOAD_DETAILS);
+    expect(errors).toBeUndefined();
+    const load = data!.loadHistory[0]!;
+    const row = data!.rejectedRows[0]!;
+    expect({
+      source: load.source,
+      detail: load.detail,
+      fileDetail: load.files[0]!.detail,
+      value: row.value,
+      rowDetail: row.detail,
+    }).toEqual(expected);
+  });
+
+  it('are refused to funders, details and all', async () => {
+    const { data, errors } = await sessions.funder.graphql(LOAD_DETAILS);
+    expect(data ?? null).toBeNull();
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('a user limited to a site', () => {
   const ATTENDANCE = `query ($filter: MetricsFilter) { attendance(filter: $filter) {
     total { scheduled attended absent } bySite { siteId figures { scheduled } } byGroupType { groupType figures { scheduled } } } }`;

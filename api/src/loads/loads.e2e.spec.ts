@@ -1,4 +1,5 @@
 import { ApiSession, ApiTestServer, startApiTestServer } from '../testing/api-test-server';
+import { postUpload, uploadAndWait } from './upload.testing';
 
 // Uploading exports from the dashboard, then reading the load history and its rejects, over HTTP.
 
@@ -15,27 +16,6 @@ const SITES = 'site_id,site_name\nS1,North clinic\nS2,South clinic\n';
 // Line 3 names a site that does not exist; line 4 has an unknown group type.
 const GROUPS =
   'group_id,site_id,group_type,group_name\nG1,S1,skills,DBT skills\nG2,S9,process,Evening process\nG3,S2,yoga,Stretching\n';
-
-function form(files: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, text] of Object.entries(files)) data.append('files', new Blob([text], { type: 'text/csv' }), name);
-  return data;
-}
-
-async function uploadAndWait(session: ApiSession, files: Record<string, string>) {
-  const response = await session.fetch('/api/uploads', { method: 'POST', body: form(files) });
-  expect(response.status).toBe(202);
-  const { uploadId } = (await response.json()) as { uploadId: string };
-  for (let i = 0; i < 200; i++) {
-    const state = (await (await session.fetch(`/api/uploads/${uploadId}`)).json()) as {
-      status: string;
-      summary: { loadId: number; files: Record<string, unknown>[] } | null;
-    };
-    if (!['queued', 'running'].includes(state.status)) return state;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the upload did not finish');
-}
 
 it('loads uploaded exports with the real loader and reports each file', async () => {
   const state = await uploadAndWait(director, { 'sites.csv': SITES, 'groups.csv': GROUPS });
@@ -88,7 +68,7 @@ it('shows rejected values to directors only; quality sees where and why', async 
 
 it('refuses uploads from anyone but a director', async () => {
   const quality = await api.signIn('quality');
-  const response = await quality.fetch('/api/uploads', { method: 'POST', body: form({ 'sites.csv': SITES }) });
+  const response = await postUpload(quality, { 'sites.csv': SITES });
   expect(response.status).toBe(403);
 });
 
@@ -98,7 +78,7 @@ it('refuses an upload without files, or with an unsafe file name', async () => {
   expect(((await empty.json()) as { message: string }).message).toBe(
     'Choose one or more export files (sites.csv, attendance.csv.gz, …).',
   );
-  const unsafe = await director.fetch('/api/uploads', { method: 'POST', body: form({ 'sites (1).csv': SITES }) });
+  const unsafe = await postUpload(director, { 'sites (1).csv': SITES });
   expect(unsafe.status).toBe(400);
 });
 

@@ -29,8 +29,17 @@ export class LoadFileRecord {
   @Field(() => Int)
   durationMs!: number;
 
-  @Field(() => String, { nullable: true, description: 'Why the file was refused' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the file was refused, or its warnings, in fixed words (no values, ids or paths)',
+  })
   message!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The particulars behind the message, e.g. header cells as written (directors only; null for others)',
+  })
+  detail!: string | null;
 }
 
 @ObjectType({ description: 'One run of the loader' })
@@ -47,8 +56,11 @@ export class LoadRecord {
   @Field({ description: 'running, succeeded, partial (some rows or files rejected) or failed' })
   status!: string;
 
-  @Field({ description: 'What was loaded (paths or upload)' })
-  source!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was loaded: server paths, or the upload and who made it (directors only; null for others)',
+  })
+  source!: string | null;
 
   @Field(() => Int)
   rowsRead!: number;
@@ -65,8 +77,14 @@ export class LoadRecord {
   @Field(() => Int)
   rowsRejected!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the load failed, in fixed words (no values, ids or paths)' })
   message!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The failure's particulars, e.g. a path or the database's words (directors only; null for others)",
+  })
+  detail!: string | null;
 
   @Field(() => [LoadFileRecord])
   files!: LoadFileRecord[];
@@ -86,8 +104,14 @@ export class RejectedRow {
   @Field(() => String, { nullable: true, description: 'The offending value (directors only; null for others)' })
   value!: string | null;
 
-  @Field()
+  @Field({ description: "The rule's fixed text: names no participant, episode or session and repeats no value" })
   reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What is particular to the row behind the reason: ids, dates, lines (directors only; null for others)',
+  })
+  detail!: string | null;
 }
 
 @ObjectType({ description: 'How many rows of a load were rejected for one reason' })

@@ -5,7 +5,7 @@
 // an ISO date that is already canonical is returned without allocating, and `Date` would silently
 // roll 2025-02-30 over to March 2.
 
-import { type ParseResult, quoteValue } from './values';
+import type { ParseResult } from './values';
 
 /** Years outside this range are typing mistakes in an outpatient treatment record (e.g. 0202, 2205). */
 export const MIN_DATE_YEAR = 1900;
@@ -66,10 +66,10 @@ function notADate(text: string): { error: string } {
   if (timeStart > 0) {
     const datePart = text.slice(0, timeStart);
     if (parseDate(datePart).error === undefined) {
-      return { error: `${quoteValue(text)} includes a time of day; give the date only (YYYY-MM-DD or M/D/YYYY)` };
+      return { error: 'includes a time of day; give the date only (YYYY-MM-DD or M/D/YYYY)' };
     }
   }
-  return { error: `${quoteValue(text)} is not a date in the form YYYY-MM-DD or M/D/YYYY` };
+  return { error: 'is not a date in the form YYYY-MM-DD or M/D/YYYY' };
 }
 
 /** A real calendar date between 1900 and 2100 in either accepted form, returned as `YYYY-MM-DD`. */
@@ -79,15 +79,15 @@ export function parseDate(raw: string): ParseResult<string> {
   const parts = splitDate(text);
   if (parts === null) return notADate(text);
   const { year, month, day } = parts;
-  if (year < 0) return { error: `${quoteValue(text)} has a two-digit year; write the year in full (M/D/YYYY)` };
+  if (year < 0) return { error: 'has a two-digit year; write the year in full (M/D/YYYY)' };
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     // 13/1/2025 is most likely day/month/year: say how slashes are read.
     const hint =
       !parts.iso && month > 12 && day >= 1 && day <= 12 ? ' (dates with slashes are read as month/day/year)' : '';
-    return { error: `${quoteValue(text)} is not a real calendar date${hint}` };
+    return { error: `is not a real calendar date${hint}` };
   }
   if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) {
-    return { error: `${quoteValue(text)} is outside the years ${MIN_DATE_YEAR} to ${MAX_DATE_YEAR}` };
+    return { error: `is outside the years ${MIN_DATE_YEAR} to ${MAX_DATE_YEAR}` };
   }
   // An ISO date that passed every check is already canonical: return the same string.
   return { value: parts.iso ? text : `${year}-${pad2(month)}-${pad2(day)}` };

@@ -4,7 +4,7 @@
 // counts as one underscore. So "Left Early", "left-early" and "LEFT_EARLY" all mean `left_early`;
 // none of these spellings can mean anything else.
 
-import { type ParseResult, quoteValue } from './values';
+import type { ParseResult } from './values';
 
 export interface EnumDefinition<C extends string> {
   readonly codes: readonly C[];
@@ -43,13 +43,13 @@ export function createEnumParser<C extends string>(definition: EnumDefinition<C>
   for (const [alias, code] of Object.entries(definition.aliases ?? {})) add(alias, code);
 
   const note = definition.acceptedNote === undefined ? '' : ` ${definition.acceptedNote}`;
-  const accepted = `is not one of: ${definition.codes.join(', ')}${note}`;
+  const notAccepted = { error: `is not one of: ${definition.codes.join(', ')}${note}` } as const;
 
   const parse = (raw: string): ParseResult<C> => {
     const text = raw.trim();
     if (text.length === 0) return { error: 'is empty' };
     const hit = lookup.get(text) ?? lookup.get(normaliseEnumSpelling(text));
-    return hit ?? { error: `${quoteValue(text)} ${accepted}` };
+    return hit ?? notAccepted;
   };
   return { codes: definition.codes, parse };
 }

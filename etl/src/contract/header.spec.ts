@@ -83,61 +83,71 @@ describe('direct identifiers refuse the file, naming the column', () => {
   test.each([
     [
       ['participant_id', 'first_name'],
-      `column "first_name" (first_name) looks like a direct identifier; ${IDENTIFIER_TAIL}`,
+      [`a column looks like a direct identifier; ${IDENTIFIER_TAIL}`, '"first_name" (first_name)'],
     ],
     [
       ['participant_id', 'First Name'],
-      `column "First Name" (first_name) looks like a direct identifier; ${IDENTIFIER_TAIL}`,
+      [`a column looks like a direct identifier; ${IDENTIFIER_TAIL}`, '"First Name" (first_name)'],
     ],
-    [['\uFEFFDOB', 'participant_id'], `column "DOB" (dob) looks like a direct identifier; ${IDENTIFIER_TAIL}`],
-    [['participant_id', 'name'], `column "name" (name) looks like a direct identifier; ${IDENTIFIER_TAIL}`],
+    [
+      ['\uFEFFDOB', 'participant_id'],
+      [`a column looks like a direct identifier; ${IDENTIFIER_TAIL}`, '"DOB" (dob)'],
+    ],
+    [
+      ['participant_id', 'name'],
+      [`a column looks like a direct identifier; ${IDENTIFIER_TAIL}`, '"name" (name)'],
+    ],
     [
       ['participant_id', 'email', 'birth_year', 'Zip'],
-      `columns "email" (email), "Zip" (zip) look like direct identifiers; ${IDENTIFIER_TAIL}`,
+      [`columns look like direct identifiers; ${IDENTIFIER_TAIL}`, '"email" (email), "Zip" (zip)'],
     ],
     // Takes precedence over every other problem of the header, so it is never buried.
-    [['SSN', 'SSN'], `columns "SSN" (ssn), "SSN" (ssn) look like direct identifiers; ${IDENTIFIER_TAIL}`],
-  ])('%j', (header, error) => {
-    expect(checkHeader('participants', header)).toEqual({ ok: false, code: 'direct_identifier', error });
+    [
+      ['SSN', 'SSN'],
+      [`columns look like direct identifiers; ${IDENTIFIER_TAIL}`, '"SSN" (ssn), "SSN" (ssn)'],
+    ],
+  ])('%j', (header, [error, detail]) => {
+    expect(checkHeader('participants', header)).toEqual({ ok: false, code: 'direct_identifier', error, detail });
   });
 
   test.each(FILE_KINDS)('in %s files too', (kind) => {
     expect(checkHeader(kind, [...columnsOf(kind), 'Phone'])).toEqual({
       ok: false,
       code: 'direct_identifier',
-      error: `column "Phone" (phone) looks like a direct identifier; ${IDENTIFIER_TAIL}`,
+      error: `a column looks like a direct identifier; ${IDENTIFIER_TAIL}`,
+      detail: '"Phone" (phone)',
     });
   });
 });
 
 describe('other refusals', () => {
   test.each([
-    [['site_id'], 'missing_column', 'missing required column "site_name"'],
-    [['site_name', 'notes'], 'missing_column', 'missing required column "site_id"'],
-    [[], 'missing_column', 'missing required columns "site_id", "site_name"'],
-    [[''], 'missing_column', 'missing required columns "site_id", "site_name"'],
+    [['site_id'], 'missing_column', ['missing required column "site_name"', null]],
+    [['site_name', 'notes'], 'missing_column', ['missing required column "site_id"', null]],
+    [[], 'missing_column', ['missing required columns "site_id", "site_name"', null]],
+    [[''], 'missing_column', ['missing required columns "site_id", "site_name"', null]],
     [
       ['site_id', 'site_name', 'SITE_ID'],
       'duplicate_column',
-      'column "site_id" appears more than once (columns 1 and 3)',
+      ['a column appears more than once', '"site_id" (columns 1 and 3)'],
     ],
     [
       ['site_id', 'site name', 'site_name', 'Site-Name'],
       'duplicate_column',
-      'column "site name" appears more than once (columns 2, 3 and 4)',
+      ['a column appears more than once', '"site name" (columns 2, 3 and 4)'],
     ],
     [
       ['site_id', 'site_name', 'notes', 'Notes'],
       'duplicate_column',
-      'column "notes" appears more than once (columns 3 and 4)',
+      ['a column appears more than once', '"notes" (columns 3 and 4)'],
     ],
     [
       ['site_id', 'site_id'],
       'duplicate_column',
-      'column "site_id" appears more than once (columns 1 and 2); missing required column "site_name"',
+      ['a column appears more than once; missing required column "site_name"', '"site_id" (columns 1 and 2)'],
     ],
-  ])('%j is refused: %s', (header, code, error) => {
-    expect(checkHeader('sites', header)).toEqual({ ok: false, code, error });
+  ])('%j is refused: %s', (header, code, [error, detail]) => {
+    expect(checkHeader('sites', header)).toEqual({ ok: false, code, error, detail });
   });
 
   test.each(FILE_KINDS)('every required column of %s is enforced', (kind) => {
@@ -148,6 +158,7 @@ describe('other refusals', () => {
         ok: false,
         code: 'missing_column',
         error: `missing required column "${column}"`,
+        detail: null,
       });
     }
   });

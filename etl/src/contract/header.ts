@@ -31,7 +31,13 @@ export interface RefusedHeader {
   readonly ok: false;
   /** The first kind of problem found, for grouping refusals; `error` describes all of them. */
   readonly code: HeaderRefusal;
+  /** Says what is wrong in fixed words and contract column names only, so anyone may read it. */
   readonly error: string;
+  /**
+   * The header cells at fault, as written. Directors only: a file without a header row has its
+   * first data row read as the header, so these may be values (even participant IDs).
+   */
+  readonly detail: string | null;
 }
 
 export type HeaderCheck<K extends FileKind> = AcceptedHeader<K> | RefusedHeader;
@@ -59,10 +65,8 @@ function positionList(positions: readonly number[]): string {
 function refuseIdentifiers(found: readonly { name: string; identifier: string }[]): RefusedHeader {
   const listed = found.map(({ name, identifier }) => `"${name}" (${identifier})`).join(', ');
   const subject =
-    found.length === 1
-      ? `column ${listed} looks like a direct identifier`
-      : `columns ${listed} look like direct identifiers`;
-  return { ok: false, code: 'direct_identifier', error: `${subject}; ${IDENTIFIER_TAIL}` };
+    found.length === 1 ? 'a column looks like a direct identifier' : 'columns look like direct identifiers';
+  return { ok: false, code: 'direct_identifier', error: `${subject}; ${IDENTIFIER_TAIL}`, detail: listed };
 }
 
 export function checkHeader<K extends FileKind>(kind: K, rawHeader: readonly string[]): HeaderCheck<K> {
@@ -86,18 +90,20 @@ export function checkHeader<K extends FileKind>(kind: K, rawHeader: readonly str
 
   const problems: string[] = [];
   let code: HeaderRefusal | null = null;
-  for (const positions of positionsByName.values()) {
-    if (positions.length > 1) {
-      problems.push(`column "${names[positions[0]!]}" appears more than once (columns ${positionList(positions)})`);
-      code ??= 'duplicate_column';
-    }
+  const repeated = [...positionsByName.values()].filter((positions) => positions.length > 1);
+  if (repeated.length > 0) {
+    problems.push(repeated.length === 1 ? 'a column appears more than once' : 'columns appear more than once');
+    code = 'duplicate_column';
   }
   const missing = requiredColumnsOf(kind).filter((column) => !positionsByName.has(column));
   if (missing.length > 0) {
     problems.push(`missing required column${missing.length === 1 ? '' : 's'} ${quoted(missing)}`);
     code ??= 'missing_column';
   }
-  if (code !== null) return { ok: false, code, error: problems.join('; ') };
+  if (code !== null) {
+    const detail = repeated.map((positions) => `"${names[positions[0]!]}" (columns ${positionList(positions)})`);
+    return { ok: false, code, error: problems.join('; '), detail: detail.length > 0 ? detail.join(', ') : null };
+  }
 
   const known = new Set<string>(columnsOf(kind));
   const columns: Partial<Record<ColumnOf<K>, number>> = {};

@@ -32,7 +32,6 @@ export {
   parseInteger,
   parseDecimal,
   parseBoolean,
-  quoteValue,
 } from './values';
 export { parseDate, MIN_DATE_YEAR, MAX_DATE_YEAR } from './dates';
 export { createEnumParser, normaliseEnumSpelling, type EnumDefinition, type EnumParser, type EnumCode } from './enums';

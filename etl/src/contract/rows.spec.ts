@@ -35,7 +35,7 @@ describe('reading a record through its header', () => {
   test('a blank field is missing, like an empty one', () => {
     expect(validateRow('sessions', ['   ', '2025-03-04', '', 'S-1', '\t'], SESSIONS)).toEqual({
       ok: false,
-      errors: [{ column: 'group_id', value: '\t', reason: 'group_id is required but empty' }],
+      errors: [{ column: 'group_id', value: '\t', reason: 'group_id is required but empty', detail: null }],
     });
   });
 
@@ -43,14 +43,25 @@ describe('reading a record through its header', () => {
     expect(validateRow('sessions', ['x'.repeat(201), '2/30/2025', '', '', 'G 1\u00e9'], SESSIONS)).toEqual({
       ok: false,
       errors: [
-        { column: 'session_id', value: '', reason: 'session_id is required but empty' },
+        { column: 'session_id', value: '', reason: 'session_id is required but empty', detail: null },
         {
           column: 'group_id',
           value: 'G 1\u00e9',
-          reason: 'group_id contains a character that is not printable ASCII (U+00E9) at position 4',
+          reason: 'group_id contains a character that is not printable ASCII',
+          detail: 'U+00E9 at position 4',
         },
-        { column: 'session_date', value: '2/30/2025', reason: 'session_date "2/30/2025" is not a real calendar date' },
-        { column: 'topic', value: 'x'.repeat(201), reason: 'topic is 201 characters long; at most 200 are allowed' },
+        {
+          column: 'session_date',
+          value: '2/30/2025',
+          reason: 'session_date is not a real calendar date',
+          detail: null,
+        },
+        {
+          column: 'topic',
+          value: 'x'.repeat(201),
+          reason: 'topic is longer than 200 characters',
+          detail: '201 characters',
+        },
       ],
     });
   });
@@ -60,17 +71,23 @@ describe('field count', () => {
   test.each([
     [
       ['Topic', '2025-03-04', 'a', 'b', 'S-1', 'G-1'],
-      'the row has 6 fields but the header has 5 columns, so its values cannot be matched to columns (a value may contain an unquoted comma)',
+      'the row has more fields than the header has columns, so its values cannot be matched to columns (a value may contain an unquoted comma)',
+      '6 fields; the header has 5 columns',
     ],
     [
       ['Topic', '2025-03-04', 'S-1', 'G-1'],
-      'the row has 4 fields but the header has 5 columns, so its values cannot be matched to columns',
+      'the row has fewer fields than the header has columns, so its values cannot be matched to columns',
+      '4 fields; the header has 5 columns',
     ],
-    [[''], 'the row has 1 field but the header has 5 columns, so its values cannot be matched to columns'],
-  ])('%j is refused as a whole', (record, reason) => {
+    [
+      [''],
+      'the row has fewer fields than the header has columns, so its values cannot be matched to columns',
+      '1 field; the header has 5 columns',
+    ],
+  ])('%j is refused as a whole', (record, reason, detail) => {
     expect(validateRow('sessions', record, SESSIONS)).toEqual({
       ok: false,
-      errors: [{ column: WHOLE_ROW, value: '', reason }],
+      errors: [{ column: WHOLE_ROW, value: '', reason, detail }],
     });
   });
 
@@ -90,7 +107,9 @@ describe('createRowValidator', () => {
     });
     expect(validate(['P-2', '2031'])).toEqual({
       ok: false,
-      errors: [{ column: 'birth_year', value: '2031', reason: 'birth_year "2031" is not between 1900 and 2030' }],
+      errors: [
+        { column: 'birth_year', value: '2031', reason: 'birth_year is not between 1900 and 2030', detail: null },
+      ],
     });
     // State from the failed row must not leak into the next one.
     expect(validate(['P-3', ''])).toEqual({
@@ -107,7 +126,8 @@ describe('createRowValidator', () => {
         {
           column: 'birth_year',
           value: String(year + 1),
-          reason: `birth_year "${year + 1}" is not between 1900 and ${year}`,
+          reason: `birth_year is not between 1900 and ${year}`,
+          detail: null,
         },
       ],
     });
@@ -118,7 +138,9 @@ describe('createRowValidator', () => {
     expect(validateRow('participants', ['P-1', '2026'], participants, { currentYear: TEST_YEAR }).ok).toBe(true);
     expect(validateRow('participants', ['P-1', '2026'], participants, { currentYear: 2025 })).toEqual({
       ok: false,
-      errors: [{ column: 'birth_year', value: '2026', reason: 'birth_year "2026" is not between 1900 and 2025' }],
+      errors: [
+        { column: 'birth_year', value: '2026', reason: 'birth_year is not between 1900 and 2025', detail: null },
+      ],
     });
   });
 

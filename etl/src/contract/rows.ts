@@ -12,8 +12,10 @@
 //   const validate = createRowValidator(header);          // once per file
 //   for each later record: const result = validate(record);
 //
-// Errors name the contract column and carry the field exactly as written; reasons never contain a
-// key's value, so they are safe to log (the `value` is not: it may be a participant_id).
+// Errors name the contract column and carry the field exactly as written. A reason is a fixed text
+// per fault (it never holds the value, nor an id, date or count taken from the row), so it is safe to
+// log and to show to anyone, and rows with the same fault group together; what is particular to the
+// row goes into `detail`, which, like the `value`, may name a participant.
 
 import type { FileKind } from './file-kinds';
 import type { AcceptedHeader } from './header';
@@ -26,6 +28,8 @@ export interface RowError {
   /** The field as written in the file ('' when it was absent). */
   readonly value: string;
   readonly reason: string;
+  /** The row's particulars behind the reason (other fields, lengths, positions), or null. */
+  readonly detail: string | null;
 }
 
 export type RowResult<Row> =
@@ -65,10 +69,19 @@ interface PlannedColumn {
   readonly missingReason: string;
 }
 
-function fieldCountReason(fields: number, columns: number): string {
-  const hint = fields > columns ? ' (a value may contain an unquoted comma)' : '';
+const TOO_MANY_FIELDS =
+  'the row has more fields than the header has columns, so its values cannot be matched to columns (a value may contain an unquoted comma)';
+const TOO_FEW_FIELDS =
+  'the row has fewer fields than the header has columns, so its values cannot be matched to columns';
+
+function fieldCountError(fields: number, columns: number): RowError {
   const counted = fields === 1 ? '1 field' : `${fields} fields`;
-  return `the row has ${counted} but the header has ${columns} columns, so its values cannot be matched to columns${hint}`;
+  return {
+    column: WHOLE_ROW,
+    value: '',
+    reason: fields > columns ? TOO_MANY_FIELDS : TOO_FEW_FIELDS,
+    detail: `${counted}; the header has ${columns} columns`,
+  };
 }
 
 /** Whether every field past the header's width is blank (a trailing comma is harmless). */
@@ -113,10 +126,7 @@ class RowPlan implements RowProblems<ErasedRow> {
       record.length !== this.fieldCount &&
       !(record.length > this.fieldCount && onlyBlankExtraFields(record, this.fieldCount))
     ) {
-      return {
-        ok: false,
-        errors: [{ column: WHOLE_ROW, value: '', reason: fieldCountReason(record.length, this.fieldCount) }],
-      };
+      return { ok: false, errors: [fieldCountError(record.length, this.fieldCount)] };
     }
     const row: ErasedRow = {};
     this.record = record;
@@ -128,7 +138,7 @@ class RowPlan implements RowProblems<ErasedRow> {
       const raw = column.position < 0 ? undefined : record[column.position];
       const text = raw === undefined ? '' : raw.trim();
       if (text === '') {
-        if (column.required) this.push(column.column, raw ?? '', column.missingReason);
+        if (column.required) this.push(column.column, raw ?? '', column.missingReason, null);
         row[column.column] = column.whenEmpty;
         continue;
       }
@@ -136,7 +146,7 @@ class RowPlan implements RowProblems<ErasedRow> {
       if (parsed.error === undefined) {
         row[column.column] = parsed.value;
       } else {
-        this.push(column.column, raw ?? '', `${column.column} ${parsed.error}`);
+        this.push(column.column, raw ?? '', `${column.column} ${parsed.error}`, parsed.detail ?? null);
         row[column.column] = null;
       }
     }
@@ -148,8 +158,8 @@ class RowPlan implements RowProblems<ErasedRow> {
     return errors === null ? { ok: true, row } : { ok: false, errors };
   }
 
-  add(column: string, reason: string): void {
-    this.push(column, this.fieldOf(column) ?? '', reason);
+  add(column: string, reason: string, detail?: string): void {
+    this.push(column, this.fieldOf(column) ?? '', reason, detail ?? null);
   }
 
   isWritten(column: string): boolean {
@@ -166,8 +176,8 @@ class RowPlan implements RowProblems<ErasedRow> {
     return position < 0 ? undefined : this.record[position];
   }
 
-  private push(column: string, value: string, reason: string): void {
-    const error: RowError = { column, value, reason };
+  private push(column: string, value: string, reason: string, detail: string | null): void {
+    const error: RowError = { column, value, reason, detail };
     if (this.errors === null) this.errors = [error];
     else this.errors.push(error);
   }

@@ -1,16 +1,19 @@
 // Parsers for single CSV fields. Each returns {value} or {error}, never throws.
 //
-// An error is a clause about the value, written so that the row layer can put the column name in
-// front of it: `"3.5" is not a whole number` becomes `capacity "3.5" is not a whole number`.
-// Keys and free text are never echoed in a reason: keys may be participant identifiers (which must
-// not reach logs in clear) and free text can be long.
+// An error is a fixed clause about the value, written so that the row layer can put the column name
+// in front of it: `is not a whole number` becomes `capacity is not a whole number`. It never repeats
+// the value (which may be a participant identifier, and is stored beside the reason anyway) nor
+// anything measured on it, so that every row with the same fault has the same reason, and a reason
+// can be shown to someone who may not see the values. What is particular to the value (its length,
+// where a bad character is) goes into `detail`.
 //
 // Every parser trims its input. The row layer treats an empty (or blank) field as missing before it
 // calls a parser, so the "is empty" errors here only matter to direct callers.
 
 // Read-only because parsers may hand out shared result objects (the empty error, enum codes).
 export type ParseResult<T> =
-  { readonly value: T; readonly error?: undefined } | { readonly error: string; readonly value?: undefined };
+  | { readonly value: T; readonly error?: undefined }
+  | { readonly error: string; readonly detail?: string; readonly value?: undefined };
 
 /** Keys may be at most this many characters (contract: "1 to 64 printable characters"). */
 export const MAX_KEY_LENGTH = 64;
@@ -23,19 +26,17 @@ const DEL = 0x7f;
 const MINUS = 0x2d;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
-/** Longest echo of an offending value inside a reason; the full value is in the error's `value`. */
-const MAX_ECHO_LENGTH = 40;
 
 // Compiled once: per-row code must not build regular expressions.
 const ZERO_FRACTION = /^-?\d+\.0+$/;
 const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 const COMMA_DECIMAL = /^-?\d+,\d+$/;
 
-/** The value as it appears in a reason: quoted (so blanks and quotes show) and shortened. */
-export function quoteValue(value: string): string {
-  const shown = value.length > MAX_ECHO_LENGTH ? `${value.slice(0, MAX_ECHO_LENGTH)}…` : value;
-  return JSON.stringify(shown);
-}
+// Errors that say the same for every value are built once.
+const ZERO_FRACTION_ERROR = { error: 'must be written without a decimal point' } as const;
+const NOT_WHOLE = { error: 'is not a whole number' } as const;
+const COMMA_DECIMAL_ERROR = { error: 'is not a number (use . as the decimal point)' } as const;
+const NOT_A_NUMBER = { error: 'is not a number' } as const;
 
 function codePointLabel(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -54,12 +55,16 @@ export function parseKey(raw: string): ParseResult<string> {
     const code = key.charCodeAt(i);
     if (code < 0x20 || code > 0x7e) {
       return {
-        error: `contains a character that is not printable ASCII (${codePointLabel(key.codePointAt(i) ?? code)}) at position ${i + 1}`,
+        error: 'contains a character that is not printable ASCII',
+        detail: `${codePointLabel(key.codePointAt(i) ?? code)} at position ${i + 1}`,
       };
     }
   }
   if (length > MAX_KEY_LENGTH) {
-    return { error: `is ${length} characters long; keys are at most ${MAX_KEY_LENGTH} characters` };
+    return {
+      error: `is longer than ${MAX_KEY_LENGTH} characters, the most a key may have`,
+      detail: `${length} characters`,
+    };
   }
   return { value: key };
 }
@@ -77,13 +82,13 @@ export function parseText(raw: string, min: number, max: number): ParseResult<st
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if ((code < 0x20 && code !== TAB && code !== LF && code !== CR) || code === DEL) {
-      return { error: `contains a control character (${codePointLabel(code)}) at position ${length + 1}` };
+      return { error: 'contains a control character', detail: `${codePointLabel(code)} at position ${length + 1}` };
     }
     // A low surrogate continues the character its high surrogate started.
     if (code < 0xdc00 || code > 0xdfff) length++;
   }
-  if (length > max) return { error: `is ${length} characters long; at most ${max} are allowed` };
-  if (length < min) return { error: `is ${length} characters long; at least ${min} are required` };
+  if (length > max) return { error: `is longer than ${max} characters`, detail: `${length} characters` };
+  if (length < min) return { error: `is shorter than ${min} characters`, detail: `${length} characters` };
   return { value: text };
 }
 
@@ -106,15 +111,12 @@ export function parseInteger(raw: string, min: number, max: number): ParseResult
     value = value * 10 + (code - DIGIT_0);
   }
   if (i < length || length === (negative ? 1 : 0)) {
-    if (ZERO_FRACTION.test(text)) {
-      const whole = text.slice(0, text.indexOf('.'));
-      return { error: `${quoteValue(text)} must be written without a decimal point (${Number(whole)})` };
-    }
-    return { error: `${quoteValue(text)} is not a whole number` };
+    if (ZERO_FRACTION.test(text)) return ZERO_FRACTION_ERROR;
+    return NOT_WHOLE;
   }
   // `value` can be imprecise past 2^53, but such values are far outside every range we check.
   if (negative) value = value === 0 ? 0 : -value;
-  if (value < min || value > max) return { error: `${quoteValue(text)} is not between ${min} and ${max}` };
+  if (value < min || value > max) return { error: `is not between ${min} and ${max}` };
   return { value };
 }
 
@@ -127,17 +129,17 @@ export function parseDecimal(raw: string, min: number, max: number, maxDecimals 
   const text = raw.trim();
   if (text.length === 0) return EMPTY;
   if (!DECIMAL.test(text)) {
-    if (COMMA_DECIMAL.test(text)) return { error: `${quoteValue(text)} is not a number (use . as the decimal point)` };
-    return { error: `${quoteValue(text)} is not a number` };
+    if (COMMA_DECIMAL.test(text)) return COMMA_DECIMAL_ERROR;
+    return NOT_A_NUMBER;
   }
   const dot = text.indexOf('.');
   if (dot >= 0 && text.length - dot - 1 > maxDecimals) {
     const places = maxDecimals === 1 ? 'one decimal place' : `${maxDecimals} decimal places`;
-    return { error: `${quoteValue(text)} has more than ${places}` };
+    return { error: `has more than ${places}` };
   }
   let value = Number(text);
   if (value === 0) value = 0; // "-0.0" is zero, not negative zero.
-  if (value < min || value > max) return { error: `${quoteValue(text)} is not between ${min} and ${max}` };
+  if (value < min || value > max) return { error: `is not between ${min} and ${max}` };
   return { value };
 }
 
@@ -151,7 +153,7 @@ const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['1', true],
   ['0', false],
 ]);
-const BOOLEAN_ACCEPTED = [...BOOLEAN_WORDS.keys()].join(', ');
+const NOT_A_BOOLEAN = { error: `is not one of: ${[...BOOLEAN_WORDS.keys()].join(', ')}` } as const;
 const LONGEST_BOOLEAN_WORD = 5;
 
 /** true/false, yes/no, y/n, 1/0 in any case. */
@@ -162,6 +164,6 @@ export function parseBoolean(raw: string): ParseResult<boolean> {
   const value =
     BOOLEAN_WORDS.get(text) ??
     (text.length <= LONGEST_BOOLEAN_WORD ? BOOLEAN_WORDS.get(text.toLowerCase()) : undefined);
-  if (value === undefined) return { error: `${quoteValue(text)} is not one of: ${BOOLEAN_ACCEPTED}` };
+  if (value === undefined) return NOT_A_BOOLEAN;
   return { value };
 }

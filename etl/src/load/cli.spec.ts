@@ -127,8 +127,10 @@ describe('etl load', () => {
     const { code, stderr } = await run('load', fixture('not-ok', 'identifier-column'));
     expect(code).toBe(EXIT_PARTIAL);
     expect(stderr).toContain(
-      'participants.csv  REFUSED: column "First Name" (first_name) looks like a direct identifier; files with direct identifiers',
+      'participants.csv  REFUSED: a column looks like a direct identifier; files with direct identifiers',
     );
+    // The operator sees which column, after the message.
+    expect(stderr).toContain('are refused whole and nothing from this file was stored ("First Name" (first_name))');
   });
 
   it('exits 1 when the load failed, saying why and that nothing was stored', async () => {
@@ -141,7 +143,7 @@ describe('etl load', () => {
   it('exits 1 for a path that does not exist', async () => {
     const { code, stderr } = await run('load', path.join(rejectsDir, 'missing'));
     expect(code).toBe(EXIT_FAILED);
-    expect(stderr).toContain('no such file or folder');
+    expect(stderr).toContain(`a file or folder given does not exist (${path.join(rejectsDir, 'missing')})`);
   });
 
   it('exits 64 for a wrong command line', async () => {

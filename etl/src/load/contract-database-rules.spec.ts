@@ -9,8 +9,8 @@ jest.setTimeout(60_000);
 
 const MUST_EXIST = (column: string, what: string, file: string) =>
   `${column} does not match any ${what} (neither stored nor in ${file} of this load)`;
-const SUPERSEDED = (line: number, keys: string, verb: string) =>
-  `superseded by line ${line}: the same ${keys} ${verb} again there, and when a key is repeated in a file the last row wins`;
+const SUPERSEDED = (keys: string) =>
+  `superseded by a later line of the file with the same ${keys}: when a key is repeated in a file the last row wins`;
 const OVERLAP_RULE = "; a participant's episodes must not overlap";
 const KEEP_STORED = '; a load never deletes stored rows, so they must stay valid';
 
@@ -26,14 +26,35 @@ const CASES: RuleCase[] = [
       'sobriety.csv': '1/0/0/0/1',
     },
     rejects: [
-      ['attendance.csv', 2, 'session_id', 'X99', MUST_EXIST('session_id', 'session', 'sessions.csv')],
-      ['attendance.csv', 3, 'participant_id', 'P999', MUST_EXIST('participant_id', 'participant', 'participants.csv')],
-      ['enrollments.csv', 2, 'participant_id', 'P999', MUST_EXIST('participant_id', 'participant', 'participants.csv')],
-      ['enrollments.csv', 2, 'site_id', 'S9', MUST_EXIST('site_id', 'site', 'sites.csv')],
-      ['feedback.csv', 2, 'session_id', 'X99', MUST_EXIST('session_id', 'session', 'sessions.csv')],
-      ['groups.csv', 2, 'site_id', 'S9', MUST_EXIST('site_id', 'site', 'sites.csv')],
-      ['sessions.csv', 2, 'group_id', 'G99', MUST_EXIST('group_id', 'group', 'groups.csv')],
-      ['sobriety.csv', 2, 'participant_id', 'P999', MUST_EXIST('participant_id', 'participant', 'participants.csv')],
+      ['attendance.csv', 2, 'session_id', 'X99', MUST_EXIST('session_id', 'session', 'sessions.csv'), null],
+      [
+        'attendance.csv',
+        3,
+        'participant_id',
+        'P999',
+        MUST_EXIST('participant_id', 'participant', 'participants.csv'),
+        null,
+      ],
+      [
+        'enrollments.csv',
+        2,
+        'participant_id',
+        'P999',
+        MUST_EXIST('participant_id', 'participant', 'participants.csv'),
+        null,
+      ],
+      ['enrollments.csv', 2, 'site_id', 'S9', MUST_EXIST('site_id', 'site', 'sites.csv'), null],
+      ['feedback.csv', 2, 'session_id', 'X99', MUST_EXIST('session_id', 'session', 'sessions.csv'), null],
+      ['groups.csv', 2, 'site_id', 'S9', MUST_EXIST('site_id', 'site', 'sites.csv'), null],
+      ['sessions.csv', 2, 'group_id', 'G99', MUST_EXIST('group_id', 'group', 'groups.csv'), null],
+      [
+        'sobriety.csv',
+        2,
+        'participant_id',
+        'P999',
+        MUST_EXIST('participant_id', 'participant', 'participants.csv'),
+        null,
+      ],
     ],
     tables: unchangedTables,
   },
@@ -48,16 +69,16 @@ const CASES: RuleCase[] = [
         2,
         'admission_date',
         '2025-04-15',
-        'the episode 2025-04-15 to 2025-05-15 overlaps an episode of the same participant already stored (2025-01-13 to 2025-04-30)' +
-          OVERLAP_RULE,
+        'the episode overlaps an episode of the same participant already stored' + OVERLAP_RULE,
+        'this episode 2025-04-15 to 2025-05-15; the stored one 2025-01-13 to 2025-04-30',
       ],
       [
         'enrollments.csv',
         4,
         'admission_date',
         '2025-03-10',
-        'the episode 2025-03-10 to 2025-03-20 overlaps the episode on line 3 of this file (2025-03-01 to open)' +
-          OVERLAP_RULE,
+        'the episode overlaps an episode on an earlier line of this file' + OVERLAP_RULE,
+        'this episode 2025-03-10 to 2025-03-20; the one on line 3 2025-03-01 to open',
       ],
     ],
     tables: (contents) => {
@@ -90,30 +111,33 @@ const CASES: RuleCase[] = [
         'absent',
         "the participant's feedback on this session is stored, so the attendance must stay present, late or left_early" +
           KEEP_STORED,
+        null,
       ],
       [
         'enrollments.csv',
         2,
         'discharge_date',
         '2025-01-15',
-        'the episode 2025-01-06 to 2025-01-15 would leave 1 stored attendance row(s) of participant P001 outside every episode (the first on 2025-01-21)' +
+        'changing the episode (its dates or participant) would leave stored attendance of its participant outside every episode' +
           KEEP_STORED,
+        'the episode 2025-01-06 to 2025-01-15 would leave 1 stored attendance row(s) of participant P001 outside every episode (the first on 2025-01-21)',
       ],
       [
         'enrollments.csv',
         3,
         'admission_date',
         '2025-01-21',
-        'the episode 2025-01-21 to 2025-02-10 would leave 1 stored check-in(s) of participant P002 with no episode admitted on or before them (the first on 2025-01-20)' +
+        'changing the episode (its dates or participant) would leave stored check-ins of its participant before every admission' +
           KEEP_STORED,
+        'the episode 2025-01-21 to 2025-02-10 would leave 1 stored check-in(s) of participant P002 with no episode admitted on or before them (the first on 2025-01-20)',
       ],
       [
         'sessions.csv',
         2,
         'session_date',
         '2025-02-04',
-        'moving the session to 2025-02-04 would leave the stored attendance of 1 participant(s) outside their episodes (P004)' +
-          KEEP_STORED,
+        'moving the session would leave stored attendance of participants outside their episodes' + KEEP_STORED,
+        'moving the session to 2025-02-04 would leave the stored attendance of 1 participant(s) outside their episodes (P004)',
       ],
     ],
     tables: (contents) => {
@@ -137,14 +161,16 @@ const CASES: RuleCase[] = [
         2,
         'participant_id',
         'P002',
-        'the participant has no episode whose window (admission to discharge, or still open) covers the session date 2025-04-15',
+        'the participant has no episode whose window (admission to discharge, or still open) covers the session date',
+        'session date 2025-04-15',
       ],
       [
         'attendance.csv',
         3,
         'participant_id',
         'P003',
-        'the participant has no episode whose window (admission to discharge, or still open) covers the session date 2025-01-07',
+        'the participant has no episode whose window (admission to discharge, or still open) covers the session date',
+        'session date 2025-01-07',
       ],
     ],
   },
@@ -157,7 +183,8 @@ const CASES: RuleCase[] = [
         2,
         'participant_id',
         'P003',
-        "the participant's attendance at this session is absent; feedback needs status present, late or left_early",
+        "the participant's attendance at this session is not present, late or left_early, which feedback needs",
+        'attendance status absent',
       ],
       [
         'feedback.csv',
@@ -165,13 +192,15 @@ const CASES: RuleCase[] = [
         'participant_id',
         'P001',
         'there is no attendance row for this participant at this session; feedback needs one with status present, late or left_early',
+        null,
       ],
       [
         'feedback.csv',
         4,
         'participant_id',
         'P003',
-        "the participant's attendance at this session is excused; feedback needs status present, late or left_early",
+        "the participant's attendance at this session is not present, late or left_early, which feedback needs",
+        'attendance status excused',
       ],
     ],
   },
@@ -185,7 +214,8 @@ const CASES: RuleCase[] = [
         2,
         'participant_id',
         'P003',
-        'the participant has no episode admitted on or before the report date 2025-01-10',
+        'the participant has no episode admitted on or before the report date',
+        'report date 2025-01-10',
       ],
     ],
   },
@@ -200,17 +230,19 @@ const CASES: RuleCase[] = [
         2,
         'session_id,participant_id',
         'X3,P002',
-        SUPERSEDED(4, 'session_id and participant_id', 'appear'),
+        SUPERSEDED('session_id and participant_id'),
+        'superseded by line 4',
       ],
       [
         'attendance.csv',
         3,
         'session_id,participant_id',
         'X3,P002',
-        SUPERSEDED(4, 'session_id and participant_id', 'appear'),
+        SUPERSEDED('session_id and participant_id'),
+        'superseded by line 4',
       ],
-      ['participants.csv', 3, 'birth_year', '1850', 'birth_year "1850" is not between 1900 and 2026'],
-      ['sites.csv', 2, 'site_id', 'S4', SUPERSEDED(4, 'site_id', 'appears')],
+      ['participants.csv', 3, 'birth_year', '1850', 'birth_year is not between 1900 and 2026', null],
+      ['sites.csv', 2, 'site_id', 'S4', SUPERSEDED('site_id'), 'superseded by line 4'],
     ],
     tables: (contents) => {
       expect(contents.site).toContainEqual({ site_id: 'S4', site_name: 'Lakeside Annex' });

@@ -15,8 +15,9 @@ const CASES: RuleCase[] = [
     files: {
       'sites.csv': '1/1/0/0/0',
       'participants.csv':
-        'refused: column "First Name" (first_name) looks like a direct identifier; files with direct identifiers ' +
-        '(names, birth dates, SSNs, phone numbers, email or street addresses) are refused whole and nothing from this file was stored',
+        'refused: a column looks like a direct identifier; files with direct identifiers ' +
+        '(names, birth dates, SSNs, phone numbers, email or street addresses) are refused whole and nothing from this file was stored' +
+        ' | detail: "First Name" (first_name)',
     },
     rejects: [],
     tables: (contents) => {
@@ -31,7 +32,7 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'duplicate-column',
-    files: { 'sites.csv': 'refused: column "site_name" appears more than once (columns 2 and 3)' },
+    files: { 'sites.csv': 'refused: a column appears more than once | detail: "site_name" (columns 2 and 3)' },
     rejects: [],
   },
   {
@@ -56,7 +57,8 @@ const CASES: RuleCase[] = [
     rule: 'not-utf8',
     files: {
       'groups.csv':
-        'refused: the file is not UTF-8 text: byte 0xE9 on line 2 (byte 56 of the file) is not valid UTF-8; export the file as UTF-8 CSV',
+        'refused: the file is not UTF-8 text: a byte is not valid UTF-8; export the file as UTF-8 CSV' +
+        ' | detail: byte 0xE9 on line 2 (byte 56 of the file)',
     },
     rejects: [],
   },
@@ -64,7 +66,7 @@ const CASES: RuleCase[] = [
     rule: 'bad-gzip',
     files: {
       'attendance.csv.gz':
-        'refused: the file attendance.csv.gz is named .gz but could not be decompressed (incorrect header check)',
+        'refused: the file is named .gz but could not be decompressed | detail: incorrect header check',
     },
     rejects: [],
   },
@@ -81,7 +83,8 @@ describeRules('each whole-file rule of the data contract', CASES, (copyOfCleanLo
     try {
       const summary = await loadFiles(db.url, [fixture('not-ok', 'same-kind-twice')]);
       expect(summary.status).toBe('failed');
-      expect(summary.message).toMatch(/^more than one file of the same kind \(sites: .*sites\.csv, .*sites\.csv\.gz\)/);
+      expect(summary.message).toBe('more than one file of the same kind (sites); give one file per kind');
+      expect(summary.detail).toMatch(/^sites: .*sites\.csv, .*sites\.csv\.gz$/);
       expect(await tableContents(db.url)).toEqual(OK_CONTENTS);
     } finally {
       await db.drop();

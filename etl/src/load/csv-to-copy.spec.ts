@@ -7,7 +7,7 @@ import { tableOf } from './tables';
 
 interface Collected {
   copy: string;
-  rejects: [line: number, column: string | null, value: string | null, reason: string][];
+  rejects: [line: number, column: string | null, value: string | null, reason: string, detail: string | null][];
   rowsRead: number;
 }
 
@@ -15,7 +15,7 @@ interface Collected {
 async function convert(kind: 'sites' | 'attendance', input: string | Buffer[]): Promise<Collected> {
   const rejects: Collected['rejects'] = [];
   const sink: RejectSink = {
-    add: (line, column, value, reason) => rejects.push([line, column, value, reason]),
+    add: (line, column, value, reason, detail) => rejects.push([line, column, value, reason, detail]),
     needsFlush: () => false,
     flush: async () => undefined,
   };
@@ -76,20 +76,25 @@ describe('turning CSV records into COPY lines', () => {
     expect(lines(copy)).toEqual(['4\tS2\tFine']);
     expect(rowsRead).toBe(3);
     expect(rejects).toEqual([
-      [2, 'site_name', '', 'site_name is required but empty'],
+      [2, 'site_name', '', 'site_name is required but empty', null],
       [
         5,
         null,
         null,
-        'the row has 3 fields but the header has 2 columns, so its values cannot be matched to columns (a value may contain an unquoted comma)',
+        'the row has more fields than the header has columns, so its values cannot be matched to columns (a value may contain an unquoted comma)',
+        '3 fields; the header has 2 columns',
       ],
     ]);
   });
 
   it('refuses a file with an identifier column before reading any row', async () => {
     const csv = 'site_id,site_name,email\nS1,North,a@b.c\n';
-    await expect(convert('sites', csv)).rejects.toThrow(FileRefusedError);
-    await expect(convert('sites', csv)).rejects.toThrow(/column "email" \(email\) looks like a direct identifier/);
+    const refusal = await convert('sites', csv).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(FileRefusedError);
+    expect(refusal).toMatchObject({
+      message: expect.stringMatching(/^a column looks like a direct identifier/),
+      detail: '"email" (email)',
+    });
   });
 
   it('refuses an empty file', async () => {

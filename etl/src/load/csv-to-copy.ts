@@ -143,7 +143,7 @@ export class CsvToCopy extends Parser {
     if (this.validate === null) {
       const header = checkHeader(this.settings.kind, record);
       if (!header.ok) {
-        this.failure = new FileRefusedError(header.error);
+        this.failure = new FileRefusedError(header.error, header.detail);
         return;
       }
       this.header = header;
@@ -168,8 +168,8 @@ export class CsvToCopy extends Parser {
   private reject(line: number, errors: readonly RowError[]): void {
     for (const error of errors) {
       // An error about the whole row (wrong number of fields) has no column and no single value.
-      if (error.column === WHOLE_ROW) this.settings.rejects.add(line, null, null, error.reason);
-      else this.settings.rejects.add(line, error.column, error.value, error.reason);
+      if (error.column === WHOLE_ROW) this.settings.rejects.add(line, null, null, error.reason, error.detail);
+      else this.settings.rejects.add(line, error.column, error.value, error.reason, error.detail);
     }
   }
 }

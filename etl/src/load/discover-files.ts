@@ -34,7 +34,7 @@ async function filesOf(given: string): Promise<{ files: string[]; ignored: strin
   try {
     info = await stat(given);
   } catch {
-    throw new LoadRefusedError(`no such file or folder: ${given}`);
+    throw new LoadRefusedError('a file or folder given does not exist', given);
   }
   if (!info.isDirectory()) return { files: [given], ignored: [] };
   const entries = await readdir(given, { withFileTypes: true });
@@ -45,7 +45,7 @@ async function filesOf(given: string): Promise<{ files: string[]; ignored: strin
     if (CSV_NAME.test(entry.name)) files.push(path.join(given, entry.name));
     else ignored.push(path.join(given, entry.name));
   }
-  if (files.length === 0) throw new LoadRefusedError(`the folder ${given} holds no .csv or .csv.gz files`);
+  if (files.length === 0) throw new LoadRefusedError('a folder given holds no .csv or .csv.gz files', given);
   return { files, ignored };
 }
 
@@ -80,8 +80,9 @@ export async function discoverFiles(paths: readonly string[]): Promise<Discovere
   }
   const clashes = [...byKind.entries()].filter(([, same]) => same.length > 1);
   if (clashes.length > 0) {
+    const kinds = clashes.map(([kind]) => kind).join(', ');
     const listed = clashes.map(([kind, same]) => `${kind}: ${same.map((f) => f.path).join(', ')}`).join('; ');
-    throw new LoadRefusedError(`more than one file of the same kind (${listed}); give one file per kind`);
+    throw new LoadRefusedError(`more than one file of the same kind (${kinds}); give one file per kind`, listed);
   }
 
   // Unknown files may share a base name (two folders each with notes.csv): keep names unique.

@@ -5,7 +5,8 @@ export { loadHistory, type LoadFileRecord, type LoadRecord } from './load-record
 export { refreshDerivedData } from './derived-data';
 export { LOAD_LOCK_KEY } from './lock';
 export { maskParticipantId } from './mask';
-export { REJECTS_HEADER } from './rejects';
+export { REJECTS_COLUMNS } from './rejects';
+export { neutraliseFormula } from './spreadsheet-safe';
 export type {
   FileSummary,
   LoadOptions,

@@ -63,7 +63,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
   const done = (): FileSummary => ({ ...summary, durationMs: performance.now() - started });
 
   if (file.kind === null) {
-    return refused(done(), unknownFileKindMessage(file.name));
+    return refused(done(), unknownFileKindMessage(file.name), null);
   }
   const kind = file.kind;
   const spec = tableOf(kind);
@@ -82,11 +82,13 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
     if (ignored.length > 0) {
       // JSON quoting shows control characters in a name as escapes (a NUL cannot even be stored);
       // an export with thousands of extra columns gets a warning of one line, not of thousands.
+      // The names go into the detail: a file without a header row has values there.
       const names = ignored.slice(0, MAX_NAMED_COLUMNS).map((c) => JSON.stringify(c));
       if (ignored.length > MAX_NAMED_COLUMNS) names.push(`and ${ignored.length - MAX_NAMED_COLUMNS} more`);
       summary.warnings.push(
-        `ignored ${ignored.length === 1 ? 'column' : `${ignored.length} columns`} not in the contract: ${names.join(', ')}`,
+        `ignored ${ignored.length === 1 ? 'a column' : `${ignored.length} columns`} not in the contract`,
       );
+      summary.detail = `ignored: ${names.join(', ')}`;
     }
     await rejects.copyInto(client);
     const copied = performance.now();
@@ -126,16 +128,17 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
     // Back to before the file: its staging tables, rejects and any rows are gone.
     await client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
     await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-    return refused(done(), error.message);
+    return refused(done(), error.message, error.detail);
   }
 }
 
 /** A refused file stores nothing, so it counts nothing either. */
-function refused(summary: FileSummary, message: string): FileSummary {
+function refused(summary: FileSummary, message: string, detail: string | null): FileSummary {
   return {
     ...summary,
     status: 'refused',
     message,
+    detail: detail ?? undefined,
     read: 0,
     inserted: 0,
     updated: 0,

@@ -58,10 +58,10 @@ describe('loading the clean fixture', () => {
     expect(first.totals).toEqual({ read: 44, inserted: 44, updated: 0, unchanged: 0, rejected: 0 });
   });
 
-  it('warns once about a column the contract does not know', () => {
-    expect(first.files.find((f) => f.file === 'groups.csv')?.warnings).toEqual([
-      'ignored column not in the contract: "notes"',
-    ]);
+  it('warns once about a column the contract does not know, naming it in the detail only', () => {
+    const groups = first.files.find((f) => f.file === 'groups.csv');
+    expect(groups?.warnings).toEqual(['ignored a column not in the contract']);
+    expect(groups?.detail).toBe('ignored: "notes"');
   });
 
   it('reports progress through the callback, file by file', () => {
@@ -130,7 +130,10 @@ describe('loading the clean fixture', () => {
     const firstLoad = all.at(-1);
     expect(firstLoad).toMatchObject({ loadId: first.loadId, status: 'succeeded', read: 44, inserted: 44 });
     expect(firstLoad?.files.map((f) => f.file)).toEqual(first.files.map((f) => f.file));
-    expect(firstLoad?.files[1]?.message).toBe('ignored column not in the contract: "notes"');
+    expect(firstLoad?.files[1]).toMatchObject({
+      message: 'ignored a column not in the contract',
+      detail: 'ignored: "notes"',
+    });
   });
 });
 
@@ -147,7 +150,7 @@ describe('the rejects CSV', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('lists every reject with file, line, column, value and reason, in load order', async () => {
+  it('lists every reject with file, line, column, value, reason and detail, in load order', async () => {
     const summary = await loadFiles(db.url, [fixture('not-ok', 'rejects-file')], {
       rejectsDir: dir,
       currentYear: 2026,
@@ -157,11 +160,15 @@ describe('the rejects CSV', () => {
     const text = await readFile(summary.rejectsFile!, 'utf8');
     expect(text).toBe(
       [
-        'file,line,column,value,reason',
+        'file,line,column,value,reason,detail',
         // An empty field is written "" (an empty value), unlike a reject about the whole row (no value).
-        'sites.csv,3,site_name,"",site_name is required but empty',
-        'participants.csv,2,birth_year,1850,"birth_year ""1850"" is not between 1900 and 2026"',
-        'participants.csv,4,gender,"""F""","gender ""\\""F\\"""" is not one of: female, male, nonbinary, other, unknown"',
+        'sites.csv,3,site_name,"",site_name is required but empty,',
+        'sites.csv,4,,,"the row has more fields than the header has columns, so its values cannot be matched to columns (a value may contain an unquoted comma)",3 fields; the header has 2 columns',
+        'participants.csv,2,birth_year,1850,birth_year is not between 1900 and 2026,',
+        'participants.csv,4,gender,"""F""","gender is not one of: female, male, nonbinary, other, unknown",',
+        // Values a spreadsheet would run as formulas are written as text.
+        "participants.csv,5,birth_year,'-1990,birth_year is not between 1900 and 2026,",
+        `participants.csv,5,gender,"'=HYPERLINK(""http://x"")","gender is not one of: female, male, nonbinary, other, unknown",`,
         '',
       ].join('\n'),
     );

@@ -62,17 +62,26 @@ const CONNECTION_LOST =
   'the connection to the database was lost (the server stopped or restarted); ' +
   'run the load again once the database is back';
 
-function describeFailure(error: unknown, currentFile: string | undefined, signal?: AbortSignal): string {
-  if (signal?.aborted || error instanceof LoadCancelledError) return new LoadCancelledError().message;
-  if (error instanceof LoadRefusedError) return error.message;
-  const text = isConnectionLost(error)
-    ? CONNECTION_LOST
+interface Failure {
+  /** Fixed words, stored in etl_load.message for every role that sees loads. */
+  message: string;
+  /** The database's or a library's own words, which may quote paths or values: directors only. */
+  detail: string | null;
+}
+
+function describeFailure(error: unknown, currentFile: string | undefined, signal?: AbortSignal): Failure {
+  if (signal?.aborted || error instanceof LoadCancelledError) {
+    return { message: new LoadCancelledError().message, detail: null };
+  }
+  if (error instanceof LoadRefusedError) return { message: error.message, detail: error.detail };
+  const failure: Failure = isConnectionLost(error)
+    ? { message: CONNECTION_LOST, detail: null }
     : error instanceof DatabaseError
-      ? `the database refused the load: ${redactDatabaseMessage(error.message)}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return currentFile === undefined ? text : `while loading ${currentFile}: ${text}`;
+      ? { message: 'the database refused the load', detail: redactDatabaseMessage(error.message) }
+      : { message: 'the load failed unexpectedly', detail: error instanceof Error ? error.message : String(error) };
+  return currentFile === undefined
+    ? failure
+    : { ...failure, message: `while loading ${currentFile}: ${failure.message}` };
 }
 
 /**
@@ -179,7 +188,7 @@ export async function loadFiles(
       warnings,
     };
   } catch (error) {
-    const message = describeFailure(error, currentFile, signal);
+    const failure = describeFailure(error, currentFile, signal);
     if (client !== undefined) {
       const rolledBack = await client.query('ROLLBACK').then(
         () => true,
@@ -189,7 +198,7 @@ export async function loadFiles(
       client.release(rolledBack ? undefined : true);
       client = undefined;
     }
-    const loadId = await recordFailedLoad(pool, { startedAt, source, message });
+    const loadId = await recordFailedLoad(pool, { startedAt, source, ...failure });
     return {
       loadId,
       status: 'failed',
@@ -201,7 +210,8 @@ export async function loadFiles(
       derivedDataMs: 0,
       rejectsFile: null,
       warnings,
-      message,
+      message: failure.message,
+      detail: failure.detail ?? undefined,
     };
   } finally {
     signal?.removeEventListener('abort', cancel);

@@ -25,8 +25,8 @@ export async function startLoadRecord(client: PoolClient, source: string): Promi
 export async function recordFile(client: PoolClient, loadId: number, file: FileSummary): Promise<void> {
   await client.query(
     `INSERT INTO etl_load_file
-       (load_id, file_name, kind, status, rows_read, inserted, updated, unchanged, rejected, duration_ms, message)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       (load_id, file_name, kind, status, rows_read, inserted, updated, unchanged, rejected, duration_ms, message, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       loadId,
       file.file,
@@ -40,6 +40,7 @@ export async function recordFile(client: PoolClient, loadId: number, file: FileS
       Math.round(file.durationMs),
       // A refused file's reason, or else its warnings: both belong in the history.
       storable(file.message ?? (file.warnings.length > 0 ? file.warnings.join('; ') : null)),
+      storable(file.detail ?? null),
     ],
   );
 }
@@ -62,13 +63,13 @@ export async function finishLoadRecord(
 /** Records a load that was rolled back; returns its load_id, or null if even that failed. */
 export async function recordFailedLoad(
   pool: Pool,
-  load: { startedAt: Date; source: string; message: string },
+  load: { startedAt: Date; source: string; message: string; detail: string | null },
 ): Promise<number | null> {
   try {
     const result = await pool.query<{ load_id: string }>(
-      `INSERT INTO etl_load (started_at, finished_at, status, source, message)
-       VALUES ($1, clock_timestamp(), 'failed', $2, $3) RETURNING load_id`,
-      [load.startedAt, load.source, storable(load.message)],
+      `INSERT INTO etl_load (started_at, finished_at, status, source, message, detail)
+       VALUES ($1, clock_timestamp(), 'failed', $2, $3, $4) RETURNING load_id`,
+      [load.startedAt, load.source, storable(load.message), storable(load.detail)],
     );
     return Number(result.rows[0]!.load_id);
   } catch {
@@ -86,7 +87,10 @@ export interface LoadFileRecord {
   unchanged: number;
   rejected: number;
   durationMs: number;
+  /** Fixed words only (why the file was refused, or its warnings): safe for every role that sees loads. */
   message: string | null;
+  /** The particulars behind the message (header cells, a library's words): directors only. */
+  detail: string | null;
 }
 
 export interface LoadRecord {
@@ -100,7 +104,10 @@ export interface LoadRecord {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Why the load failed, in fixed words. */
   message: string | null;
+  /** The particulars of the failure (paths, the database's words): directors only. */
+  detail: string | null;
   files: LoadFileRecord[];
 }
 
@@ -116,6 +123,7 @@ interface LoadRow {
   rows_unchanged: string;
   rows_rejected: string;
   message: string | null;
+  detail: string | null;
 }
 
 interface LoadFileRow {
@@ -130,6 +138,7 @@ interface LoadFileRow {
   rejected: string;
   duration_ms: number;
   message: string | null;
+  detail: string | null;
 }
 
 /** The latest loads, newest first, each with its files in load order. For the dashboard. */
@@ -159,6 +168,7 @@ export async function loadHistory(databaseUrl: string, limit = 20): Promise<Load
       unchanged: Number(l.rows_unchanged),
       rejected: Number(l.rows_rejected),
       message: l.message,
+      detail: l.detail,
       files: files.rows
         .filter((f) => f.load_id === l.load_id)
         .map((f) => ({
@@ -172,6 +182,7 @@ export async function loadHistory(databaseUrl: string, limit = 20): Promise<Load
           rejected: Number(f.rejected),
           durationMs: f.duration_ms,
           message: f.message,
+          detail: f.detail,
         })),
     }));
   } finally {

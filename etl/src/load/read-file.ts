@@ -56,8 +56,8 @@ export class Utf8Check extends Transform {
     for (let i = chunk.indexOf(NEWLINE); i >= 0 && i < at; i = chunk.indexOf(NEWLINE, i + 1)) line++;
     const byte = chunk[at] ?? 0;
     return new FileRefusedError(
-      `the file is not UTF-8 text: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${line} ` +
-        `(byte ${this.offset + at + 1} of the file) is not valid UTF-8; ${EXPORT_AS_UTF8}`,
+      `the file is not UTF-8 text: a byte is not valid UTF-8; ${EXPORT_AS_UTF8}`,
+      `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${line} (byte ${this.offset + at + 1} of the file)`,
     );
   }
 }
@@ -122,9 +122,9 @@ export class GzipRatioCheck extends Transform {
       const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
       callback(
         new FileRefusedError(
-          `the file ${this.fileName} expands to more than ${MAX_GZIP_RATIO} times its compressed size ` +
-            `(${mb(this.expanded)} from the first ${mb(compressed)}): that is not an export, refusing it ` +
-            `as a possible decompression bomb`,
+          `the file expands to more than ${MAX_GZIP_RATIO} times its compressed size: that is not an export, ` +
+            `refusing it as a possible decompression bomb`,
+          `${this.fileName}: ${mb(this.expanded)} from the first ${mb(compressed)}`,
         ),
       );
       return;
@@ -145,14 +145,12 @@ export function openFile(file: LoadFile): FileSource {
 }
 
 /** Errors of the byte streams that mean "this file cannot be read", as refusals of the file. */
-export function asFileRefusal(error: unknown, file: LoadFile): FileRefusedError | undefined {
+export function asFileRefusal(error: unknown): FileRefusedError | undefined {
   if (error instanceof FileRefusedError) return error;
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   if (code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED') {
-    return new FileRefusedError(
-      `the file ${file.name} is named .gz but could not be decompressed (${(error as Error).message})`,
-    );
+    return new FileRefusedError('the file is named .gz but could not be decompressed', (error as Error).message);
   }
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EPERM' || code === 'EIO') {
     return new FileRefusedError(`the file cannot be read (${code})`);

@@ -24,7 +24,8 @@ export function shortenValue(value: string): string {
 
 /** Where rows that fail validation go while a file is read (the spool, or a test's list). */
 export interface RejectSink {
-  add(line: number, column: string | null, value: string | null, reason: string): void;
+  /** `reason` is the rule's fixed text; `detail` what is particular to the row (see ../contract/rows.ts). */
+  add(line: number, column: string | null, value: string | null, reason: string, detail: string | null): void;
   needsFlush(): boolean;
   flush(): Promise<void>;
 }
@@ -41,8 +42,9 @@ export class RejectSpool implements RejectSink {
     this.prefix = copyLine([loadId, fileName]).slice(0, -1) + '\t';
   }
 
-  add(line: number, column: string | null, value: string | null, reason: string): void {
-    this.buffer += this.prefix + copyLine([line, column, value === null ? null : shortenValue(value), reason]);
+  add(line: number, column: string | null, value: string | null, reason: string, detail: string | null): void {
+    const shortValue = value === null ? null : shortenValue(value);
+    this.buffer += this.prefix + copyLine([line, column, shortValue, reason, detail]);
     this.entries++;
   }
 
@@ -65,7 +67,7 @@ export class RejectSpool implements RejectSink {
   /** Copies every entry into etl_reject on the load's connection, then removes the spool file. */
   async copyInto(client: PoolClient): Promise<void> {
     if (this.entries === 0) return;
-    const sql = 'COPY etl_reject (load_id, file_name, line, column_name, value, reason) FROM STDIN';
+    const sql = 'COPY etl_reject (load_id, file_name, line, column_name, value, reason, detail) FROM STDIN';
     if (this.file === null) {
       await pipeline(Readable.from([this.buffer]), client.query(copyFrom(sql)));
     } else {

@@ -82,7 +82,7 @@ export async function stageFile(
   try {
     await pipeline([source.head, ...stages, copy], { signal: options.signal });
   } catch (error) {
-    throw asFileRefusal(error, file) ?? error;
+    throw asFileRefusal(error) ?? error;
   }
   if (rows.header === null) throw new FileRefusedError('the file is empty: it has no header row');
   return {

@@ -22,10 +22,12 @@ function columnWidths(files: readonly FileSummary[]): Record<Column, number> {
 
 function fileLines(file: FileSummary, nameWidth: number, widths: Record<Column, number>): string[] {
   const name = file.file.padEnd(nameWidth);
-  if (file.status === 'refused') return [`  ${name}  REFUSED: ${file.message ?? ''}`];
+  // The operator running the loader may read the details (paths, header cells); they hold no rows.
+  const detail = file.detail === undefined ? '' : ` (${file.detail})`;
+  if (file.status === 'refused') return [`  ${name}  REFUSED: ${file.message ?? ''}${detail}`];
   const counts = COLUMNS.map((c) => number.format(file[c]).padStart(widths[c])).join('');
   const lines = [`  ${name}${counts}${seconds(file.durationMs).padStart(9)}`];
-  for (const warning of file.warnings) lines.push(`    warning: ${warning}`);
+  for (const warning of file.warnings) lines.push(`    warning: ${warning}${detail}`);
   for (const reject of file.sampleRejects) {
     const where = reject.column === null ? 'the row' : reject.column;
     const value = reject.value === null ? '' : ` ${JSON.stringify(reject.value)}`;
@@ -40,7 +42,8 @@ function fileLines(file: FileSummary, nameWidth: number, widths: Record<Column, 
 export function formatSummary(summary: LoadSummary): string {
   const lines: string[] = [];
   if (summary.status === 'failed') {
-    lines.push(`Load failed, nothing was stored: ${summary.message ?? 'unknown error'}`);
+    const detail = summary.detail === undefined ? '' : ` (${summary.detail})`;
+    lines.push(`Load failed, nothing was stored: ${summary.message ?? 'unknown error'}${detail}`);
   } else {
     const nameWidth = Math.max(4, ...summary.files.map((f) => f.file.length));
     const widths = columnWidths(summary.files);

@@ -1,5 +1,7 @@
-// The loader's public vocabulary: what a caller passes in and what it gets back. Everything in a
-// summary is safe to log: participant identifiers in sample rejects are masked.
+// The loader's public vocabulary: what a caller passes in and what it gets back. Messages and
+// reasons are fixed texts, safe for anyone to read; what is particular (values, ids, paths, header
+// cells) is in the `detail` beside them, for directors and the operator only. Sample rejects carry
+// no detail and mask participant identifiers, so a summary is safe to log.
 
 import type { FileKind } from '../contract';
 
@@ -24,7 +26,10 @@ export interface RowReject {
   /** Contract column, or null when the row as a whole is at fault (e.g. wrong number of fields). */
   column: string | null;
   value: string | null;
+  /** The rule's fixed text: no id, value or date of the row, so rejects group by it. */
   reason: string;
+  /** What is particular to the row behind the reason (ids, dates, lines), or null. */
+  detail: string | null;
 }
 
 export interface FileSummary extends RowCounts {
@@ -42,6 +47,8 @@ export interface FileSummary extends RowCounts {
   message?: string;
   /** Non-fatal remarks, e.g. ignored columns. */
   warnings: string[];
+  /** The particulars behind the message or the warnings (header cells as written, a library's words). */
+  detail?: string;
   /** The first few rejects of the file, participant identifiers masked. */
   sampleRejects: RowReject[];
 }
@@ -61,8 +68,10 @@ export interface LoadSummary {
   rejectsFile: string | null;
   /** Load-wide remarks, e.g. files in a folder that were not CSV files. */
   warnings: string[];
-  /** Why the load failed (status failed), participant identifiers removed. */
+  /** Why the load failed (status failed), in fixed words. */
   message?: string;
+  /** The particulars of the failure (paths, the database's or a library's words). */
+  detail?: string;
 }
 
 export type LoadPhase = 'waiting-for-lock' | 'reading' | 'checking' | 'upserting' | 'file-done' | 'committing' | 'done';

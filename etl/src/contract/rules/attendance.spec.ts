@@ -1,4 +1,4 @@
-import { type Fields, validateFields } from '../testing/row-fixtures';
+import { type Fields, type Reason, validateFields, withDetail } from '../testing/row-fixtures';
 
 const VALID: Fields<'attendance'> = { session_id: 'SS-1', participant_id: 'C-100234', status: 'present' };
 
@@ -18,7 +18,7 @@ test.each<[string, Fields<'attendance'>]>([
   expect(validateFields('attendance', VALID, changes).ok).toBe(true);
 });
 
-test.each<[string, Fields<'attendance'>, string, string, string]>([
+test.each<[string, Fields<'attendance'>, string, string, Reason]>([
   ['session_id missing', { session_id: '' }, 'session_id', '', 'session_id is required but empty'],
   ['participant_id missing', { participant_id: '' }, 'participant_id', '', 'participant_id is required but empty'],
   ['status missing', { status: '' }, 'status', '', 'status is required but empty'],
@@ -27,43 +27,52 @@ test.each<[string, Fields<'attendance'>, string, string, string]>([
     { status: 'attended' },
     'status',
     'attended',
-    'status "attended" is not one of: present, late, left_early, absent, excused',
+    'status is not one of: present, late, left_early, absent, excused',
   ],
-  [
-    'minutes 481',
-    { minutes_attended: '481' },
-    'minutes_attended',
-    '481',
-    'minutes_attended "481" is not between 0 and 480',
-  ],
+  ['minutes 481', { minutes_attended: '481' }, 'minutes_attended', '481', 'minutes_attended is not between 0 and 480'],
   [
     'minutes negative',
     { minutes_attended: '-5' },
     'minutes_attended',
     '-5',
-    'minutes_attended "-5" is not between 0 and 480',
+    'minutes_attended is not between 0 and 480',
   ],
   [
     'absent with minutes',
     { status: 'absent', minutes_attended: '45' },
     'minutes_attended',
     '45',
-    'minutes_attended is 45 but status is absent; a participant who was absent attended 0 minutes',
+    {
+      reason:
+        'minutes_attended is more than 0 but the status says the participant was not there (absent or excused), so they attended 0 minutes',
+      detail: 'minutes_attended 45, status absent',
+    },
   ],
   [
     'excused with minutes',
     { status: 'excused', minutes_attended: '10' },
     'minutes_attended',
     '10',
-    'minutes_attended is 10 but status is excused; a participant who was excused attended 0 minutes',
+    {
+      reason:
+        'minutes_attended is more than 0 but the status says the participant was not there (absent or excused), so they attended 0 minutes',
+      detail: 'minutes_attended 10, status excused',
+    },
   ],
   [
     'present with 0 minutes',
     { status: 'present', minutes_attended: '0' },
     'minutes_attended',
     '0',
-    'minutes_attended is 0 but status is present; leave minutes_attended empty if the minutes are not known',
+    {
+      reason:
+        'minutes_attended is 0 but the status says the participant attended; leave minutes_attended empty if the minutes are not known',
+      detail: 'status present',
+    },
   ],
 ])('%s', (_case, changes, column, value, reason) => {
-  expect(validateFields('attendance', VALID, changes)).toEqual({ ok: false, errors: [{ column, value, reason }] });
+  expect(validateFields('attendance', VALID, changes)).toEqual({
+    ok: false,
+    errors: [{ column, value, ...withDetail(reason) }],
+  });
 });

@@ -20,12 +20,14 @@ function checkMinutesAgreeWithStatus(row: PartialRow<AttendanceRow>, problems: R
   if (!attended && minutes_attended > 0) {
     problems.add(
       'minutes_attended',
-      `minutes_attended is ${minutes_attended} but status is ${status}; a participant who was ${status} attended 0 minutes`,
+      'minutes_attended is more than 0 but the status says the participant was not there (absent or excused), so they attended 0 minutes',
+      `minutes_attended ${minutes_attended}, status ${status}`,
     );
   } else if (attended && minutes_attended === 0) {
     problems.add(
       'minutes_attended',
-      `minutes_attended is 0 but status is ${status}; leave minutes_attended empty if the minutes are not known`,
+      'minutes_attended is 0 but the status says the participant attended; leave minutes_attended empty if the minutes are not known',
+      `status ${status}`,
     );
   }
 }

@@ -58,7 +58,8 @@ test.each<[string, Fields<'enrollments'>]>([
   expect(validateFields('enrollments', OPEN, changes).ok).toBe(true);
 });
 
-type Expected = { column: string; value: string; reason: string };
+// Each error's reason is the rule's fixed text; the row's own dates and codes are in its detail.
+type Expected = { column: string; value: string; reason: string; detail?: string };
 
 test.each<[string, Fields<'enrollments'>, Expected[]]>([
   [
@@ -68,7 +69,8 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
       {
         column: 'discharge_date',
         value: '2025-01-03',
-        reason: 'discharge_date 2025-01-03 is before admission_date 2025-02-01',
+        reason: 'discharge_date is before admission_date',
+        detail: 'discharge_date 2025-01-03, admission_date 2025-02-01',
       },
     ],
   ],
@@ -79,7 +81,8 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
       {
         column: 'discharge_date',
         value: '1/3/2025',
-        reason: 'discharge_date 2025-01-03 is before admission_date 2025-02-01',
+        reason: 'discharge_date is before admission_date',
+        detail: 'discharge_date 2025-01-03, admission_date 2025-02-01',
       },
     ],
   ],
@@ -90,7 +93,8 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
       {
         column: 'discharge_reason',
         value: '',
-        reason: 'discharge_reason is required when discharge_date is set (2025-03-01)',
+        reason: 'discharge_reason is required when discharge_date is set',
+        detail: 'discharge_date 2025-03-01',
       },
     ],
   ],
@@ -102,7 +106,8 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
         column: 'discharge_reason',
         value: 'completed',
         reason:
-          'discharge_reason completed is given but discharge_date is empty; an episode that is still open has no discharge reason',
+          'discharge_reason is given but discharge_date is empty; an episode that is still open has no discharge reason',
+        detail: 'discharge_reason completed',
       },
     ],
   ],
@@ -114,7 +119,8 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
         column: 'discharge_reason',
         value: '5',
         reason:
-          'discharge_reason incarcerated is given but discharge_date is empty; an episode that is still open has no discharge reason',
+          'discharge_reason is given but discharge_date is empty; an episode that is still open has no discharge reason',
+        detail: 'discharge_reason incarcerated',
       },
     ],
   ],
@@ -126,7 +132,7 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
         column: 'discharge_reason',
         value: '8',
         reason:
-          'discharge_reason "8" is not one of: completed, dropped_out, terminated, transferred, incarcerated, died, other (or a TEDS code 1-7)',
+          'discharge_reason is not one of: completed, dropped_out, terminated, transferred, incarcerated, died, other (or a TEDS code 1-7)',
       },
     ],
   ],
@@ -137,7 +143,7 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
       {
         column: 'discharge_date',
         value: '2025-02-30',
-        reason: 'discharge_date "2025-02-30" is not a real calendar date',
+        reason: 'discharge_date is not a real calendar date',
       },
     ],
   ],
@@ -148,7 +154,8 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
       {
         column: 'assessment_date',
         value: '2025-02-03',
-        reason: 'assessment_date 2025-02-03 is after admission_date 2025-02-01',
+        reason: 'assessment_date is after admission_date',
+        detail: 'assessment_date 2025-02-03, admission_date 2025-02-01',
       },
     ],
   ],
@@ -160,7 +167,7 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
   [
     'baseline over 30',
     { baseline_days_used: '31' },
-    [{ column: 'baseline_days_used', value: '31', reason: 'baseline_days_used "31" is not between 0 and 30' }],
+    [{ column: 'baseline_days_used', value: '31', reason: 'baseline_days_used is not between 0 and 30' }],
   ],
   [
     'every problem of the row at once',
@@ -173,24 +180,30 @@ test.each<[string, Fields<'enrollments'>, Expected[]]>([
     },
     [
       { column: 'enrollment_id', value: '', reason: 'enrollment_id is required but empty' },
-      { column: 'baseline_days_used', value: '-2', reason: 'baseline_days_used "-2" is not between 0 and 30' },
+      { column: 'baseline_days_used', value: '-2', reason: 'baseline_days_used is not between 0 and 30' },
       {
         column: 'discharge_date',
         value: '1/15/2025',
-        reason: 'discharge_date 2025-01-15 is before admission_date 2025-02-01',
+        reason: 'discharge_date is before admission_date',
+        detail: 'discharge_date 2025-01-15, admission_date 2025-02-01',
       },
       {
         column: 'assessment_date',
         value: '2025-03-01',
-        reason: 'assessment_date 2025-03-01 is after admission_date 2025-02-01',
+        reason: 'assessment_date is after admission_date',
+        detail: 'assessment_date 2025-03-01, admission_date 2025-02-01',
       },
       {
         column: 'discharge_reason',
         value: '',
-        reason: 'discharge_reason is required when discharge_date is set (2025-01-15)',
+        reason: 'discharge_reason is required when discharge_date is set',
+        detail: 'discharge_date 2025-01-15',
       },
     ],
   ],
 ])('%s', (_case, changes, errors) => {
-  expect(validateFields('enrollments', OPEN, changes)).toEqual({ ok: false, errors });
+  expect(validateFields('enrollments', OPEN, changes)).toEqual({
+    ok: false,
+    errors: errors.map((error) => ({ ...error, detail: error.detail ?? null })),
+  });
 });

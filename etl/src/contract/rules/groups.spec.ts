@@ -1,4 +1,4 @@
-import { type Fields, validateFields } from '../testing/row-fixtures';
+import { type Fields, type Reason, validateFields, withDetail } from '../testing/row-fixtures';
 
 const VALID: Fields<'groups'> = {
   group_id: 'G-7',
@@ -41,7 +41,7 @@ test.each<[string, Fields<'groups'>, string]>([
   expect(result.ok && result.row.group_type).toBe(code);
 });
 
-test.each<[string, Fields<'groups'>, string, string, string]>([
+test.each<[string, Fields<'groups'>, string, string, Reason]>([
   ['group_id missing', { group_id: '' }, 'group_id', '', 'group_id is required but empty'],
   ['site_id missing', { site_id: '' }, 'site_id', '', 'site_id is required but empty'],
   ['group_type missing', { group_type: '' }, 'group_type', '', 'group_type is required but empty'],
@@ -50,7 +50,7 @@ test.each<[string, Fields<'groups'>, string, string, string]>([
     { group_type: 'yoga' },
     'group_type',
     'yoga',
-    'group_type "yoga" is not one of: psychoeducation, skills, process, trauma_informed, family',
+    'group_type is not one of: psychoeducation, skills, process, trauma_informed, family',
   ],
   ['group_name missing', { group_name: '' }, 'group_name', '', 'group_name is required but empty'],
   [
@@ -58,11 +58,14 @@ test.each<[string, Fields<'groups'>, string, string, string]>([
     { modality: 'ACT' },
     'modality',
     'ACT',
-    'modality "ACT" is not one of: cbt, dbt, mindfulness, motivational, twelve_step, other',
+    'modality is not one of: cbt, dbt, mindfulness, motivational, twelve_step, other',
   ],
-  ['capacity 0', { capacity: '0' }, 'capacity', '0', 'capacity "0" is not between 1 and 30'],
-  ['capacity 31', { capacity: '31' }, 'capacity', '31', 'capacity "31" is not between 1 and 30'],
-  ['capacity 12.5', { capacity: '12.5' }, 'capacity', '12.5', 'capacity "12.5" is not a whole number'],
+  ['capacity 0', { capacity: '0' }, 'capacity', '0', 'capacity is not between 1 and 30'],
+  ['capacity 31', { capacity: '31' }, 'capacity', '31', 'capacity is not between 1 and 30'],
+  ['capacity 12.5', { capacity: '12.5' }, 'capacity', '12.5', 'capacity is not a whole number'],
 ])('%s', (_case, changes, column, value, reason) => {
-  expect(validateFields('groups', VALID, changes)).toEqual({ ok: false, errors: [{ column, value, reason }] });
+  expect(validateFields('groups', VALID, changes)).toEqual({
+    ok: false,
+    errors: [{ column, value, ...withDetail(reason) }],
+  });
 });

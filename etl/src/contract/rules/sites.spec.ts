@@ -1,4 +1,4 @@
-import { type Fields, validateFields } from '../testing/row-fixtures';
+import { type Fields, type Reason, validateFields, withDetail } from '../testing/row-fixtures';
 
 const VALID: Fields<'sites'> = { site_id: 'S-01', site_name: 'Riverside Recovery Center' };
 
@@ -9,14 +9,14 @@ test('a valid site is normalised', () => {
   });
 });
 
-test.each<[string, Fields<'sites'>, string, string, string]>([
+test.each<[string, Fields<'sites'>, string, string, Reason]>([
   ['site_id missing', { site_id: '' }, 'site_id', '', 'site_id is required but empty'],
   [
     'site_id too long',
     { site_id: 'S'.repeat(65) },
     'site_id',
     'S'.repeat(65),
-    'site_id is 65 characters long; keys are at most 64 characters',
+    { reason: 'site_id is longer than 64 characters, the most a key may have', detail: '65 characters' },
   ],
   ['site_name missing', { site_name: ' ' }, 'site_name', ' ', 'site_name is required but empty'],
   [
@@ -24,8 +24,11 @@ test.each<[string, Fields<'sites'>, string, string, string]>([
     { site_name: 'n'.repeat(201) },
     'site_name',
     'n'.repeat(201),
-    'site_name is 201 characters long; at most 200 are allowed',
+    { reason: 'site_name is longer than 200 characters', detail: '201 characters' },
   ],
 ])('%s', (_case, changes, column, value, reason) => {
-  expect(validateFields('sites', VALID, changes)).toEqual({ ok: false, errors: [{ column, value, reason }] });
+  expect(validateFields('sites', VALID, changes)).toEqual({
+    ok: false,
+    errors: [{ column, value, ...withDetail(reason) }],
+  });
 });

@@ -1,4 +1,4 @@
-import { type Fields, validateFields } from '../testing/row-fixtures';
+import { type Fields, type Reason, validateFields, withDetail } from '../testing/row-fixtures';
 
 const VALID: Fields<'sobriety'> = { participant_id: 'C-100234', report_date: '2025-03-07', days_used: '0' };
 
@@ -49,7 +49,7 @@ test.each<[string, Fields<'sobriety'>]>([
   expect(validateFields('sobriety', VALID, changes).ok).toBe(true);
 });
 
-test.each<[string, Fields<'sobriety'>, string, string, string]>([
+test.each<[string, Fields<'sobriety'>, string, string, Reason]>([
   ['participant_id missing', { participant_id: '' }, 'participant_id', '', 'participant_id is required but empty'],
   ['report_date missing', { report_date: '' }, 'report_date', '', 'report_date is required but empty'],
   ['days_used missing', { days_used: '' }, 'days_used', '', 'days_used is required but empty'],
@@ -58,48 +58,48 @@ test.each<[string, Fields<'sobriety'>, string, string, string]>([
     { days_used: '8' },
     'days_used',
     '8',
-    'days_used 8 is more than window_days 7 (the default when window_days is empty)',
+    {
+      reason: 'days_used is more than window_days (the default when window_days is empty)',
+      detail: 'days_used 8, window_days 7',
+    },
   ],
   [
     'days_used over a written window of 7',
     { days_used: '8', window_days: '7' },
     'days_used',
     '8',
-    'days_used 8 is more than window_days 7',
+    { reason: 'days_used is more than window_days', detail: 'days_used 8, window_days 7' },
   ],
   [
     'days_used over a window of 14',
     { days_used: '15', window_days: '14' },
     'days_used',
     '15',
-    'days_used 15 is more than window_days 14',
+    { reason: 'days_used is more than window_days', detail: 'days_used 15, window_days 14' },
   ],
-  [
-    'days_used over 30',
-    { days_used: '31', window_days: '30' },
-    'days_used',
-    '31',
-    'days_used "31" is not between 0 and 30',
-  ],
-  ['days_used negative', { days_used: '-1' }, 'days_used', '-1', 'days_used "-1" is not between 0 and 30'],
-  ['window_days 0', { window_days: '0' }, 'window_days', '0', 'window_days "0" is not between 1 and 30'],
-  ['window_days 31', { window_days: '31' }, 'window_days', '31', 'window_days "31" is not between 1 and 30'],
-  ['craving 10.5', { craving: '10.5' }, 'craving', '10.5', 'craving "10.5" is not between 0 and 10'],
-  ['craving 3.25', { craving: '3.25' }, 'craving', '3.25', 'craving "3.25" has more than one decimal place'],
+  ['days_used over 30', { days_used: '31', window_days: '30' }, 'days_used', '31', 'days_used is not between 0 and 30'],
+  ['days_used negative', { days_used: '-1' }, 'days_used', '-1', 'days_used is not between 0 and 30'],
+  ['window_days 0', { window_days: '0' }, 'window_days', '0', 'window_days is not between 1 and 30'],
+  ['window_days 31', { window_days: '31' }, 'window_days', '31', 'window_days is not between 1 and 30'],
+  ['craving 10.5', { craving: '10.5' }, 'craving', '10.5', 'craving is not between 0 and 10'],
+  ['craving 3.25', { craving: '3.25' }, 'craving', '3.25', 'craving has more than one decimal place'],
   [
     'goal_met unclear',
     { goal_met: 'partly' },
     'goal_met',
     'partly',
-    'goal_met "partly" is not one of: true, false, yes, no, y, n, 1, 0',
+    'goal_met is not one of: true, false, yes, no, y, n, 1, 0',
   ],
 ])('%s', (_case, changes, column, value, reason) => {
-  expect(validateFields('sobriety', VALID, changes)).toEqual({ ok: false, errors: [{ column, value, reason }] });
+  expect(validateFields('sobriety', VALID, changes)).toEqual({
+    ok: false,
+    errors: [{ column, value, ...withDetail(reason) }],
+  });
 });
 
 test('an unreadable window_days is not replaced by the default', () => {
   expect(validateFields('sobriety', VALID, { days_used: '20', window_days: 'week' })).toEqual({
     ok: false,
-    errors: [{ column: 'window_days', value: 'week', reason: 'window_days "week" is not a whole number' }],
+    errors: [{ column: 'window_days', value: 'week', reason: 'window_days is not a whole number', detail: null }],
   });
 });

@@ -21,7 +21,11 @@ function checkDaysFitWindow(row: PartialRow<SobrietyRow>, problems: RowProblems<
   // When window_days was left empty the 7 is ours, not the file's: say where it came from.
   const defaulted = window_days === DEFAULT_WINDOW_DAYS && !problems.isWritten('window_days');
   const source = defaulted ? ` (the default when window_days is empty)` : '';
-  problems.add('days_used', `days_used ${days_used} is more than window_days ${window_days}${source}`);
+  problems.add(
+    'days_used',
+    `days_used is more than window_days${source}`,
+    `days_used ${days_used}, window_days ${window_days}`,
+  );
 }
 
 export const SOBRIETY_RULES: KindRules<SobrietyRow> = {

@@ -41,8 +41,11 @@ export type PartialRow<Row> = { readonly [C in keyof Row]: Row[C] | null };
 
 /** Where cross-column checks report. */
 export interface RowProblems<Row> {
-  /** Records an error on `column`; the error's value is that column's field as written. */
-  add(column: keyof Row & string, reason: string): void;
+  /**
+   * Records an error on `column`; the error's value is that column's field as written. `reason` is
+   * a fixed text (no value, id or date of the row: see ../rows.ts); `detail` holds those.
+   */
+  add(column: keyof Row & string, reason: string, detail?: string): void;
   /** Whether `column` was written but could not be read (so rules about it are already reported). */
   isInvalid(column: keyof Row & string): boolean;
   /** Whether the field of `column` is not blank (tells a written value from a default). */

@@ -35,3 +35,10 @@ export function validateFields<K extends FileKind>(
 ): RowResult<RowByKind[K]> {
   return validateRow(kind, recordOf(kind, { ...base, ...changes }), fullHeader(kind), { currentYear: TEST_YEAR });
 }
+
+/** An expected error's reason, or its reason and detail when the rule records one. */
+export type Reason = string | { reason: string; detail: string };
+
+export function withDetail(expected: Reason): { reason: string; detail: string | null } {
+  return typeof expected === 'string' ? { reason: expected, detail: null } : expected;
+}

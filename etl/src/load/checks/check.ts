@@ -9,8 +9,9 @@ export interface DatabaseCheck {
   /** For tests and timings. */
   name: string;
   /**
-   * A SELECT of (line, column_name, value, reason) over the staging table as `s`, at most one
-   * finding per line. Checks that only make sense for rows that passed the earlier ones (an
+   * A SELECT of (line, column_name, value, reason, detail) over the staging table as `s`, at most
+   * one finding per line. `reason` is a fixed text per rule (no id, value, date or count of the row:
+   * quality users read it, and rejects are grouped by it); `detail` holds those particulars. Checks that only make sense for rows that passed the earlier ones (an
    * attendance window needs the session to exist) include NOT_REJECTED.
    */
   sql: string;
@@ -37,8 +38,8 @@ export async function runCheck(
   await client.query(
     `WITH found AS MATERIALIZED (${check.sql}),
           stored AS (
-            INSERT INTO etl_reject (load_id, file_name, line, column_name, value, reason)
-            SELECT $1, $2, line, column_name, value, reason FROM found)
+            INSERT INTO etl_reject (load_id, file_name, line, column_name, value, reason, detail)
+            SELECT $1, $2, line, column_name, value, reason, detail FROM found)
      INSERT INTO ${STAGE_BAD} (line) SELECT DISTINCT line FROM found ON CONFLICT DO NOTHING`,
     [loadId, fileName],
   );

@@ -13,7 +13,7 @@ export function lastRowWins(keys: readonly string[]): DatabaseCheck {
   const value =
     keys.length === 1 ? `s.${keys[0]}::text` : `concat_ws(',', ${keys.map((k) => `s.${k}::text`).join(', ')})`;
   const names = keys.join(' and ');
-  const again = `: the same ${names} appear${keys.length === 1 ? 's' : ''} again there, and when a key is repeated in a file the last row wins`;
+  const reason = `superseded by a later line of the file with the same ${names}: when a key is repeated in a file the last row wins`;
   return {
     name: `one row per ${keyList}`,
     sql: `WITH repeated AS (
@@ -21,7 +21,7 @@ export function lastRowWins(keys: readonly string[]): DatabaseCheck {
             WHERE ${NOT_REJECTED}
             GROUP BY ${keyList} HAVING count(*) > 1)
           SELECT s.line, ${sqlText(keys.join(','))} AS column_name, ${value} AS value,
-                 'superseded by line ' || d.last_line || ${sqlText(again)} AS reason
+                 ${sqlText(reason)} AS reason, 'superseded by line ' || d.last_line AS detail
           FROM ${STAGE} s JOIN repeated d ON ${joined}
           WHERE s.line < d.last_line AND ${notRejected('s')}`,
   };

@@ -12,6 +12,8 @@ import { STAGE } from '../tables';
 import { type DatabaseCheck, NOT_REJECTED, notRejected, sqlText } from './check';
 
 const RULE = "; a participant's episodes must not overlap";
+const OVERLAPS_STORED = `the episode overlaps an episode of the same participant already stored${RULE}`;
+const OVERLAPS_IN_FILE = `the episode overlaps an episode on an earlier line of this file${RULE}`;
 
 function span(alias: string): string {
   return `${alias}.admission_date || ' to ' || coalesce(${alias}.discharge_date::text, 'open')`;
@@ -24,8 +26,8 @@ function window(alias: string): string {
 export const noOverlapWithStoredEpisodes: DatabaseCheck = {
   name: 'no overlap with stored episodes',
   sql: `SELECT DISTINCT ON (s.line) s.line, 'admission_date' AS column_name, s.admission_date::text AS value,
-               'the episode ' || ${span('s')} || ' overlaps an episode of the same participant already stored (' ||
-               ${span('e')} || ')' || ${sqlText(RULE)} AS reason
+               ${sqlText(OVERLAPS_STORED)} AS reason,
+               'this episode ' || ${span('s')} || '; the stored one ' || ${span('e')} AS detail
         FROM ${STAGE} s
         JOIN enrollment e ON e.participant_id = s.participant_id AND e.enrollment_id <> s.enrollment_id
                          AND ${window('e')} && ${window('s')}
@@ -37,8 +39,8 @@ export const noOverlapWithStoredEpisodes: DatabaseCheck = {
 export const noOverlapWithinFile: DatabaseCheck = {
   name: 'no overlap within the file',
   sql: `SELECT DISTINCT ON (s.line) s.line, 'admission_date' AS column_name, s.admission_date::text AS value,
-               'the episode ' || ${span('s')} || ' overlaps the episode on line ' || o.line || ' of this file (' ||
-               ${span('o')} || ')' || ${sqlText(RULE)} AS reason
+               ${sqlText(OVERLAPS_IN_FILE)} AS reason,
+               'this episode ' || ${span('s')} || '; the one on line ' || o.line || ' ' || ${span('o')} AS detail
         FROM ${STAGE} s
         JOIN ${STAGE} o ON o.participant_id = s.participant_id AND o.line < s.line AND ${window('o')} && ${window('s')}
         WHERE ${NOT_REJECTED} AND ${notRejected('o')}

@@ -8,7 +8,8 @@ export function mustExist(column: string, table: string, what: string, file: str
   const reason = `${column} does not match any ${what} (neither stored nor in ${file} of this load)`;
   return {
     name: `${column} exists in ${table}`,
-    sql: `SELECT s.line, ${sqlText(column)} AS column_name, s.${column}::text AS value, ${sqlText(reason)} AS reason
+    sql: `SELECT s.line, ${sqlText(column)} AS column_name, s.${column}::text AS value, ${sqlText(reason)} AS reason,
+                 NULL::text AS detail
           FROM ${STAGE} s
           WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${column} = s.${column})`,
   };

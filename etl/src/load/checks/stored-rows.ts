@@ -6,13 +6,18 @@
 //     on its roster;
 //   - an attendance row may not lose its attended status while the participant's feedback on that
 //     session is stored.
-// Otherwise the row is rejected, naming the stored rows it would strand. Only rows that change the
-// stored values are looked at, so reloading unchanged files costs little here (see moved).
+// Otherwise the row is rejected with a fixed reason, and a detail naming the stored rows it would
+// strand (participants, dates, counts: directors only). Only rows that change the stored values are
+// looked at, so reloading unchanged files costs little here (see moved).
 
 import { STAGE } from '../tables';
-import { type DatabaseCheck, NOT_REJECTED, notRejected } from './check';
+import { type DatabaseCheck, NOT_REJECTED, notRejected, sqlText } from './check';
 
 const KEEP = '; a load never deletes stored rows, so they must stay valid';
+const EPISODE_STRANDS_ATTENDANCE = `changing the episode (its dates or participant) would leave stored attendance of its participant outside every episode${KEEP}`;
+const EPISODE_STRANDS_CHECK_INS = `changing the episode (its dates or participant) would leave stored check-ins of its participant before every admission${KEEP}`;
+const SESSION_STRANDS_ATTENDANCE = `moving the session would leave stored attendance of participants outside their episodes${KEEP}`;
+const ATTENDANCE_STRANDS_FEEDBACK = `the participant's feedback on this session is stored, so the attendance must stay present, late or left_early${KEEP}`;
 
 function window(alias: string): string {
   return `daterange(${alias}.admission_date, ${alias}.discharge_date, '[]')`;
@@ -68,8 +73,9 @@ export const episodeKeepsStoredAttendance: DatabaseCheck = {
   name: 'a moved episode keeps stored attendance inside an episode',
   sql: `WITH ${MOVED_EPISODES_CTE}
         SELECT line, ${movedColumn('first_date')} AS column_name, ${movedValue('first_date')} AS value,
+               ${sqlText(EPISODE_STRANDS_ATTENDANCE)} AS reason,
                'the episode ' || ${span('s')} || ' would leave ' || rows || ' stored attendance row(s) of participant ' ||
-               e.participant_id || ' outside every episode (the first on ' || first_date || ')' || '${KEEP}' AS reason
+               e.participant_id || ' outside every episode (the first on ' || first_date || ')' AS detail
         FROM (
           SELECT e.line, min(g.session_date) AS first_date, count(*) AS rows
           FROM moved e
@@ -86,9 +92,9 @@ export const episodeKeepsStoredCheckIns: DatabaseCheck = {
   name: 'a moved episode keeps stored check-ins after an admission',
   sql: `WITH ${MOVED_EPISODES_CTE}
         SELECT line, ${movedColumn('first_date')} AS column_name, ${movedValue('first_date')} AS value,
+               ${sqlText(EPISODE_STRANDS_CHECK_INS)} AS reason,
                'the episode ' || ${span('s')} || ' would leave ' || rows || ' stored check-in(s) of participant ' ||
-               e.participant_id || ' with no episode admitted on or before them (the first on ' || first_date || ')' ||
-               '${KEEP}' AS reason
+               e.participant_id || ' with no episode admitted on or before them (the first on ' || first_date || ')' AS detail
         FROM (
           SELECT e.line, min(c.report_date) AS first_date, count(*) AS rows
           FROM moved e
@@ -103,9 +109,10 @@ export const episodeKeepsStoredCheckIns: DatabaseCheck = {
 export const sessionKeepsStoredAttendance: DatabaseCheck = {
   name: 'a moved session stays inside the episodes of its stored roster',
   sql: `SELECT s.line, 'session_date' AS column_name, s.session_date::text AS value,
+               ${sqlText(SESSION_STRANDS_ATTENDANCE)} AS reason,
                'moving the session to ' || s.session_date || ' would leave the stored attendance of ' || count(*) ||
                ' participant(s) outside their episodes (' || string_agg(a.participant_id, ', ' ORDER BY a.participant_id) ||
-               ')' || '${KEEP}' AS reason
+               ')' AS detail
         FROM ${STAGE} s
         JOIN group_session g ON g.session_id = s.session_id AND g.session_date <> s.session_date
         JOIN attendance a ON a.session_id = s.session_id
@@ -118,8 +125,7 @@ export const sessionKeepsStoredAttendance: DatabaseCheck = {
 export const attendanceKeepsStoredFeedback: DatabaseCheck = {
   name: 'an attendance row keeps stored feedback attended',
   sql: `SELECT s.line, 'status' AS column_name, s.status::text AS value,
-               'the participant''s feedback on this session is stored, so the attendance must stay present, late or left_early' ||
-               '${KEEP}' AS reason
+               ${sqlText(ATTENDANCE_STRANDS_FEEDBACK)} AS reason, NULL::text AS detail
         FROM ${STAGE} s
         JOIN feedback f ON f.session_id = s.session_id AND f.participant_id = s.participant_id
         WHERE ${NOT_REJECTED} AND s.status NOT IN ('present', 'late', 'left_early')`,

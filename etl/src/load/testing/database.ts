@@ -53,6 +53,7 @@ export interface StoredReject {
   column: string | null;
   value: string | null;
   reason: string;
+  detail: string | null;
 }
 
 export async function storedRejects(url: string, loadId: number): Promise<StoredReject[]> {
@@ -63,8 +64,9 @@ export async function storedRejects(url: string, loadId: number): Promise<Stored
       column_name: string | null;
       value: string | null;
       reason: string;
+      detail: string | null;
     }>(
-      `SELECT file_name, line, column_name, value, reason FROM etl_reject WHERE load_id = $1
+      `SELECT file_name, line, column_name, value, reason, detail FROM etl_reject WHERE load_id = $1
        ORDER BY file_name, line, column_name`,
       [loadId],
     );
@@ -74,6 +76,7 @@ export async function storedRejects(url: string, loadId: number): Promise<Stored
       column: r.column_name,
       value: r.value,
       reason: r.reason,
+      detail: r.detail,
     }));
   });
 }

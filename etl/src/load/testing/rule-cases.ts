@@ -1,6 +1,6 @@
 // Test helper: runs the fixtures of test/fixtures/not-ok/<rule>/ on top of the clean fixture and
 // compares the exact outcome: which files were loaded or refused, the row counts, every reject
-// (file, line, column, value, reason) as stored in etl_reject, and what the tables hold.
+// (file, line, column, value, reason, detail) as stored in etl_reject, and what the tables hold.
 
 import { createTestDatabase, type TestDatabase } from '@iop/db';
 import { loadFiles } from '../load-files';
@@ -15,11 +15,18 @@ import {
 } from './database';
 import { OK_CONTENTS } from './ok-fixture';
 
-export type Reject = [file: string, line: number, column: string | null, value: string | null, reason: string];
+export type Reject = [
+  file: string,
+  line: number,
+  column: string | null,
+  value: string | null,
+  reason: string,
+  detail: string | null,
+];
 
 export interface RuleCase {
   rule: string;
-  /** file → "read/inserted/updated/unchanged/rejected", or "refused: <message>". */
+  /** file → "read/inserted/updated/unchanged/rejected", or "refused: <message>[ | detail: <detail>]". */
   files: Record<string, string>;
   rejects: Reject[];
   /** Checks on the tables afterwards; by default, refused files must have stored nothing. */
@@ -33,7 +40,7 @@ function outcomeOf(summary: LoadSummary): Record<string, string> {
     summary.files.map((f) => [
       f.file,
       f.status === 'refused'
-        ? `refused: ${f.message}`
+        ? `refused: ${f.message}${f.detail === undefined ? '' : ` | detail: ${f.detail}`}`
         : [f.read, f.inserted, f.updated, f.unchanged, f.rejected].join('/'),
     ]),
   );
@@ -67,7 +74,7 @@ export function describeRules(
         expect(summary.status).toBe('partial');
         expect(outcomeOf(summary)).toEqual(files);
         const stored = await storedRejects(db.url, summary.loadId!);
-        expect(stored.map((r) => [r.file, r.line, r.column, r.value, r.reason])).toEqual(rejects);
+        expect(stored.map((r) => [r.file, r.line, r.column, r.value, r.reason, r.detail])).toEqual(rejects);
         // Every row is accounted for, in every loaded file.
         for (const f of summary.files) expect(f.read).toBe(f.inserted + f.updated + f.unchanged + f.rejected);
         const contents = await tableContents(db.url);

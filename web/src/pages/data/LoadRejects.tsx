@@ -24,7 +24,7 @@ export function LoadRejects({ loadId }: { loadId: number }) {
   return (
     <ChartFrame
       title={`Rejected rows of load ${loadId} by reason`}
-      description="Rows the loader refused, by file, column and reason. Values are shown to directors only."
+      description="Rows the loader refused, by file, column and reason. Values and details (the IDs and dates behind a reason) are shown to directors only."
       status={query}
       rows={figures}
       columns={REASON_COLUMNS}

@@ -8,6 +8,8 @@ export type RejectReasonCount = RejectsQuery['rejectReasons'][number];
 export type RejectedRow = RejectsQuery['rejectedRows'][number];
 
 const count = (v: unknown) => formatCount(typeof v === 'number' ? v : null);
+/** Fields the server sends to directors only (values, details, sources) read "hidden" for others. */
+const directorsOnly = (v: unknown) => (v === null || v === undefined ? 'hidden' : String(v));
 
 /** "2025-06-30 14:05 UTC": loads are compared across sites, so one clock. */
 export function formatLoadTime(iso: string | null): string {
@@ -20,7 +22,7 @@ export const LOAD_COLUMNS: Column<LoadRecord>[] = [
   { label: 'Load', value: (l) => l.loadId, numeric: true },
   { label: 'Started', value: (l) => l.startedAt, format: (v) => formatLoadTime(typeof v === 'string' ? v : null) },
   { label: 'Status', value: (l) => l.status },
-  { label: 'Source', value: (l) => l.source },
+  { label: 'Source', value: (l) => l.source, format: directorsOnly },
   { label: 'Files', value: (l) => l.files.length, numeric: true },
   { label: 'Rows read', value: (l) => l.rowsRead, numeric: true, format: count },
   { label: 'Inserted', value: (l) => l.rowsInserted, numeric: true, format: count },
@@ -50,6 +52,8 @@ export const REJECTED_ROW_COLUMNS: Column<RejectedRow>[] = [
   { label: 'File', value: (r) => r.fileName },
   { label: 'Line', value: (r) => r.line, numeric: true },
   { label: 'Column', value: (r) => r.columnName ?? 'whole row' },
-  { label: 'Value', value: (r) => r.value, format: (v) => (v === null || v === undefined ? 'hidden' : String(v)) },
+  { label: 'Value', value: (r) => r.value, format: directorsOnly },
   { label: 'Reason', value: (r) => r.reason },
+  // The ids, dates and lines behind the reason, beside it (none when the value says it all).
+  { label: 'Detail (directors only)', value: (r) => r.detail },
 ];

@@ -16,6 +16,7 @@ const REJECTS = graphql(`
       columnName
       value
       reason
+      detail
     }
   }
 `);
