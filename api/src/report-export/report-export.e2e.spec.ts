@@ -206,7 +206,9 @@ describe('access and validation', () => {
 
   it('refuses a request without a session or without the CSRF header', async () => {
     expect((await fetch(`${server.url}/api/reports/outcome.pdf${QUERY}`)).status).toBe(401);
-    const noCsrf = await fetch(`${server.url}/api/reports/outcome.pdf${QUERY}`, { headers: { cookie: quality.cookie } });
+    const noCsrf = await fetch(`${server.url}/api/reports/outcome.pdf${QUERY}`, {
+      headers: { cookie: quality.cookie },
+    });
     expect(noCsrf.status).toBe(403);
   });
 
