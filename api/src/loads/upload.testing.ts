@@ -21,7 +21,7 @@ export function postUpload(session: ApiSession, files: Record<string, string>): 
 /** Uploads the files and polls until the load has ended. */
 export async function uploadAndWait(session: ApiSession, files: Record<string, string>): Promise<UploadOutcome> {
   const response = await postUpload(session, files);
-  expect(response.status).toBe(202);
+  if (response.status !== 202) throw new Error(`Upload answered ${response.status}: ${await response.text()}`);
   const { uploadId } = (await response.json()) as { uploadId: string };
   for (let i = 0; i < 300; i++) {
     const state = (await (await session.fetch(`/api/uploads/${uploadId}`)).json()) as UploadOutcome;

@@ -7,7 +7,7 @@ import { startLoadedDemoApi } from '../testing/loaded-demo-api';
 import { buildReleaseContent } from './release-content';
 import { calendarPeriod, CalendarPeriod, previousPeriod } from './release-period';
 import { attack, HeldRelease } from './testing/disclosure-attacker';
-import { everythingReadable, publishRelease } from './testing/release-client';
+import { everythingReadable, publishRelease, ReleaseRead } from './testing/release-client';
 
 // The disclosure audit: everything the funders can obtain, attacked together (releases of several
 // periods and sites, their previous-period columns, CSVs and self-describing files), must not pin
@@ -21,10 +21,10 @@ async function publishAndCollect(
   api: ApiTestServer,
   director: ApiSession,
   plan: [kind: string, from: string, sites: string[] | null][],
-): Promise<HeldRelease[]> {
+): Promise<ReleaseRead[]> {
   for (const [kind, from, sites] of plan) await publishRelease(director, kind, from, sites);
   const scopes = [...new Set(plan.map(([, , sites]) => JSON.stringify(sites)))].map((s) => JSON.parse(s));
-  const held: HeldRelease[] = [];
+  const held: ReleaseRead[] = [];
   for (const sites of scopes) {
     const funder = await api.signIn('funder', sites);
     const { releases, files } = await everythingReadable(funder);
@@ -37,7 +37,7 @@ async function publishAndCollect(
 }
 
 /** The same releases with only primary suppression: exact figures, no rounding, no complements. */
-async function unprotected(api: ApiTestServer, held: HeldRelease[]): Promise<HeldRelease[]> {
+async function unprotected(api: ApiTestServer, held: ReleaseRead[]): Promise<HeldRelease[]> {
   const reports = api.server.app.get(OutcomeReportService);
   return Promise.all(
     held.map(async (r) => {
@@ -64,7 +64,7 @@ async function unprotected(api: ApiTestServer, held: HeldRelease[]): Promise<Hel
 describe('on the demo program', () => {
   let api: ApiTestServer;
   let close: () => Promise<void>;
-  let held: HeldRelease[];
+  let held: ReleaseRead[];
 
   beforeAll(async () => {
     ({ api, close } = await startLoadedDemoApi({ participants: 400, seed: 11 }));
@@ -147,7 +147,7 @@ function adversarialFixture(): string {
 
 describe('on adversarial fixtures', () => {
   let api: ApiTestServer;
-  let held: HeldRelease[];
+  let held: ReleaseRead[];
 
   beforeAll(async () => {
     api = await startApiTestServer();

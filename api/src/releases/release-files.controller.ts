@@ -66,14 +66,15 @@ export class ReleaseFilesController {
     } finally {
       const user = req.user;
       if (user) {
-        const { userId, username, role } = user;
-        const operation = `GET /api/releases/${id}/release.${format}`;
+        const { userId, username, role, siteIds } = user;
         await this.auditWriter.write({
           userId,
           username,
           role,
-          operation,
+          operation: `GET /api/releases/${id}/release.${format}`,
           filters: JSON.stringify({ releaseId: id, format }),
+          arguments: null,
+          sites: siteIds,
           outcome,
         });
       }

@@ -103,7 +103,10 @@ describe('a published release', () => {
     ).toBe('%PDF-');
     const csv = await (await funder.fetch(`/api/releases/${q3.releaseId}/release.csv`)).text();
     expect(csv.split('\r\n')[0]).toBe('section,measure,group_type,period,value,lower,upper,n,suppressed');
-    const json = await (await funder.fetch(`/api/releases/${q3.releaseId}/release.json`)).json();
+    const json = (await (await funder.fetch(`/api/releases/${q3.releaseId}/release.json`)).json()) as {
+      protection: { rule: string };
+      files: { pdf: { base64: string } };
+    };
     expect(json).toMatchObject({
       format: 'iop-outcome-release',
       formatVersion: 1,

@@ -32,7 +32,9 @@ export interface ReleaseRead {
   roundingBase: number;
   changeNote: string | null;
   previousReleaseId: number | null;
+  asOf: string;
   period: { kind: string; from: string; to: string; name: string };
+  previousPeriod: { kind: string; from: string; to: string; name: string };
   figures: ReleaseFigureRead[];
   survivalCurves: { groupType: string | null; points: { days: number; atRisk: number; survival: number }[] }[];
   exactFigures: { measure: string; groupType: string | null; value: number | null; n: number }[] | null;
