@@ -100,11 +100,12 @@ interface Report {
   };
 }
 
-/** The log-scale Greenwood interval of METRICS.md, capped to [0, 1]. */
+/** The log-scale Greenwood interval of METRICS.md, capped to [0, 1], with z = R's qnorm(0.975). */
+const Z = 1.959963984540054;
 const interval = (s: number, greenwoodSum: number) => ({
   survival: s,
-  lower: s * Math.exp(-1.96 * Math.sqrt(greenwoodSum)),
-  upper: Math.min(1, s * Math.exp(1.96 * Math.sqrt(greenwoodSum))),
+  lower: s * Math.exp(-Z * Math.sqrt(greenwoodSum)),
+  upper: Math.min(1, s * Math.exp(Z * Math.sqrt(greenwoodSum))),
 });
 
 let api: ApiTestServer;

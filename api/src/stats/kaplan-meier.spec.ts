@@ -15,7 +15,7 @@ describe('kaplanMeier against R survfit(Surv(time, status) ~ x, data = aml)', ()
   //    34      4       1    0.368  0.1627       0.1549        0.875
   //    48      2       1    0.184  0.1535       0.0359        0.944
   // The task brief quoted lower 0.1542 at 34 and upper 0.9988 at 23; both disagree with the published
-  // table and with the formula: 0.3682 · exp(-1.96 · 0.44182) = 0.1549, 0.61364 · exp(1.96 · 0.24873) = 0.99917.
+  // table and with the formula: 0.3682 · exp(-z · 0.44182) = 0.1549, 0.61364 · exp(z · 0.24873) = 0.99917 (z = qnorm(0.975)).
   const maintained = kaplanMeier(amlMaintained);
 
   it('has one point per distinct event time with R n.risk / n.event', () => {
@@ -200,10 +200,13 @@ describe('edge cases', () => {
     ]);
     expect(curve[0].survival).toBeCloseTo(0.75, 14);
     expect(curve[0].stdErr).toBeCloseTo(Math.sqrt(1 / 12), 14);
-    expect(curve[0].lower).toBeCloseTo(0.75 * Math.exp(-1.96 * Math.sqrt(1 / 12)), 14);
+    expect(curve[0].lower).toBeCloseTo(0.75 * Math.exp(-1.959963984540054 * Math.sqrt(1 / 12)), 14);
     expect(curve[1].survival).toBeCloseTo(0.375, 14);
     expect(curve[1].stdErr).toBeCloseTo(Math.sqrt(1 / 12 + 1 / 2), 14);
-    expect(curve[1].upper).toBeCloseTo(Math.min(1, 0.375 * Math.exp(1.96 * Math.sqrt(1 / 12 + 1 / 2))), 14);
+    expect(curve[1].upper).toBeCloseTo(
+      Math.min(1, 0.375 * Math.exp(1.959963984540054 * Math.sqrt(1 / 12 + 1 / 2))),
+      14,
+    );
   });
 
   it('handles tied events: d > 1 at one time', () => {

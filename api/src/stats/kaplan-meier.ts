@@ -1,3 +1,5 @@
+import { Z_95 } from './z-95';
+
 /**
  * Kaplan-Meier survival curve with Greenwood standard errors and log-scale 95% intervals,
  * matching R `survfit(Surv(time, event) ~ 1)` (default conf.type = "log") to printed precision.
@@ -40,7 +42,7 @@ export interface KmPoint {
   survival: number;
   /** Greenwood standard error of log S: sqrt(sum d / (n (n - d))). R's printed "std.err" is survival * stdErr. null once S = 0. */
   stdErr: number | null;
-  /** 95% interval S * exp(±z * stdErr) with z = 1.96, capped to [0, 1]; null once S = 0 (NA in R). */
+  /** 95% interval S * exp(±z * stdErr) with z = qnorm(0.975), capped to [0, 1]; null once S = 0 (NA in R). */
   lower: number | null;
   upper: number | null;
 }
@@ -51,12 +53,6 @@ export interface SurvivalEstimate {
   lower: number | null;
   upper: number | null;
 }
-
-/**
- * z for the 95% interval. The METRICS spec fixes 1.96 (R uses qnorm(0.975) = 1.959964; the
- * difference is below 1e-4 in every bound, i.e. invisible at R's printed precision).
- */
-export const KM_CONFIDENCE_Z = 1.96;
 
 /** R's print.survfit treats S within sqrt(machine epsilon) of 0.5 as 0.5; products like 5/6·4/5·3/4 round. */
 const MEDIAN_TOLERANCE = Math.sqrt(Number.EPSILON);
@@ -100,8 +96,8 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): KmPoi
         nCensored: censored,
         survival,
         stdErr,
-        lower: stdErr === null ? null : survival * Math.exp(-KM_CONFIDENCE_Z * stdErr),
-        upper: stdErr === null ? null : Math.min(1, survival * Math.exp(KM_CONFIDENCE_Z * stdErr)),
+        lower: stdErr === null ? null : survival * Math.exp(-Z_95 * stdErr),
+        upper: stdErr === null ? null : Math.min(1, survival * Math.exp(Z_95 * stdErr)),
       });
     } else if (curve.length > 0) {
       curve[curve.length - 1].nCensored += censored;

@@ -1,4 +1,5 @@
-import { WILSON_Z_95, wilson } from './wilson';
+import { wilson } from './wilson';
+import { Z_95 } from './z-95';
 
 describe('wilson', () => {
   // Published R binom::binom.confint(x, n, method = "wilson") bounds, 7 decimals.
@@ -14,7 +15,7 @@ describe('wilson', () => {
   });
 
   it('defaults to z = qnorm(0.975); z = 1.96 misses binom in the 6th decimal', () => {
-    expect(WILSON_Z_95).toBeCloseTo(1.959964, 6);
+    expect(Z_95).toBeCloseTo(1.959964, 6);
     expect(wilson(18, 20, 1.96).lower).not.toBeCloseTo(0.6989664, 6);
   });
 

@@ -3,11 +3,7 @@
  * as R binom::binom.wilson / binom.confint(method = "wilson").
  */
 
-/**
- * qnorm(0.975). binom uses this exact quantile: it reproduces the package's published bounds to 7
- * decimals (18/20 → 0.6989664–0.9721335), whereas z = 1.96 is already off in the 6th (0.6989618).
- */
-export const WILSON_Z_95 = 1.959963984540054;
+import { Z_95 } from './z-95';
 
 export interface RateInterval {
   /** successes / n, or null when n = 0 (no denominator). */
@@ -16,7 +12,7 @@ export interface RateInterval {
   upper: number | null;
 }
 
-export function wilson(successes: number, n: number, z: number = WILSON_Z_95): RateInterval {
+export function wilson(successes: number, n: number, z: number = Z_95): RateInterval {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   if (!Number.isInteger(successes) || successes < 0 || successes > n) {
     throw new RangeError(`successes must be an integer in [0, n], got ${successes} of ${n}`);
