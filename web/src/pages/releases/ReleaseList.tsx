@@ -25,6 +25,7 @@ export function ReleaseList() {
       ) : (
         <div className="report-table">
           <table>
+            <caption>Releases, newest period first</caption>
             <thead>
               <tr>
                 <th scope="col">Period</th>
