@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Column } from '../../charts/columns';
 import { DataTable } from '../../charts/DataTable';
 import { formatCount } from '../../charts/format';
-import { describeProgress, isUploadFinished, UPLOAD_OUTCOME, type UploadFileSummary } from './upload-client';
+import { describeOutcome, describeProgress, isUploadFinished, type UploadFileSummary } from './upload-client';
 import { useUpload } from './useUpload';
 
 const count = (v: unknown) => formatCount(typeof v === 'number' ? v : null);
@@ -82,7 +82,7 @@ export function UploadPanel() {
           )}
           {state && isUploadFinished(state.status) && (
             <p className={`status-${state.status}`} data-testid="upload-outcome">
-              {UPLOAD_OUTCOME[state.status]}
+              {describeOutcome(state)}
               {state.error && ` ${state.error}`}
               {state.summary && ` (load ${state.summary.loadId})`}
             </p>
