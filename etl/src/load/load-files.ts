@@ -120,7 +120,8 @@ export async function loadFiles(
   try {
     if (signal?.aborted) throw new LoadCancelledError();
     const discovered = await discoverFiles(paths);
-    for (const ignored of discovered.ignored) warnings.push(hide(`ignored ${ignored}: not a .csv or .csv.gz file`));
+    for (const ignored of discovered.ignored)
+      warnings.push(hide(`ignored ${ignored}: not a .csv, .csv.gz or .xlsx file`));
     progress = new ProgressReporter(discovered.files.length, options.onProgress);
 
     client = await pool.connect();
