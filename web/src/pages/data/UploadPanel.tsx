@@ -34,17 +34,18 @@ export function UploadPanel() {
     <section className="card upload-panel" aria-labelledby="upload-heading" data-testid="upload-panel">
       <h3 id="upload-heading">Load new exports</h3>
       <form onSubmit={submit}>
-        <label htmlFor={ids.input}>Export files (.csv or .csv.gz)</label>
+        <label htmlFor={ids.input}>Export files (.csv, .csv.gz or .xlsx)</label>
         <p id={ids.hint} className="chart-frame__description">
           Choose one or more of the program's exports (sites, groups, participants, enrollments, sessions, attendance,
-          feedback, sobriety). Rows already loaded are updated; nothing is deleted.
+          feedback, sobriety), as CSV or as spreadsheets (the first sheet is read). Rows already loaded are updated;
+          nothing is deleted.
         </p>
         <input
           id={ids.input}
           type="file"
           name="files"
           multiple
-          accept=".csv,.gz,text/csv,application/gzip"
+          accept=".csv,.gz,.xlsx,text/csv,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={ids.hint}
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
         />
