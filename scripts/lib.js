@@ -26,8 +26,12 @@ function build(projects = ['db', 'etl', 'api', 'web']) {
   nx(['run-many', '-t', 'build', '-p', projects.join(','), '--output-style=static']);
 }
 
+// What these helpers run (npm ci, the build) is progress, never the command's data: its output
+// goes to stderr, so that `npm run etl -- load … --json | jq` gets only the JSON on stdout.
+const PROGRESS_TO_STDERR = ['inherit', process.stderr.fd, 'inherit'];
+
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: PROGRESS_TO_STDERR, ...options });
   if (result.error) throw result.error;
   if (result.status !== 0) process.exit(result.status ?? 1);
   return result;

@@ -1,11 +1,13 @@
 // `node scripts/run.js <built entry> [args…]`: the npm scripts' way to run a command from a fresh
-// clone: install if needed, build (cached), then run the entry in this process with the args.
+// clone: install if needed, build (cached) the project the entry belongs to (Nx builds what it
+// depends on first), then run the entry in this process with the args. Installing and building
+// write to stderr only: stdout is the command's own (see lib.js).
 const path = require('node:path');
 const { root, ensureDependencies, build } = require('./lib');
 
 const [entry, ...args] = process.argv.slice(2);
 ensureDependencies();
-build(['db', 'etl', 'api']);
+build([entry.split(/[\\/]/)[0]]);
 process.argv = [process.argv[0], path.join(root, entry), ...args];
 const main = require(path.join(root, entry)).main;
 Promise.resolve(main(args)).then(

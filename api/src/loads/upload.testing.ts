@@ -7,19 +7,25 @@ export interface UploadOutcome {
   summary: { loadId: number; files: Record<string, unknown>[] } | null;
 }
 
-function form(files: Record<string, string>): FormData {
+/** File name → CSV text, or the bytes of a binary file (a spreadsheet). */
+export type UploadFiles = Record<string, string | Uint8Array>;
+
+function form(files: UploadFiles): FormData {
   const data = new FormData();
-  for (const [name, text] of Object.entries(files)) data.append('files', new Blob([text], { type: 'text/csv' }), name);
+  for (const [name, content] of Object.entries(files)) {
+    const type = typeof content === 'string' ? 'text/csv' : 'application/octet-stream';
+    data.append('files', new Blob([typeof content === 'string' ? content : Buffer.from(content)], { type }), name);
+  }
   return data;
 }
 
 /** POSTs the files (name → CSV text) to /api/uploads; the response, unread. */
-export function postUpload(session: ApiSession, files: Record<string, string>): Promise<Response> {
+export function postUpload(session: ApiSession, files: UploadFiles): Promise<Response> {
   return session.fetch('/api/uploads', { method: 'POST', body: form(files) });
 }
 
 /** Uploads the files and polls until the load has ended. */
-export async function uploadAndWait(session: ApiSession, files: Record<string, string>): Promise<UploadOutcome> {
+export async function uploadAndWait(session: ApiSession, files: UploadFiles): Promise<UploadOutcome> {
   const response = await postUpload(session, files);
   if (response.status !== 202) throw new Error(`Upload answered ${response.status}: ${await response.text()}`);
   const { uploadId } = (await response.json()) as { uploadId: string };

@@ -79,6 +79,7 @@ export class UploadsController {
     const names = files.map((f) => f.originalname).join(', ');
     loadFiles(this.databaseUrl, [dir], {
       source: `upload by ${user.username}: ${names}`,
+      privateFolder: dir,
       onProgress: (p) => this.registry.progress(upload.uploadId, p),
     })
       .then((summary) => this.registry.finish(upload.uploadId, summary))

@@ -52,7 +52,7 @@ test.each([
 
 test('the unknown-file message names the file and the accepted names', () => {
   expect(unknownFileKindMessage('/in/patients.csv')).toBe(
-    '"patients.csv" is not a file this loader knows; expected one of sites.csv, groups.csv, participants.csv, enrollments.csv, sessions.csv, attendance.csv, feedback.csv, sobriety.csv (optionally gzip-compressed, e.g. attendance.csv.gz)',
+    '"patients.csv" is not a file this loader knows; expected one of sites.csv, groups.csv, participants.csv, enrollments.csv, sessions.csv, attendance.csv, feedback.csv, sobriety.csv (optionally gzip-compressed, e.g. attendance.csv.gz, or a spreadsheet, e.g. attendance.xlsx)',
   );
 });
 

@@ -38,6 +38,7 @@ export type KeyColumn<K extends FileKind> = (typeof KEY_COLUMNS)[K][number];
 const KIND_BY_NAME: ReadonlyMap<string, FileKind> = new Map(FILE_KINDS.map((kind) => [kind, kind]));
 const CSV_SUFFIX = '.csv';
 const GZIP_SUFFIX = '.gz';
+const XLSX_SUFFIX = '.xlsx';
 
 /** The name after the last `/` or `\` (both, so Windows paths work wherever this runs). */
 function baseName(fileName: string): string {
@@ -48,9 +49,15 @@ function baseName(fileName: string): string {
 /** The kind of a file from its name or path, or null when it is not one of the contract's files. */
 export function fileKindOf(fileName: string): FileKind | null {
   let name = baseName(fileName).toLowerCase();
+  if (name.endsWith(XLSX_SUFFIX)) return KIND_BY_NAME.get(name.slice(0, -XLSX_SUFFIX.length)) ?? null;
   if (name.endsWith(GZIP_SUFFIX)) name = name.slice(0, -GZIP_SUFFIX.length);
   if (!name.endsWith(CSV_SUFFIX)) return null;
   return KIND_BY_NAME.get(name.slice(0, -CSV_SUFFIX.length)) ?? null;
+}
+
+/** Whether the file is a spreadsheet workbook (`.xlsx`, any case): its first sheet is read. */
+export function isSpreadsheetFileName(fileName: string): boolean {
+  return fileName.toLowerCase().endsWith(XLSX_SUFFIX);
 }
 
 /** Whether the file is gzip-compressed, judged by its name (`.gz`, any case). */
@@ -61,5 +68,5 @@ export function isGzipFileName(fileName: string): boolean {
 /** The file-level error for a file whose name is not a known kind. */
 export function unknownFileKindMessage(fileName: string): string {
   const expected = FILE_KINDS.map((kind) => `${kind}.csv`).join(', ');
-  return `"${baseName(fileName)}" is not a file this loader knows; expected one of ${expected} (optionally gzip-compressed, e.g. attendance.csv.gz)`;
+  return `"${baseName(fileName)}" is not a file this loader knows; expected one of ${expected} (optionally gzip-compressed, e.g. attendance.csv.gz, or a spreadsheet, e.g. attendance.xlsx)`;
 }

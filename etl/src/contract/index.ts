@@ -8,6 +8,7 @@ export {
   type KeyColumn,
   fileKindOf,
   isGzipFileName,
+  isSpreadsheetFileName,
   unknownFileKindMessage,
 } from './file-kinds';
 export {

@@ -97,6 +97,39 @@ const CASES: RuleCase[] = [
     },
   },
   {
+    // Judged as the file leaves the episodes: E1 stretches into April while E2 moves away, but E2's
+    // move overlaps E1's new dates and is rejected, so the stored E2 stays and E1 would overlap
+    // it: E1 is rejected too, and E5 (another participant) still goes in.
+    rule: 'episode-overlap-kept-stored',
+    files: { 'enrollments.csv': '3/0/1/0/2' },
+    rejects: [
+      [
+        'enrollments.csv',
+        2,
+        'admission_date',
+        '2025-01-06',
+        'the episode overlaps an episode of the same participant already stored' + OVERLAP_RULE,
+        'this episode 2025-01-06 to 2025-04-20; the stored one 2025-04-01 to open (kept: its row on line 3 was rejected)',
+      ],
+      [
+        'enrollments.csv',
+        3,
+        'admission_date',
+        '2025-04-15',
+        'the episode overlaps an episode on an earlier line of this file' + OVERLAP_RULE,
+        'this episode 2025-04-15 to open; the one on line 2 2025-01-06 to 2025-04-20',
+      ],
+    ],
+    tables: (contents) => {
+      const episodes = contents.enrollment?.map((e) => [e.enrollment_id, e.admission_date, e.discharge_date]);
+      expect(episodes?.slice(0, 2)).toEqual([
+        ['E1', '2025-01-06', '2025-03-28'],
+        ['E2', '2025-04-01', null],
+      ]);
+      expect(episodes).toContainEqual(['E5', '2025-02-03', '2025-02-05']);
+    },
+  },
+  {
     // Rows that change stored data must leave the stored rows depending on them valid: E1 would
     // strand P001's attendance on 2025-01-21, E3 P002's check-in of 2025-01-20, X4 P004's
     // attendance, and X1/P001 would turn absent under stored feedback. E4, X6 and X1/P003 change

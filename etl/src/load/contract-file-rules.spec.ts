@@ -40,7 +40,7 @@ const CASES: RuleCase[] = [
     files: {
       'visits.csv':
         'refused: "visits.csv" is not a file this loader knows; expected one of sites.csv, groups.csv, participants.csv, ' +
-        'enrollments.csv, sessions.csv, attendance.csv, feedback.csv, sobriety.csv (optionally gzip-compressed, e.g. attendance.csv.gz)',
+        'enrollments.csv, sessions.csv, attendance.csv, feedback.csv, sobriety.csv (optionally gzip-compressed, e.g. attendance.csv.gz, or a spreadsheet, e.g. attendance.xlsx)',
     },
     rejects: [],
   },

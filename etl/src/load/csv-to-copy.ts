@@ -1,4 +1,5 @@
-// The row side of reading one file: CSV records → header check → row validation → COPY text.
+// The row side of reading one CSV file: CSV records → rows-to-copy.ts (header check, row
+// validation, COPY text).
 //
 // Built on csv-parse's stream Parser, but records never become stream objects: the Parser hands
 // each record to `push` synchronously, and this subclass takes it there, reads the parser's live
@@ -8,33 +9,14 @@
 
 import { Parser } from 'csv-parse';
 import type { TransformCallback } from 'node:stream';
-import {
-  type AcceptedHeader,
-  checkHeader,
-  createRowValidator,
-  type FileKind,
-  type RowError,
-  type RowValidator,
-  WHOLE_ROW,
-} from '../contract';
-import { copyField, type CopyValue } from './copy-text';
 import { FileRefusedError } from './errors';
-import type { RejectSink } from './reject-spool';
+import { RowsToCopy, type RowsToCopyOptions } from './rows-to-copy';
 
 /** A record longer than this is not an export row: most likely a quote that is never closed. */
 export const MAX_RECORD_CHARS = 1_000_000;
-const OUTPUT_CHUNK_CHARS = 256 * 1024;
-const PROGRESS_EVERY_ROWS = 8192;
+export const OUTPUT_CHUNK_CHARS = 256 * 1024;
 
-export interface CsvToCopyOptions {
-  kind: FileKind;
-  /** Contract columns in the order of the staging table's COPY column list (after `line`). */
-  columns: readonly string[];
-  rejects: RejectSink;
-  onRows?: (rowsRead: number) => void;
-  /** For tests: the year birth_year is bounded by. */
-  currentYear?: number;
-}
+export type CsvToCopyOptions = RowsToCopyOptions;
 
 /**
  * csv-parse's messages quote field values (which may be participant IDs): say it in our words,
@@ -66,15 +48,7 @@ export function lineBreaksIn(record: readonly string[]): number {
 }
 
 export class CsvToCopy extends Parser {
-  /** Data rows read (header excluded), valid or not. */
-  rowsRead = 0;
-  /** Data rows with at least one error (not sent to the database). */
-  rowsRejected = 0;
-  header: AcceptedHeader<FileKind> | null = null;
-
-  private validate: RowValidator<FileKind> | null = null;
-  private failure: FileRefusedError | null = null;
-  private output = '';
+  private readonly rows: RowsToCopy;
   /** The physical line after the last record, and csv-parse's counters as they were then. */
   private nextLine = 1;
   private parserLines = 0;
@@ -82,6 +56,21 @@ export class CsvToCopy extends Parser {
 
   constructor(private readonly settings: CsvToCopyOptions) {
     super({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS });
+    this.rows = new RowsToCopy(settings);
+  }
+
+  /** Data rows read (header excluded), valid or not. */
+  get rowsRead(): number {
+    return this.rows.rowsRead;
+  }
+
+  /** Data rows with at least one error (not sent to the database). */
+  get rowsRejected(): number {
+    return this.rows.rowsRejected;
+  }
+
+  get header(): RowsToCopy['header'] {
+    return this.rows.header;
   }
 
   // csv-parse calls push once per record, synchronously, while it parses a chunk.
@@ -98,7 +87,7 @@ export class CsvToCopy extends Parser {
     this.nextLine = line + 1 + (spansLines ? lineBreaksIn(record) : 0);
     this.parserLines = info.lines;
     this.parserEmptyLines = info.empty_lines;
-    if (this.failure === null) this.onRecord(record, line);
+    this.rows.take(record, line);
     return true;
   }
 
@@ -108,15 +97,12 @@ export class CsvToCopy extends Parser {
 
   override _flush(callback: TransformCallback): void {
     super._flush((error) => {
-      if (error === undefined && this.failure === null && this.header === null) {
-        this.failure = new FileRefusedError('the file is empty: it has no header row');
-      }
+      if (error === undefined) this.rows.finish();
       this.afterChunk(
         error,
         () => {
-          if (this.output.length > 0) super.push(this.output);
-          this.output = '';
-          this.settings.onRows?.(this.rowsRead);
+          const rest = this.rows.takeOutput();
+          if (rest.length > 0) super.push(rest);
           callback();
         },
         callback,
@@ -125,51 +111,14 @@ export class CsvToCopy extends Parser {
   }
 
   private afterChunk(error: Error | null | undefined, next: TransformCallback, fail: TransformCallback = next): void {
-    const failure = this.failure ?? (error ? (csvRefusal(error, this.nextLine) ?? error) : null);
+    const failure = this.rows.failure ?? (error ? (csvRefusal(error, this.nextLine) ?? error) : null);
     if (failure) {
       fail(failure);
       return;
     }
-    if (this.output.length >= OUTPUT_CHUNK_CHARS) {
-      super.push(this.output);
-      this.output = '';
-    }
+    if (this.rows.output.length >= OUTPUT_CHUNK_CHARS) super.push(this.rows.takeOutput());
     // Many rejected rows: let the spool's file catch up before reading on.
     if (this.settings.rejects.needsFlush()) this.settings.rejects.flush().then(() => next(), next);
     else next();
-  }
-
-  private onRecord(record: string[], line: number): void {
-    if (this.validate === null) {
-      const header = checkHeader(this.settings.kind, record);
-      if (!header.ok) {
-        this.failure = new FileRefusedError(header.error, header.detail);
-        return;
-      }
-      this.header = header;
-      this.validate = createRowValidator(header, { currentYear: this.settings.currentYear });
-      return;
-    }
-    this.rowsRead++;
-    if ((this.rowsRead & (PROGRESS_EVERY_ROWS - 1)) === 0) this.settings.onRows?.(this.rowsRead);
-    const result = this.validate(record);
-    if (!result.ok) {
-      this.rowsRejected++;
-      this.reject(line, result.errors);
-      return;
-    }
-    const fields: Readonly<Record<string, unknown>> = result.row;
-    const columns = this.settings.columns;
-    let text = String(line);
-    for (let i = 0; i < columns.length; i++) text += '\t' + copyField(fields[columns[i]!] as CopyValue);
-    this.output += text + '\n';
-  }
-
-  private reject(line: number, errors: readonly RowError[]): void {
-    for (const error of errors) {
-      // An error about the whole row (wrong number of fields) has no column and no single value.
-      if (error.column === WHOLE_ROW) this.settings.rejects.add(line, null, null, error.reason, error.detail);
-      else this.settings.rejects.add(line, error.column, error.value, error.reason, error.detail);
-    }
   }
 }

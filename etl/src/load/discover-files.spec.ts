@@ -48,7 +48,9 @@ describe('finding the files of a load', () => {
 
   it('refuses a path that does not exist, and a folder without CSV files', async () => {
     await expect(discoverFiles([path.join(dir, 'nope')])).rejects.toThrow(LoadRefusedError);
-    await expect(discoverFiles([path.join(dir, 'archive')])).rejects.toThrow(/holds no \.csv or \.csv\.gz files/);
+    await expect(discoverFiles([path.join(dir, 'archive')])).rejects.toThrow(
+      /holds no \.csv, \.csv\.gz or \.xlsx files/,
+    );
     await expect(discoverFiles([])).rejects.toThrow('no files or folders were given');
   });
 });

@@ -2,7 +2,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_KINDS, type FileKind, fileKindOf, isGzipFileName } from '../contract';
+import { FILE_KINDS, type FileKind, fileKindOf, isGzipFileName, isSpreadsheetFileName } from '../contract';
 import { LoadRefusedError } from './errors';
 
 export interface LoadFile {
@@ -11,6 +11,8 @@ export interface LoadFile {
   name: string;
   kind: FileKind | null;
   gzip: boolean;
+  /** A spreadsheet workbook (.xlsx), read by xlsx-to-copy.ts; otherwise CSV. */
+  spreadsheet: boolean;
   size: number;
 }
 
@@ -20,10 +22,10 @@ export interface DiscoveredFiles {
   ignored: string[];
 }
 
-// In a folder, only files that look like CSV exports are taken: a README or an editor's backup
+// In a folder, only files that look like exports (CSV, gzipped CSV, .xlsx) are taken: a README or an editor's backup
 // next to them is not part of the load. A CSV with a name the contract does not know is taken,
 // and refused as an unknown kind, so that a misnamed export is reported rather than skipped.
-const CSV_NAME = /\.csv(\.gz)?$/i;
+const EXPORT_NAME = /\.(csv(\.gz)?|xlsx)$/i;
 
 function kindOrder(kind: FileKind | null): number {
   return kind === null ? FILE_KINDS.length : FILE_KINDS.indexOf(kind);
@@ -42,10 +44,10 @@ async function filesOf(given: string): Promise<{ files: string[]; ignored: strin
   const ignored: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    if (CSV_NAME.test(entry.name)) files.push(path.join(given, entry.name));
+    if (EXPORT_NAME.test(entry.name)) files.push(path.join(given, entry.name));
     else ignored.push(path.join(given, entry.name));
   }
-  if (files.length === 0) throw new LoadRefusedError('a folder given holds no .csv or .csv.gz files', given);
+  if (files.length === 0) throw new LoadRefusedError('a folder given holds no .csv, .csv.gz or .xlsx files', given);
   return { files, ignored };
 }
 
@@ -68,7 +70,14 @@ export async function discoverFiles(paths: readonly string[]): Promise<Discovere
   const files: LoadFile[] = [];
   for (const file of found) {
     const size = (await stat(file)).size;
-    files.push({ path: file, name: path.basename(file), kind: fileKindOf(file), gzip: isGzipFileName(file), size });
+    files.push({
+      path: file,
+      name: path.basename(file),
+      kind: fileKindOf(file),
+      gzip: isGzipFileName(file),
+      spreadsheet: isSpreadsheetFileName(file),
+      size,
+    });
   }
 
   // Two files of one kind (sites.csv and Sites.csv.gz, or two folders) leave it open which one is

@@ -5,7 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { BulkPolicy } from './bulk-mode';
 import { unknownFileKindMessage } from '../contract';
-import { CHECKS_BY_KIND, countRejectedLines, runCheck } from './checks';
+import { countRejectedLines, runChecks } from './checks';
 import type { LoadFile } from './discover-files';
 import { FileRefusedError, LoadCancelledError } from './errors';
 import { pauseHere, shouldPause } from './pause-hook';
@@ -98,10 +98,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
     // The planner knows nothing of a table created a moment ago; the checks join it with the
     // real tables, and a wrong row estimate turns a hash join into millions of index probes.
     await client.query(`ANALYZE ${STAGE}`);
-    for (const check of CHECKS_BY_KIND[kind]) {
-      throwIfAborted(signal);
-      await runCheck(client, check, loadId, file.name);
-    }
+    await runChecks(client, kind, loadId, file.name, () => throwIfAborted(signal));
     const rejectedByChecks = await countRejectedLines(client);
     const checked = performance.now();
     summary.phaseMs.check = checked - copied;

@@ -13,6 +13,7 @@ import { finishLoadRecord, recordFailedLoad, recordFile, startLoadRecord } from 
 import { takeLoadLock } from './lock';
 import { redactDatabaseMessage } from './mask';
 import { pauseHere, shouldPause } from './pause-hook';
+import { hideInFileWords, hidingFolder } from './private-folder';
 import { ProgressReporter } from './progress';
 import { writeRejectsFile } from './rejects';
 import type { FileSummary, LoadOptions, LoadStatus, LoadSummary, RowCounts } from './types';
@@ -95,7 +96,8 @@ export async function loadFiles(
 ): Promise<LoadSummary> {
   const startedAt = new Date();
   const t0 = performance.now();
-  const source = options.source ?? paths.join(' ');
+  const hide = hidingFolder(options.privateFolder);
+  const source = hide(options.source ?? paths.join(' '));
   const signal = options.signal;
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'iop-etl' });
   // An idle connection that drops must not crash the process: the load's own queries report it.
@@ -118,7 +120,8 @@ export async function loadFiles(
   try {
     if (signal?.aborted) throw new LoadCancelledError();
     const discovered = await discoverFiles(paths);
-    for (const ignored of discovered.ignored) warnings.push(`ignored ${ignored}: not a .csv or .csv.gz file`);
+    for (const ignored of discovered.ignored)
+      warnings.push(hide(`ignored ${ignored}: not a .csv, .csv.gz or .xlsx file`));
     progress = new ProgressReporter(discovered.files.length, options.onProgress);
 
     client = await pool.connect();
@@ -156,7 +159,9 @@ export async function loadFiles(
       await tidyDerivedData(client);
     } catch (error) {
       warnings.push(
-        `the derived tables were not vacuumed (queries read the replaced rows until autovacuum does): ${error instanceof Error ? error.message : String(error)}`,
+        hide(
+          `the derived tables were not vacuumed (queries read the replaced rows until autovacuum does): ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
     }
 
@@ -171,7 +176,9 @@ export async function loadFiles(
         );
       } catch (error) {
         // The load is committed and its rejects are in etl_reject; only the CSV copy is missing.
-        warnings.push(`could not write the rejects CSV: ${error instanceof Error ? error.message : String(error)}`);
+        warnings.push(
+          hide(`could not write the rejects CSV: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }
     }
     progress.load('done');
@@ -188,7 +195,11 @@ export async function loadFiles(
       warnings,
     };
   } catch (error) {
-    const failure = describeFailure(error, currentFile, signal);
+    const described = describeFailure(error, currentFile, signal);
+    const failure = {
+      message: hide(described.message),
+      detail: described.detail === null ? null : hide(described.detail),
+    };
     if (client !== undefined) {
       const rolledBack = await client.query('ROLLBACK').then(
         () => true,
@@ -228,15 +239,16 @@ async function loadOneFile(
   progress: ProgressReporter,
   options: InternalLoadOptions,
 ): Promise<FileSummary> {
+  const hide = hidingFolder(options.privateFolder);
   const state = {
-    file: file.name,
+    file: hide(file.name),
     kind: file.kind,
     fileIndex: index + 1,
     bytesTotal: file.size,
     startedAt: performance.now(),
   };
   progress.file(state, 'reading', 0, 0);
-  const summary = await loadFile({
+  const loaded = await loadFile({
     client,
     loadId,
     file,
@@ -246,6 +258,7 @@ async function loadOneFile(
     bulk: options.bulk ?? 'auto',
     currentYear: options.currentYear,
   });
+  const summary = hideInFileWords(hide, loaded);
   progress.file(state, 'file-done', summary.read, file.size, summary);
   return summary;
 }

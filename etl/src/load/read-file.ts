@@ -136,6 +136,7 @@ export class GzipRatioCheck extends Transform {
 export function openFile(file: LoadFile): FileSource {
   const head = createReadStream(file.path, { highWaterMark: READ_CHUNK_BYTES });
   const streams: NodeJS.ReadWriteStream[] = [];
+  if (file.spreadsheet) return { head, streams, bytesRead: () => head.bytesRead }; // a zip: xlsx-to-copy.ts
   if (file.gzip) {
     streams.push(createGunzip({ chunkSize: READ_CHUNK_BYTES }));
     streams.push(new GzipRatioCheck(file.name, () => head.bytesRead));

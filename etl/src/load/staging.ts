@@ -12,7 +12,9 @@ import { FileRefusedError } from './errors';
 import { pauseHere, shouldPause } from './pause-hook';
 import { asFileRefusal, openFile } from './read-file';
 import type { RejectSink } from './reject-spool';
+import { RowsToCopy } from './rows-to-copy';
 import { STAGE, STAGE_BAD, type TableSpec } from './tables';
+import { xlsxToCopy } from './xlsx-to-copy';
 
 export interface StagedFile {
   header: AcceptedHeader<FileKind>;
@@ -68,19 +70,24 @@ export async function stageFile(
   options: StageOptions,
 ): Promise<StagedFile> {
   const source = openFile(file);
-  const rows = new CsvToCopy({
+  const settings = {
     kind: spec.kind,
     columns: spec.columns,
     rejects: options.rejects,
-    onRows: (rowsRead) => options.onRows?.(rowsRead, source.bytesRead()),
+    onRows: (rowsRead: number) => options.onRows?.(rowsRead, source.bytesRead()),
     currentYear: options.currentYear,
-  });
+  };
   const columns = ['line', ...spec.columns].join(', ');
   const copy = client.query(copyFrom(`COPY ${STAGE} (${columns}) FROM STDIN`));
-  const stages: NodeJS.ReadWriteStream[] = [...source.streams, rows];
+  // A spreadsheet is read from the file stream by the workbook reader itself; CSV bytes go
+  // through the byte stages (gunzip, UTF-8 check) into the CSV parser.
+  const rows = file.spreadsheet ? new RowsToCopy(settings) : new CsvToCopy(settings);
+  const head: NodeJS.ReadableStream =
+    rows instanceof CsvToCopy ? source.head : xlsxToCopy(source.head, spec.kind, rows);
+  const stages: NodeJS.ReadWriteStream[] = rows instanceof CsvToCopy ? [...source.streams, rows] : [];
   if (shouldPause('copy', spec.kind)) stages.push(new PauseInCopy(file.name));
   try {
-    await pipeline([source.head, ...stages, copy], { signal: options.signal });
+    await pipeline([head, ...stages, copy], { signal: options.signal });
   } catch (error) {
     throw asFileRefusal(error) ?? error;
   }

@@ -104,6 +104,11 @@ export interface LoadOptions {
   /** Recorded in etl_load.source; defaults to the paths given. */
   source?: string;
   /**
+   * A folder of the server the files are in that must never be named (the API's upload folder):
+   * messages, details and warnings name its files by their names and the folder as "the upload".
+   */
+  privateFolder?: string;
+  /**
    * 'auto' (default): a file that is large and a good part of its table goes in with the table's
    * foreign keys re-validated in one pass instead of per row, several times faster, but the tables
    * involved are locked against readers until the load commits (see bulk-mode.ts). 'off' never

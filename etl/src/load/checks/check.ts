@@ -29,13 +29,14 @@ export function sqlText(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** Runs one check; returns how many lines it rejected that were not rejected before. */
 export async function runCheck(
   client: PoolClient,
   check: DatabaseCheck,
   loadId: number,
   fileName: string,
-): Promise<void> {
-  await client.query(
+): Promise<number> {
+  const result = await client.query(
     `WITH found AS MATERIALIZED (${check.sql}),
           stored AS (
             INSERT INTO etl_reject (load_id, file_name, line, column_name, value, reason, detail)
@@ -43,6 +44,7 @@ export async function runCheck(
      INSERT INTO ${STAGE_BAD} (line) SELECT DISTINCT line FROM found ON CONFLICT DO NOTHING`,
     [loadId, fileName],
   );
+  return result.rowCount ?? 0;
 }
 
 /** Rows of the staging table rejected by the checks so far. */

@@ -7,6 +7,13 @@
 //   2. an episode on an earlier line of this file that was not rejected by rule 1 or before,
 // so a corrected export that moves episodes around goes in, and of two overlapping rows of one file
 // the first stays, as if the file had been applied line by line.
+//
+// Rule 1 is asked again once every other rule of the file has run, until it finds nothing more
+// (checks/index.ts): a row rejected after it was first asked keeps its stored episode where it
+// was, and an episode of the file that was cleared because that stored one was moving away would
+// overlap it. So what is judged is the episodes as the load leaves them, never a moment between
+// two of its rows; the database's exclusion constraint, checked at the end of each statement
+// (DEFERRABLE), then never refuses a load.
 
 import { STAGE } from '../tables';
 import { type DatabaseCheck, NOT_REJECTED, notRejected, sqlText } from './check';
@@ -27,7 +34,9 @@ export const noOverlapWithStoredEpisodes: DatabaseCheck = {
   name: 'no overlap with stored episodes',
   sql: `SELECT DISTINCT ON (s.line) s.line, 'admission_date' AS column_name, s.admission_date::text AS value,
                ${sqlText(OVERLAPS_STORED)} AS reason,
-               'this episode ' || ${span('s')} || '; the stored one ' || ${span('e')} AS detail
+               'this episode ' || ${span('s')} || '; the stored one ' || ${span('e')} ||
+               coalesce(' (kept: its row on line ' || (SELECT max(r.line) FROM ${STAGE} r WHERE r.enrollment_id = e.enrollment_id) ||
+                        ' was rejected)', '') AS detail
         FROM ${STAGE} s
         JOIN enrollment e ON e.participant_id = s.participant_id AND e.enrollment_id <> s.enrollment_id
                          AND ${window('e')} && ${window('s')}

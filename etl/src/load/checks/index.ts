@@ -2,10 +2,17 @@
 // and all run (a row may miss both its session and its participant); the rules that build on
 // them, the duplicate-key rule and the overlap rules then see only the rows still standing; the
 // rules that keep stored rows valid (stored-rows.ts) come last, on the rows that would go in.
+//
+// A row rejected late keeps its stored row as it was, which an earlier rule had counted as
+// replaced: the rules that judge a row against the stored rows the file leaves in place are then
+// asked again, together, until a round rejects nothing (SETTLE_BY_KIND). Rejecting only ever
+// keeps more stored rows, so the rounds end; in practice after one or two.
+
+import type { PoolClient } from 'pg';
 
 import type { FileKind } from '../../contract';
 import { attendanceInsideAnEpisode, checkInAfterAnAdmission, feedbackOnlyWhenAttended } from './activity';
-import type { DatabaseCheck } from './check';
+import { type DatabaseCheck, runCheck } from './check';
 import { lastRowWins } from './duplicates';
 import { noOverlapWithinFile, noOverlapWithStoredEpisodes } from './episodes';
 import { mustExist } from './references';
@@ -45,6 +52,34 @@ export const CHECKS_BY_KIND: Readonly<Record<FileKind, readonly DatabaseCheck[]>
   feedback: [session, participant, feedbackOnlyWhenAttended, lastRowWins(['session_id', 'participant_id'])],
   sobriety: [participant, checkInAfterAnAdmission, lastRowWins(['participant_id', 'report_date'])],
 };
+
+/** The checks asked again until settled, per kind; each must skip rows rejected already. */
+export const SETTLE_BY_KIND: Readonly<Partial<Record<FileKind, readonly DatabaseCheck[]>>> = {
+  enrollments: [noOverlapWithStoredEpisodes, episodeKeepsStoredCheckIns, episodeKeepsStoredAttendance],
+};
+
+/** Every check of the kind in order, then the settling rounds; `beforeEach` may throw to cancel. */
+export async function runChecks(
+  client: PoolClient,
+  kind: FileKind,
+  loadId: number,
+  fileName: string,
+  beforeEach: () => void,
+): Promise<void> {
+  for (const check of CHECKS_BY_KIND[kind]) {
+    beforeEach();
+    await runCheck(client, check, loadId, fileName);
+  }
+  const settle = SETTLE_BY_KIND[kind] ?? [];
+  let rejected = 1;
+  while (settle.length > 0 && rejected > 0) {
+    rejected = 0;
+    for (const check of settle) {
+      beforeEach();
+      rejected += await runCheck(client, check, loadId, fileName);
+    }
+  }
+}
 
 export type { DatabaseCheck } from './check';
 export { countRejectedLines, runCheck } from './check';

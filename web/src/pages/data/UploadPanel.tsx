@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Column } from '../../charts/columns';
 import { DataTable } from '../../charts/DataTable';
 import { formatCount } from '../../charts/format';
-import { describeProgress, isUploadFinished, UPLOAD_OUTCOME, type UploadFileSummary } from './upload-client';
+import { describeOutcome, describeProgress, isUploadFinished, type UploadFileSummary } from './upload-client';
 import { useUpload } from './useUpload';
 
 const count = (v: unknown) => formatCount(typeof v === 'number' ? v : null);
@@ -34,17 +34,18 @@ export function UploadPanel() {
     <section className="card upload-panel" aria-labelledby="upload-heading" data-testid="upload-panel">
       <h3 id="upload-heading">Load new exports</h3>
       <form onSubmit={submit}>
-        <label htmlFor={ids.input}>Export files (.csv or .csv.gz)</label>
+        <label htmlFor={ids.input}>Export files (.csv, .csv.gz or .xlsx)</label>
         <p id={ids.hint} className="chart-frame__description">
           Choose one or more of the program's exports (sites, groups, participants, enrollments, sessions, attendance,
-          feedback, sobriety). Rows already loaded are updated; nothing is deleted.
+          feedback, sobriety), as CSV or as spreadsheets (the first sheet is read). Rows already loaded are updated;
+          nothing is deleted.
         </p>
         <input
           id={ids.input}
           type="file"
           name="files"
           multiple
-          accept=".csv,.gz,text/csv,application/gzip"
+          accept=".csv,.gz,.xlsx,text/csv,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={ids.hint}
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
         />
@@ -82,7 +83,7 @@ export function UploadPanel() {
           )}
           {state && isUploadFinished(state.status) && (
             <p className={`status-${state.status}`} data-testid="upload-outcome">
-              {UPLOAD_OUTCOME[state.status]}
+              {describeOutcome(state)}
               {state.error && ` ${state.error}`}
               {state.summary && ` (load ${state.summary.loadId})`}
             </p>

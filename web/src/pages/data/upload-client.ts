@@ -79,10 +79,30 @@ export function describeProgress(state: Pick<UploadState, 'status' | 'progress'>
   return file ? `Reading ${file}: ${rows}${percent}` : `${rows}${percent}`;
 }
 
-export const UPLOAD_OUTCOME: Record<UploadStatus, string> = {
+const UPLOAD_OUTCOME: Record<UploadStatus, string> = {
   queued: 'Waiting to start.',
   running: 'Loading…',
   succeeded: 'Loaded: every file and row was accepted. The figures now include this data.',
   partial: 'Loaded with problems: some rows or files were refused (see below). The figures include what was accepted.',
   failed: 'The load failed and nothing was stored.',
 };
+
+const NOTHING_REFUSED_FILES = 'Nothing was loaded: every file was refused (see below). The figures are unchanged.';
+const NOTHING_ACCEPTED =
+  'Nothing was loaded: every row was rejected or its file refused (see below). The figures are unchanged.';
+
+/**
+ * The sentence above the per-file table. A load with problems that stored nothing at all (every
+ * file refused, or every row rejected) is still "partial" to the server, which records it; but
+ * saying that "the figures include what was accepted" would suggest that something was.
+ */
+export function describeOutcome(state: Pick<UploadState, 'status' | 'summary'>): string {
+  const files = state.summary?.files ?? [];
+  if (state.status === 'partial' && files.length > 0) {
+    if (files.every((f) => f.status === 'refused')) return NOTHING_REFUSED_FILES;
+    if (files.every((f) => f.status === 'refused' || f.inserted + f.updated + f.unchanged === 0)) {
+      return NOTHING_ACCEPTED;
+    }
+  }
+  return UPLOAD_OUTCOME[state.status];
+}
