@@ -5,7 +5,7 @@ const { root, ensureDependencies, build } = require('./lib');
 
 const [entry, ...args] = process.argv.slice(2);
 ensureDependencies();
-build(['db', 'etl', 'api']);
+build(['db', 'metrics', 'etl', 'api']);
 process.argv = [process.argv[0], path.join(root, entry), ...args];
 const main = require(path.join(root, entry)).main;
 Promise.resolve(main(args)).then(
