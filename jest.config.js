@@ -4,5 +4,5 @@ const preset = require('./jest.preset');
 module.exports = {
   ...preset,
   rootDir: __dirname,
-  roots: ['<rootDir>/db', '<rootDir>/etl', '<rootDir>/api', '<rootDir>/web', '<rootDir>/test'],
+  roots: ['<rootDir>/db', '<rootDir>/metrics', '<rootDir>/etl', '<rootDir>/api', '<rootDir>/web', '<rootDir>/test'],
 };

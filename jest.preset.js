@@ -22,8 +22,8 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@iop/(db|etl|api)$': path.join(root, '$1/src/index.ts'),
-    '^@iop/(db|etl|api)/(.*)$': path.join(root, '$1/src/$2'),
+    '^@iop/(db|metrics|etl|api)$': path.join(root, '$1/src/index.ts'),
+    '^@iop/(db|metrics|etl|api)/(.*)$': path.join(root, '$1/src/$2'),
   },
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

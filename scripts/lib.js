@@ -22,7 +22,7 @@ function nx(args) {
 }
 
 /** Builds what the command needs (cached by Nx: instant when nothing changed). */
-function build(projects = ['db', 'etl', 'api', 'web']) {
+function build(projects = ['db', 'metrics', 'etl', 'api', 'web']) {
   nx(['run-many', '-t', 'build', '-p', projects.join(','), '--output-style=static']);
 }
 

@@ -9,5 +9,3 @@ export {
   type DemoProgress,
   type DemoSummary,
 } from './demo/generate';
-export { episodeWarningCtes, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from './derived/episode-warning';
-export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';

@@ -1,11 +1,10 @@
+import { ATTENDED_SQL as ATTENDED, INTENSITY_MINUTES_PER_WEEK } from '@iop/metrics';
 import {
-  ATTENDED,
   derivedParticipantWeekCte,
   derivedSessionCte,
   PARTICIPANT_WEEK_CTE,
   SCOPED_SESSION_CTE,
 } from '../sessions-scope';
-import { INTENSITY_MINUTES_PER_WEEK } from './intensity.sql';
 
 // The session measures of METRICS.md, Accountability. Each statement returns one row per group
 // type in scope plus the all-types row (groupType NULL, from ROLLUP or the participant-week

@@ -1,6 +1,8 @@
 // Session figures of the drill-down (METRICS.md, Attendance and Session feedback) over sessions
 // dated in [from, min(to, as_of)] of groups at the chosen sites.
 
+import { ATTENDED_SQL } from '@iop/metrics';
+
 const SCORE = `f.relationship + f.goals_topics + f.approach + f.overall`;
 
 /**
@@ -21,7 +23,7 @@ session_counts AS (
 ),
 row_counts AS (
   SELECT s.group_id, count(DISTINCT a.participant_id) AS participants, count(*) AS scheduled,
-    count(*) FILTER (WHERE a.status IN ('present', 'late', 'left_early')) AS attended,
+    count(*) FILTER (WHERE a.status IN ${ATTENDED_SQL}) AS attended,
     count(*) FILTER (WHERE a.status = 'excused') AS excused
   FROM session_in_scope s JOIN attendance a ON a.session_id = s.session_id
   GROUP BY GROUPING SETS ((s.group_id), ())
@@ -59,7 +61,7 @@ SELECT s.session_id AS "sessionId", to_char(s.session_date, 'YYYY-MM-DD') AS dat
 FROM group_session s
 CROSS JOIN LATERAL (
   SELECT count(*) AS scheduled,
-    count(*) FILTER (WHERE a.status IN ('present', 'late', 'left_early')) AS attended,
+    count(*) FILTER (WHERE a.status IN ${ATTENDED_SQL}) AS attended,
     count(*) FILTER (WHERE a.status = 'excused') AS excused
   FROM attendance a WHERE a.session_id = s.session_id) r
 CROSS JOIN LATERAL (

@@ -1,8 +1,4 @@
-import { episodeWarningCtes, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from '@iop/etl';
-
-/** Window edges of METRICS.md, Early warning (see etl episodeWarningCtes). */
-export const RECENT_DAYS = WARNING_RECENT_DAYS;
-export const LAST_ATTENDED_DAYS = WARNING_ATTENDED_DAYS;
+import { episodeWarningCtes } from '@iop/metrics';
 
 // The summary and the listed episodes of `judged` (one row per open episode at the chosen sites,
 // with the facts and flags of CTE `flagged` below and reason_count), shared by the live and the

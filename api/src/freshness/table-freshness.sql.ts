@@ -1,5 +1,5 @@
 // The derived form of FRESHNESS_SQL: the same rows, read from the tables the loader fills
-// (etl/src/derived/table-freshness.ts), which hold the counts for every site ('') and for each site.
+// (metrics/src/derived/table-freshness.ts), which hold the counts for every site ('') and for each site.
 
 const KINDS = `(VALUES ('sites', 1), ('groups', 2), ('participants', 3), ('enrollments', 4), ('sessions', 5),
   ('attendance', 6), ('feedback', 7), ('sobriety', 8)) AS k (kind, ord)`;

@@ -1,6 +1,9 @@
-import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '@iop/etl';
+import {
+  DISCHARGE_REASON_CODES as DISCHARGE_REASONS,
+  OUTCOME_GROUP_TYPE_CODES,
+  OUTCOME_REASON_CODES,
+} from '@iop/metrics';
 import { GROUP_TYPES } from '../filters';
-import { DISCHARGE_REASONS } from './retention.service';
 
 // episode_outcome_day and episode_outcome_month store the primary type and the discharge reason as positions in these lists;
 // a type or reason without one would be stored as NULL and counted as "no type" or "open".

@@ -1,3 +1,4 @@
+import { DISCHARGE_REASON_CODES as DISCHARGE_REASONS, RETENTION_MILESTONES } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
@@ -20,17 +21,6 @@ import {
   RETENTION_DERIVED_SQL,
   RETENTION_SQL,
 } from './retention.sql';
-
-export const RETENTION_MILESTONES = [30, 60, 90];
-export const DISCHARGE_REASONS = [
-  'completed',
-  'dropped_out',
-  'terminated',
-  'transferred',
-  'incarcerated',
-  'died',
-  'other',
-] as const;
 
 /** Episodes of one survival, reason or length-of-stay cell of a primary type (RETENTION_SQL). */
 type EpisodeCount =

@@ -1,4 +1,4 @@
-import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '@iop/etl';
+import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '@iop/metrics';
 import { ADMISSION_PARTS_CTES, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../episodes';
 
 /**

@@ -1,3 +1,4 @@
+import { ATTENDED_SQL as ATTENDED } from '@iop/metrics';
 import { Scope } from '../filters';
 
 // The session scope of docs/METRICS.md ("Scope of a query"): attendance rows whose session_date is
@@ -18,9 +19,6 @@ export function isoWeekStart(dateColumn: string): string {
 export function isoWeekLabel(mondayColumn: string): string {
   return `to_char(${mondayColumn}, 'IYYY-"W"IW')`;
 }
-
-/** Attended statuses (METRICS.md: attended = present + late + left_early). */
-export const ATTENDED = `('present', 'late', 'left_early')`;
 
 /**
  * CTE `scoped_session`: the sessions in scope with their group's type and site and ISO week.

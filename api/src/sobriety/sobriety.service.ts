@@ -1,3 +1,4 @@
+import { ABSTINENCE_MILESTONES } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
@@ -6,7 +7,6 @@ import { GroupType, MetricsFilter } from '../filters';
 import { SobrietyFigures, SobrietyReport } from './sobriety.model';
 import { SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from './sobriety.sql';
 
-export const ABSTINENCE_MILESTONES = [30, 60, 90];
 export const LAST_CRAVING_WEEK = 12;
 
 interface Cell {
@@ -29,7 +29,7 @@ export class SobrietyService {
    */
   async sobriety(filter: MetricsFilter | null | undefined, { cravingTrend = true } = {}): Promise<SobrietyReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (etl DERIVED_MILESTONES).
+    // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (the same list).
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
     const lastCravingWeek = cravingTrend ? LAST_CRAVING_WEEK : NO_CRAVING_WEEKS;
     const sqlParams = [...params, ABSTINENCE_MILESTONES, lastCravingWeek];

@@ -4,10 +4,11 @@
 // unambiguous, and separator normalisation cannot reach it because the code has no separator.
 // Aliases that would need judgement ("F", "12-step", "opioid") are not guessed.
 
+import { ATTENDANCE_STATUS_CODES, DISCHARGE_REASON_CODES, GROUP_TYPE_CODES } from '@iop/metrics';
 import { createEnumParser, type EnumCode } from './enums';
 
 export const GROUP_TYPES = createEnumParser({
-  codes: ['psychoeducation', 'skills', 'process', 'trauma_informed', 'family'] as const,
+  codes: GROUP_TYPE_CODES,
   aliases: {
     psychoeducational: 'psychoeducation',
     education: 'psychoeducation',
@@ -37,16 +38,6 @@ export const SUBSTANCES = createEnumParser({
 });
 export type Substance = EnumCode<typeof SUBSTANCES>;
 
-const DISCHARGE_REASON_CODES = [
-  'completed',
-  'dropped_out',
-  'terminated',
-  'transferred',
-  'incarcerated',
-  'died',
-  'other',
-] as const;
-
 export const DISCHARGE_REASONS = createEnumParser({
   codes: DISCHARGE_REASON_CODES,
   // TEDS reason-for-discharge codes 1-7, in the contract's order.
@@ -56,7 +47,7 @@ export const DISCHARGE_REASONS = createEnumParser({
 export type DischargeReason = EnumCode<typeof DISCHARGE_REASONS>;
 
 export const ATTENDANCE_STATUSES = createEnumParser({
-  codes: ['present', 'late', 'left_early', 'absent', 'excused'] as const,
+  codes: ATTENDANCE_STATUS_CODES,
 });
 export type AttendanceStatus = EnumCode<typeof ATTENDANCE_STATUSES>;
 

@@ -3,9 +3,9 @@
 // commit, so the dashboard never sees new rows without their derived data or the other way round.
 
 import type { PoolClient } from 'pg';
-import { refreshDerivedTables, vacuumDerivedTables } from '../derived/refresh';
+import { refreshDerivedTables, vacuumDerivedTables } from '@iop/metrics';
 
-/** Recomputes the derived metric tables (etl/src/derived) from the rows as they now stand. */
+/** Recomputes the derived metric tables (@iop/metrics, metrics/src/derived) from the rows as they now stand. */
 export async function refreshDerivedData(client: PoolClient): Promise<void> {
   await refreshDerivedTables(client);
 }

@@ -2,17 +2,14 @@
 // EARLY_WARNING_DERIVED_SQL; refreshed with the other derived tables, in the load's transaction.
 
 import type { PoolClient } from 'pg';
-import { ATTENDED, FLAG_MAX_SCORE } from './derived-constants';
+import {
+  ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE,
+  ATTENDED_SQL as ATTENDED,
+  WARNING_ATTENDED_DAYS,
+  WARNING_RECENT_DAYS,
+} from '../vocabulary';
 
 export const EPISODE_WARNING_TABLES = ['episode_warning'];
-
-/**
- * Window edges (METRICS.md, Early warning), both ending on as_of and counting as_of itself:
- * "the 14 days before as_of" = [as_of − 13, as_of] (session_date > as_of − 14), and
- * "the last 7" days           = [as_of − 6, as_of]  (session_date > as_of − 7).
- */
-export const WARNING_RECENT_DAYS = 14;
-export const WARNING_ATTENDED_DAYS = 7;
 
 /**
  * The early warning's per-episode facts, one definition for the API's live statement and for the

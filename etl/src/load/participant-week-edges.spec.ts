@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { openTestClient } from '@iop/db';
+import { refreshParticipantWeekEdges } from '@iop/metrics';
 import { createRng } from '../demo/prng';
-import { refreshParticipantWeekEdges } from './participant-week-edges';
 
 // The edge cells against their definition: for every head (Monday to a day) and tail (a day to
 // Sunday) of every week, the participant-weeks formed from the rows of the days kept only, counted

@@ -1,18 +1,13 @@
 // Definitions the derived tables share with the API's SQL (see the api constants named).
 
-import { DISCHARGE_REASONS, GROUP_TYPES } from '../contract/vocabularies';
-
-/** Session scores at or below this are flagged (api ALLIANCE_FLAG_MAX_SCORE). */
-export const FLAG_MAX_SCORE = 36;
-/** The attended statuses (api ATTENDED). */
-export const ATTENDED = `('present', 'late', 'left_early')`;
+import { DISCHARGE_REASON_CODES, GROUP_TYPE_CODES } from '../vocabulary';
 
 /**
  * Codes of the retention tables episode_outcome_day and episode_outcome_month (1-based positions in the contract's lists, whose order is fixed: the
  * discharge reasons follow the TEDS codes 1-7): small integers group and hash faster than text.
  */
-export const OUTCOME_GROUP_TYPE_CODES: readonly string[] = GROUP_TYPES.codes;
-export const OUTCOME_REASON_CODES: readonly string[] = DISCHARGE_REASONS.codes;
+export const OUTCOME_GROUP_TYPE_CODES: readonly string[] = GROUP_TYPE_CODES;
+export const OUTCOME_REASON_CODES: readonly string[] = DISCHARGE_REASON_CODES;
 
 /** Per-session sums kept in session_fact and in the session cells (api derivedSessionCte reads them). */
 export const SESSION_SUM_COLUMNS: readonly string[] = [

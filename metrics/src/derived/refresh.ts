@@ -7,22 +7,18 @@
 
 import type { PoolClient } from 'pg';
 import {
-  ATTENDED,
-  FLAG_MAX_SCORE,
-  OUTCOME_GROUP_TYPE_CODES,
-  OUTCOME_REASON_CODES,
-  SESSION_SUM_COLUMNS,
-} from './derived-constants';
+  ABSTINENCE_MILESTONES,
+  ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE,
+  ATTENDED_SQL as ATTENDED,
+  INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES,
+} from '../vocabulary';
+import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
 import { GROUP_TOTAL_TABLES, refreshGroupTotals } from './group-totals';
 import { PARTICIPANT_WEEK_EDGE_TABLES, refreshParticipantWeekEdges } from './participant-week-edges';
 import { refreshTableFreshness, TABLE_FRESHNESS_TABLES } from './table-freshness';
 
-/** The milestones the API's sobriety figures ask for (api ABSTINENCE_MILESTONES). */
-export const DERIVED_MILESTONES = [30, 60, 90];
-/** ASAM level 2.1 intensity, in minutes a week (api INTENSITY_MINUTES_PER_WEEK). */
-const INTENSITY_MINUTES = 540;
 const ALL = `'*'`;
 
 const DERIVED_TABLES = [
@@ -378,10 +374,10 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(EPISODE_DAY_SQL);
   await client.query(EPISODE_COVER_DAY_SQL);
   await client.query(EPISODE_READMISSION_SQL);
-  await client.query(EPISODE_MILESTONE_SQL, [asOf, DERIVED_MILESTONES]);
+  await client.query(EPISODE_MILESTONE_SQL, [asOf, ABSTINENCE_MILESTONES]);
   await client.query(CRAVING_CELL_SQL);
   await client.query(CRAVING_MONTH_SQL);
-  await refreshEpisodeCells(client, DERIVED_MILESTONES, asOf);
+  await refreshEpisodeCells(client, ABSTINENCE_MILESTONES, asOf);
   await refreshEpisodeWarning(client, asOf);
   await client.query(SESSION_FACT_SQL, [asOf]);
   await client.query(SESSION_TYPE_WEEK_SQL);

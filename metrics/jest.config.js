@@ -1,0 +1,3 @@
+const preset = require('../jest.preset');
+
+module.exports = { ...preset, displayName: 'metrics', rootDir: __dirname, testTimeout: 60_000 };
