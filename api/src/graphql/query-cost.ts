@@ -10,6 +10,7 @@ import {
   ValidationContext,
 } from 'graphql';
 import { CACHED_QUERY_FIELDS } from '../figure-cache/cached-figures.decorator';
+import { COSTLY_FIELDS } from './field-cost.decorator';
 
 /**
  * The most a request may cost, in roughly SQL statements (see @CachedFigures({ cost })). The
@@ -26,7 +27,7 @@ const OTHER_FIELD_COST = 1;
 /** The cost of one selection of a root field; `__typename` runs nothing. */
 export function rootFieldCost(fieldName: string): number {
   if (fieldName === '__typename') return 0;
-  return CACHED_QUERY_FIELDS.get(fieldName) ?? OTHER_FIELD_COST;
+  return CACHED_QUERY_FIELDS.get(fieldName) ?? COSTLY_FIELDS.get(fieldName) ?? OTHER_FIELD_COST;
 }
 
 /**
@@ -42,7 +43,7 @@ export function queryCostRule(context: ValidationContext): ASTVisitor {
       for (const { name } of rootFieldsOf(context.getDocument(), operation).values()) {
         const fieldName = name.value;
         tally.cost += rootFieldCost(fieldName);
-        if (CACHED_QUERY_FIELDS.has(fieldName)) tally.figures++;
+        if (CACHED_QUERY_FIELDS.has(fieldName) || COSTLY_FIELDS.has(fieldName)) tally.figures++;
       }
       if (tally.cost <= MAX_REQUEST_COST) return;
       const figures = `${tally.figures} figure ${tally.figures === 1 ? 'query' : 'queries'}`;

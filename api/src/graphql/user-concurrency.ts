@@ -5,6 +5,7 @@ import { CACHED_QUERY_FIELDS } from '../figure-cache/cached-figures.decorator';
 import type { ConnectionShare } from '../database/connection-share';
 import { FifoSlotsPerKey } from '../database/fifo-slots';
 import type { AroundExecution } from './compiled-executor';
+import { COSTLY_FIELDS } from './field-cost.decorator';
 import { rootFieldsOf } from './query-cost';
 
 /** Figure requests of one user that execute at once; the dashboard sends one or two per page. */
@@ -68,7 +69,9 @@ export class UserConcurrency {
 
 function runsFigures(ctx: GraphQLRequestContext<GqlContext>): boolean {
   if (!ctx.document || !ctx.operation) return false;
-  return [...rootFieldsOf(ctx.document, ctx.operation).values()].some((f) => CACHED_QUERY_FIELDS.has(f.name.value));
+  return [...rootFieldsOf(ctx.document, ctx.operation).values()].some(
+    (f) => CACHED_QUERY_FIELDS.has(f.name.value) || COSTLY_FIELDS.has(f.name.value),
+  );
 }
 
 export const TOO_MANY_REQUESTS_MESSAGE =

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { MetricsFilter } from '../filters';
 import { OutcomeReport } from './outcome-report.model';
-import { OutcomeReportService } from './outcome-report.service';
+import { OUTCOME_REPORT_COST, OutcomeReportService } from './outcome-report.service';
 import { CachedFigures } from '../figure-cache';
 
 // The clinical roles' report of any period (default roles): funders hold published releases only,
@@ -10,8 +10,7 @@ import { CachedFigures } from '../figure-cache';
 export class OutcomeReportResolver {
   constructor(private readonly service: OutcomeReportService) {}
 
-  // Six reports for each of two periods (eleven statements, the overview shared) and the last load.
-  @CachedFigures({ cost: 12 })
+  @CachedFigures({ cost: OUTCOME_REPORT_COST })
   @Query(() => OutcomeReport, {
     description: 'Outcome report for a period against the previous period of equal length, small cells suppressed',
   })

@@ -27,6 +27,13 @@ export const EPISODE_COHORT = { measure: 'episodes', sections: ['retention', 'so
 
 const currentSide = (overview: ProgramOverview): OverviewSide => ({ overview, side: 'current' });
 
+/**
+ * What a report costs in the per-request budget (graphql/query-cost.ts): six reports for each of
+ * two periods (eleven statements, the overview shared) and the last load. A release draft runs
+ * one period and reads its previous release: no more.
+ */
+export const OUTCOME_REPORT_COST = 12;
+
 /** Without dates, the report covers the 90 days up to as_of. */
 const DEFAULT_PERIOD_DAYS = 90;
 

@@ -1,4 +1,4 @@
-import { periodName } from './release-period';
+import { CalendarPeriod, periodName } from './release-period';
 import { scopeName, type ReleaseRow } from './release-row';
 
 type Placed = Pick<ReleaseRow, 'period_kind' | 'period_from' | 'period_to' | 'site_ids' | 'scope_key'>;
@@ -29,4 +29,5 @@ export function overlapProblem(draft: Placed, published: readonly Placed[]): str
 
 const shareNoSite = (a: string[] | null, b: string[] | null) => !!a && !!b && !a.some((s) => b.includes(s));
 
-const asPeriod = (r: Placed) => ({ kind: r.period_kind, from: r.period_from, to: r.period_to });
+/** The calendar period a release row covers. */
+export const asPeriod = (r: Placed): CalendarPeriod => ({ kind: r.period_kind, from: r.period_from, to: r.period_to });

@@ -178,6 +178,24 @@ describe('overlapping releases', () => {
   });
 });
 
+describe('drafts in bulk', () => {
+  it('are refused before anything runs when one request asks for more than its budget', async () => {
+    const drafts = async () =>
+      (await director.graphql<{ releases: ReleaseRead[] }>(`{ releases { releaseId status } }`)).data!.releases.filter(
+        (r) => r.status === 'draft',
+      ).length;
+    const before = await drafts();
+    const flood = [1, 2, 3, 4]
+      .map((i) => `d${i}: openReleaseDraft(input: { periodKind: "month", from: "2026-0${i}-01" }) { releaseId }`)
+      .join(' ');
+    const { errors } = await director.graphql(`mutation { ${flood} }`);
+    expect(errors?.[0].message).toBe(
+      'This request would run 4 figure queries (cost 48); the limit per request is 40. Ask for fewer fields or split the request.',
+    );
+    expect(await drafts()).toBe(before);
+  });
+});
+
 describe('funders hold releases only', () => {
   it.each([
     ['the outcome report of any period', `{ outcomeReport { suppressionThreshold } }`],

@@ -2,6 +2,8 @@ import { BadRequestException } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { currentUser, CurrentUser } from '../auth/current-user';
 import { Roles, ROLES } from '../auth/roles';
+import { FieldCost } from '../graphql/field-cost.decorator';
+import { OUTCOME_REPORT_COST } from '../outcome-report/outcome-report.service';
 import { isPeriodKind } from './release-period';
 import { OpenReleaseDraftInput, Release, toReleaseModel } from './release.model';
 import { ReleasesService } from './releases.service';
@@ -24,6 +26,7 @@ export class ReleasesResolver {
     return toReleaseModel(await this.service.get(user(), releaseId));
   }
 
+  @FieldCost(OUTCOME_REPORT_COST)
   @Mutation(() => Release, {
     description: 'Opens a draft: the figures as they would be released, and why each hidden one is',
   })

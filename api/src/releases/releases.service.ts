@@ -4,14 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user';
 import { defaultAsOf } from '../filters/resolve-scope';
 import { OutcomeReportService } from '../outcome-report/outcome-report.service';
-import { hideCells } from '../privacy/suppression';
-import { isPrimarySmall } from '../privacy/disclosure-control';
-import { EPISODE_COHORT } from '../outcome-report/outcome-report.service';
 import { buildReleaseContent, RELEASE_METHOD_VERSION, ReleaseContent } from './release-content';
 import { describeChanges } from './release-changes';
 import { calendarPeriod, CalendarPeriod, PeriodKind, periodName, previousPeriod } from './release-period';
-import { scopeName, ReleaseRow, RELEASE_COLUMNS, toRelease, Release, ExactFigure } from './release-row';
-import { overlapProblem } from './release-overlap';
+import { ExactFigure, Release, RELEASE_COLUMNS, ReleaseRow, toRelease } from './release-row';
+import { asPeriod, overlapProblem } from './release-overlap';
 
 /** Serialises publishing: two publications never pick the same version or miss each other's overlap. */
 const PUBLISH_LOCK = 0x1e1ea5e;
@@ -76,14 +73,14 @@ export class ReleasesService {
       exact,
       rules,
     });
-    const because = hideCells(exact.figures, (f) => isPrimarySmall(f, this.threshold), EPISODE_COHORT);
+    // content.figures begins with the current period's figures, in the order of exact.figures.
     const exactFigures: ExactFigure[] = exact.figures.map((f, i) => ({
       measure: f.measure,
       groupType: f.groupType,
       value: f.value,
       n: f.n,
       numerator: f.numerator ?? null,
-      hiddenBecause: because[i],
+      hiddenBecause: content.figures[i].hiddenBecause,
     }));
     const rows: ReleaseRow[] = await this.dataSource.query(
       `INSERT INTO release (period_kind, period_from, period_to, site_ids, scope_key, status, as_of, data_version,
@@ -121,6 +118,12 @@ export class ReleasesService {
       );
       const problem = overlapProblem(draft, published);
       if (problem) throw new ConflictException(problem);
+      const previous = await this.latestPublished(previousPeriod(asPeriod(draft)), draft.site_ids, tx);
+      if ((previous?.releaseId ?? null) !== (draft.content.previousRelease?.releaseId ?? null))
+        throw new ConflictException(
+          `The release of ${draft.content.previousPeriod.name} changed since this draft was opened, and its figures are ` +
+            "this draft's previous-period column: open a new draft.",
+        );
       const earlier = published
         .filter(
           (r) =>
@@ -172,8 +175,9 @@ export class ReleasesService {
   private async latestPublished(
     period: CalendarPeriod,
     siteIds: string[] | null,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
   ): Promise<{ releaseId: number; version: number; content: ReleaseContent } | null> {
-    const rows: { releaseId: string; version: number; content: ReleaseContent }[] = await this.dataSource.query(
+    const rows: { releaseId: string; version: number; content: ReleaseContent }[] = await db.query(
       `SELECT release_id AS "releaseId", version, content FROM release
         WHERE status = 'published' AND period_kind = $1 AND period_from = $2
           AND scope_key = ${SCOPE_KEY_OF('$3')}
@@ -220,5 +224,3 @@ const VISIBLE = `(CASE WHEN $1 = 'funder'
    ELSE $2::text[] IS NULL OR (site_ids IS NOT NULL AND site_ids <@ $2::text[]) END)`;
 
 const visibleParams = (user: CurrentUser) => [user.role, user.siteIds ? [...user.siteIds].sort() : null];
-
-export { scopeName };
