@@ -8,11 +8,11 @@ export const POOL_SIZE = 10;
 /**
  * Connections one user's GraphQL execution may hold at once. Root fields run in parallel and each
  * runs its statements, so without a share one user's request could take the whole pool and every
- * other user's statement would queue behind it. Three of ten leave room for three heavy users and
- * the session checks and audit rows of everyone else; on two cores more at once would not finish
- * any sooner anyway.
+ * other user's statement would queue behind it. Two of ten: as many statements as the machine has
+ * cores (more at once finish no sooner), leaving the rest to other users, their session checks and
+ * audit rows.
  */
-export const CONNECTIONS_PER_USER = 3;
+export const CONNECTIONS_PER_USER = 2;
 
 type ConnectCallback = (
   err: Error | undefined,

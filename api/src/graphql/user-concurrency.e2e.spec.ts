@@ -62,7 +62,7 @@ describe('per-user concurrency', () => {
       for (let i = 0; i < 100 && (await statementsWaiting(observer)) < CONNECTIONS_PER_USER; i++)
         await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      // The user's share of the pool, not the pool: 2 requests × 13 fields would take all of it.
+      // The user's share of the pool, not the pool: one request's 13 fields would take 13 connections.
       expect(await statementsWaiting(observer)).toBe(CONNECTIONS_PER_USER);
 
       // The queue is full: the next is refused at once.
