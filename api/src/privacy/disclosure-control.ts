@@ -10,11 +10,11 @@
  */
 import {
   CohortLink,
-  FigureUnit,
   HiddenBecause,
   hideCells,
   isSmall,
   MIN_FUNDER_THRESHOLD,
+  ShownFigure,
   RawFigure,
 } from './suppression';
 
@@ -23,18 +23,8 @@ export const COUNT_ROUNDING_BASE = 5;
 
 export type { HiddenBecause } from './suppression';
 
-export interface ProtectedFigure {
-  section: string;
-  measure: string;
-  unit: FigureUnit;
-  groupType: string | null;
-  period: 'current' | 'previous';
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  /** Rounded to COUNT_ROUNDING_BASE; null when hidden. */
-  n: number | null;
-  suppressed: boolean;
+/** A figure as released: `n` rounded to COUNT_ROUNDING_BASE (null when hidden). */
+export interface ProtectedFigure extends ShownFigure {
   /** Why the figure is hidden; null when shown. */
   hiddenBecause: HiddenBecause | null;
 }

@@ -1,6 +1,8 @@
 // Codes of the data contract (shared/DATA_CONTRACT.md) and the header of every demo file.
 
-export const GROUP_TYPES = ['psychoeducation', 'skills', 'process', 'trauma_informed', 'family'] as const;
+import { ATTENDANCE_STATUS_CODES, DISCHARGE_REASON_CODES, GROUP_TYPE_CODES } from '@iop/metrics';
+
+export const GROUP_TYPES = GROUP_TYPE_CODES;
 export type GroupType = (typeof GROUP_TYPES)[number];
 
 export const MODALITIES = ['cbt', 'dbt', 'mindfulness', 'motivational', 'twelve_step', 'other'] as const;
@@ -12,18 +14,10 @@ export type Gender = (typeof GENDERS)[number];
 export const SUBSTANCES = ['alcohol', 'opioids', 'stimulants', 'cannabis', 'sedatives', 'other'] as const;
 export type Substance = (typeof SUBSTANCES)[number];
 
-export const DISCHARGE_REASONS = [
-  'completed',
-  'dropped_out',
-  'terminated',
-  'transferred',
-  'incarcerated',
-  'died',
-  'other',
-] as const;
+export const DISCHARGE_REASONS = DISCHARGE_REASON_CODES;
 export type DischargeReason = (typeof DISCHARGE_REASONS)[number];
 
-export const ATTENDANCE_STATUSES = ['present', 'late', 'left_early', 'absent', 'excused'] as const;
+export const ATTENDANCE_STATUSES = ATTENDANCE_STATUS_CODES;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** Column order of each file; the loader accepts any order, this one reads well. */

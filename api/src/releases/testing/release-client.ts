@@ -1,4 +1,5 @@
 import type { ApiSession } from '../../testing/api-test-server';
+import type { HeldFigure } from './disclosure-attacker';
 
 /** Every field of a release, as the dashboard and the disclosure audit read it. */
 export const RELEASE_FIELDS = `releaseId status version siteIds asOf dataVersion methodVersion threshold roundingBase
@@ -9,17 +10,8 @@ export const RELEASE_FIELDS = `releaseId status version siteIds asOf dataVersion
   logRank { chiSquare df pValue }
   exactFigures { measure groupType value n numerator hiddenBecause }`;
 
-export interface ReleaseFigureRead {
+export interface ReleaseFigureRead extends HeldFigure {
   section: string;
-  measure: string;
-  unit: string;
-  groupType: string | null;
-  period: string;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  n: number | null;
-  suppressed: boolean;
   hiddenBecause: string | null;
 }
 
