@@ -1,0 +1,85 @@
+import { fitCox } from './cox-model';
+import { coxZph } from './cox-zph';
+import { completeRows, expectRelative, patterns, R } from './testing/r-reference/r-reference';
+
+const { aml, lung } = R.data;
+const lungComplete = completeRows(lung, ['time', 'status', 'age', 'sex', 'phEcog']);
+type ZphReference = typeof R.lungCox.zph;
+
+function expectSameAsR(label: string, check: ReturnType<typeof coxZph>, r: ZphReference): void {
+  const rows = [...check!.terms, check!.global];
+  expect(rows.map((t) => t.term)).toEqual(r.terms);
+  expectRelative(
+    `${label} zph chisq`,
+    rows.map((t) => t.statistic),
+    r.chiSquare,
+  );
+  expect(rows.map((t) => t.df)).toEqual(r.df);
+  expectRelative(
+    `${label} zph p`,
+    rows.map((t) => t.pValue),
+    r.p,
+  );
+}
+
+describe('coxZph against R cox.zph(fit) (KM transform, per term and global)', () => {
+  it('aml ~ x', () => {
+    const fit = fitCox({
+      terms: [{ name: 'x', columns: ['xNonmaintained'] }],
+      patterns: patterns(
+        aml.time.map((_, i) => i),
+        (i) => aml.time[i],
+        (i) => aml.status[i] === 1,
+        (i) => [aml.x[i] === 'Nonmaintained' ? 1 : 0],
+      ),
+    })!;
+    expectSameAsR('aml', coxZph(fit.model), R.amlCox.zph);
+  });
+
+  it('lung ~ age + sex + ph.ecog: global 4.4636575888 on 3 df', () => {
+    const fit = fitCox({
+      terms: ['age', 'sex', 'ph.ecog'].map((name) => ({ name, columns: [name] })),
+      patterns: patterns(
+        lungComplete,
+        (i) => lung.time[i],
+        (i) => lung.status[i] === 2,
+        (i) => [lung.age[i], lung.sex[i], lung.phEcog[i]!],
+      ),
+    })!;
+    const check = coxZph(fit.model)!;
+    expectSameAsR('lung', check, R.lungCox.zph);
+    expect(check.global.statistic).toBeCloseTo(4.4636575888, 9);
+    expect(check.global.df).toBe(3);
+  });
+
+  it('a factor is tested as one term with its columns together (2 df)', () => {
+    const rows = lungComplete.filter((i) => lung.phEcog[i]! < 3);
+    const fit = fitCox({
+      terms: [
+        { name: 'age', columns: ['age'] },
+        { name: 'sex', columns: ['sex'] },
+        { name: 'ecog', columns: ['ecog1', 'ecog2'] },
+      ],
+      patterns: patterns(
+        rows,
+        (i) => lung.time[i],
+        (i) => lung.status[i] === 2,
+        (i) => [lung.age[i], lung.sex[i], lung.phEcog[i] === 1 ? 1 : 0, lung.phEcog[i] === 2 ? 1 : 0],
+      ),
+    })!;
+    expectSameAsR('lung factor', coxZph(fit.model), R.lungFactorCox.zph);
+  });
+
+  it('heavy ties: months', () => {
+    const fit = fitCox({
+      terms: ['age', 'sex'].map((name) => ({ name, columns: [name] })),
+      patterns: patterns(
+        lung.time.map((_, i) => i),
+        (i) => Math.floor(lung.time[i] / 30),
+        (i) => lung.status[i] === 2,
+        (i) => [lung.age[i], lung.sex[i]],
+      ),
+    })!;
+    expectSameAsR('lung months', coxZph(fit.model), R.lungMonthsCox.zph);
+  });
+});
