@@ -6,3 +6,17 @@ export { chiSquareUpperTail, regularizedGammaP, regularizedGammaQ, logGamma } fr
 export { wilson, WILSON_Z_95 } from './wilson';
 export type { RateInterval } from './wilson';
 export { medianOfCounts } from './median';
+export { twoSidedNormalP, chiSquareTest, Z_95 } from './normal';
+export type { ChiSquareTest } from './normal';
+export type { ModelTerm, Coefficient } from './model-terms';
+export type { CoxPattern } from './cox-risk-sets';
+export { fitCox } from './cox-model';
+export type { CoxFit, CoxCoefficient, FittedCoxModel } from './cox-model';
+export { coxZph } from './cox-zph';
+export type { ProportionalHazardsCheck, ProportionalHazardsTest } from './cox-zph';
+export { fitLogistic, INTERCEPT } from './logistic-regression';
+export type { BinomialPattern, LogisticResult, LogisticFit } from './logistic-regression';
+export { adjustedCurves } from './adjusted-survival';
+export type { AdjustedCurve } from './adjusted-survival';
+export { funnelLimits } from './funnel-limits';
+export type { FunnelLimits } from './funnel-limits';

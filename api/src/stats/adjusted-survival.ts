@@ -1,0 +1,68 @@
+/**
+ * Direct-adjusted survival curves (METRICS.md, "Adjusted retention curves"): for each group type g,
+ * the mean over all modelled episodes e of S₀(t)^exp(x_e·β with the group type set to g), i.e. the
+ * curve the program's whole case mix would have had in group type g. As R's
+ * `rowMeans(survfit(fit, newdata = everyone with group set to g)$surv)`: the baseline hazard is the
+ * Efron-type estimate survfit.coxph uses for an Efron fit, S = exp(−H).
+ */
+import type { FittedCoxModel } from './cox-model';
+import { riskSetPass } from './cox-risk-sets';
+import { flattenTerms } from './model-terms';
+
+export interface AdjustedCurvePoint {
+  time: number;
+  survival: number;
+}
+
+export interface AdjustedCurve {
+  group: string;
+  points: AdjustedCurvePoint[];
+}
+
+/**
+ * @param groupTerm the factor's term name
+ * @param levels each group's column in that term (null for the reference level)
+ * @returns one curve per level whose column is in the fit (an aliased level has no curve)
+ */
+export function adjustedCurves(
+  model: FittedCoxModel,
+  groupTerm: string,
+  levels: readonly { group: string; column: string | null }[],
+): AdjustedCurve[] {
+  const { columns } = flattenTerms(model.terms);
+  const keptNames = model.keptColumns.map((j) => columns[j]);
+  const termIndex = model.terms.findIndex((term) => term.name === groupTerm);
+  if (termIndex < 0) throw new RangeError(`no term ${groupTerm}`);
+  const groupKept = model.termOfKept.flatMap((t, k) => (t === termIndex ? [k] : []));
+
+  // Baseline cumulative hazard at the centered means: Efron steps, one unit per tied event.
+  const { eventTimes } = riskSetPass(model.sorted, model.beta, true);
+  let cumulative = 0;
+  const hazard = eventTimes.map(({ time, steps }) => {
+    for (const { denominator } of steps) cumulative += 1 / denominator;
+    return { time, cumulative };
+  });
+  const total = model.sorted.reduce((sum, p) => sum + p.count, 0);
+
+  return levels.flatMap(({ group, column }) => {
+    const columnIndex = column === null ? -1 : keptNames.indexOf(column);
+    if (column !== null && columnIndex < 0) return [];
+    const risks = model.sorted.map((pattern) => {
+      let eta = 0;
+      pattern.x.forEach((value, k) => {
+        const x = groupKept.includes(k) ? (k === columnIndex ? 1 : 0) - model.means[k] : value;
+        eta += x * model.beta[k];
+      });
+      return { count: pattern.count, risk: Math.exp(eta) };
+    });
+    return [
+      {
+        group,
+        points: hazard.map(({ time, cumulative: h }) => ({
+          time,
+          survival: risks.reduce((sum, { count, risk }) => sum + count * Math.exp(-h * risk), 0) / total,
+        })),
+      },
+    ];
+  });
+}
