@@ -15,6 +15,7 @@ const POLICY: Record<string, Role[]> = {
   sessionFeedback: CLINICAL,
   episodeAccountability: CLINICAL,
   retention: CLINICAL,
+  adjustedComparison: CLINICAL,
   sobriety: CLINICAL,
   programOverview: CLINICAL,
   drilldownGroups: CLINICAL,
