@@ -111,11 +111,7 @@ export function fitLogistic(input: LogisticInput): LogisticResult {
     used.map((p) => p.trials),
     true,
   );
-  const separated = separatedIndicator(
-    input,
-    columns,
-    used.filter(() => true),
-  );
+  const separated = separatedIndicator(columns, used);
   if (separated) return refuse(separated);
 
   const keptColumns = columns.flatMap((_, j) => (aliased[j] ? [] : [j]));
