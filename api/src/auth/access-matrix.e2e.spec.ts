@@ -16,6 +16,7 @@ const POLICY: Record<string, Role[]> = {
   episodeAccountability: CLINICAL,
   retention: CLINICAL,
   adjustedComparison: CLINICAL,
+  groupFunnel: CLINICAL,
   sobriety: CLINICAL,
   programOverview: CLINICAL,
   drilldownGroups: CLINICAL,
