@@ -137,14 +137,9 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
         rows={[...tests.ph, ...tests.model]}
         columns={TEST_COLUMNS}
         scope={answer?.scope}
-        initiallyShowTable
         emptyMessage={answer?.notes[0] ?? 'No model.'}
       >
-        <p
-          className="plain-words"
-          data-testid="ph-check"
-          role={model?.proportionalHazardsWarning ? 'alert' : undefined}
-        >
+        <p className="plain-words" data-testid="ph-check">
           {model?.proportionalHazardsWarning ??
             'No term’s effect changes clearly over follow-up (every p ≥ 0.05): a single hazard ratio per group type is a fair summary.'}
         </p>

@@ -22,9 +22,9 @@ export function AdjustedCurvesChart({ model }: { model: DropoutModel }) {
           key: c.groupType,
           label: groupTypeLabel(c.groupType),
           style: styleOf(c.groupType),
-          detail: 'thick: adjusted; thin: unadjusted',
         }))}
       />
+      <p className="chart-frame__description">Thick lines: adjusted to the case mix. Thin, faded lines: unadjusted.</p>
       <ResponsiveContainer width="100%" height={340}>
         <LineChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid stroke="#e3e6ea" />

@@ -29,7 +29,14 @@ export function ForestPlot({ rows, axisLabel, groupTypeOf }: ForestPlotProps) {
   const height = rows.length * ROW_HEIGHT + 50;
   return (
     <figure className="chart-figure">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={`${axisLabel}, with 95% intervals`}>
+      <svg
+        className="forest-plot"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ maxWidth: WIDTH }}
+        role="img"
+        aria-label={`${axisLabel}, with 95% intervals`}
+      >
         <line x1={x(1)} x2={x(1)} y1={0} y2={rows.length * ROW_HEIGHT} stroke="#4a5260" strokeDasharray="4 3" />
         {rows.map((row, i) => {
           const y = i * ROW_HEIGHT + ROW_HEIGHT / 2;

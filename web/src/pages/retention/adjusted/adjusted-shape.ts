@@ -130,7 +130,7 @@ export function toTestRows(model: DropoutModel): { ph: TestRow[]; model: TestRow
     model: [
       { test: 'Likelihood ratio', ...model.likelihoodRatio },
       { test: 'Wald', ...model.wald },
-      { test: 'Score (log-rank)', ...model.score },
+      { test: 'Score', ...model.score },
     ],
   };
 }
