@@ -1,6 +1,7 @@
 # Reference values for api/src/adjusted/adjusted.e2e.spec.ts: the same hand-made program, fitted in R.
 # Run from the repository root:
 #   Rscript api/src/stats/testing/r-reference/adjusted-fixture.R > api/src/adjusted/adjusted-fixture.json
+#   npx prettier --write api/src/adjusted/adjusted-fixture.json
 source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "reference-helpers.R"))
 
 # One row per modelled episode (the e2e fixture's, with t and the dropout event of METRICS.md;

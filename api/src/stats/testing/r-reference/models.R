@@ -1,6 +1,7 @@
 # Reference values for api/src/stats (Cox, cox.zph, logistic, adjusted curves, funnel limits).
 # Run from the repository root:
 #   Rscript api/src/stats/testing/r-reference/models.R > api/src/stats/testing/r-reference/models.json
+#   npx prettier --write api/src/stats/testing/r-reference/models.json
 # Needs R with the survival package (>= 3). The Jest specs read the JSON only, so CI needs no R.
 source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "reference-helpers.R"))
 
