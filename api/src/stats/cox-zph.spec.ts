@@ -1,6 +1,6 @@
 import { fitCox } from './cox-model';
 import { coxZph } from './cox-zph';
-import { completeRows, expectRelative, patterns, R } from './testing/r-reference/r-reference';
+import { completeRows, expectRelative, merge, patterns, R } from './testing/r-reference/r-reference';
 
 const { aml, lung } = R.data;
 const lungComplete = completeRows(lung, ['time', 'status', 'age', 'sex', 'phEcog']);
@@ -81,5 +81,22 @@ describe('coxZph against R cox.zph(fit) (KM transform, per term and global)', ()
       ),
     })!;
     expectSameAsR('lung months', coxZph(fit.model), R.lungMonthsCox.zph);
+  });
+});
+
+describe('coxZph on counted covariate patterns', () => {
+  it('gives the per-row answer when tied rows are merged into counts', () => {
+    const rows = patterns(
+      lung.time.map((_, i) => i),
+      (i) => Math.floor(lung.time[i] / 30),
+      (i) => lung.status[i] === 2,
+      (i) => [lung.sex[i]],
+    );
+    const merged = merge(rows);
+    expect(merged.length).toBeLessThan(rows.length / 2);
+    const terms = [{ name: 'sex', columns: ['sex'] }];
+    const perRow = coxZph(fitCox({ terms, patterns: rows })!.model)!;
+    const counted = coxZph(fitCox({ terms, patterns: merged })!.model)!;
+    expectRelative('zph counted', counted.global.statistic, perRow.global.statistic, 1e-10);
   });
 });
