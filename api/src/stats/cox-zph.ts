@@ -89,3 +89,63 @@ export function coxZph(model: FittedCoxModel): ProportionalHazardsCheck | null {
   });
   return { terms, global: testOf(betaPart, 'GLOBAL') };
 }
+
+/** One event pattern's scaled Schoenfeld residuals, one per term, at its time. */
+export interface ScaledResidualPoint {
+  time: number;
+  /** The Kaplan–Meier transform 1 − S(t−), the x axis of R's plot(cox.zph(fit)). */
+  transformedTime: number;
+  /** Events sharing this pattern and time (each has the same residuals). */
+  count: number;
+  /** Per term (model order, terms with a fitted column only): β + the scaled residual. */
+  values: number[];
+}
+
+/**
+ * The scaled Schoenfeld residuals of R's cox.zph(fit)$y: for each event, its Schoenfeld residual
+ * x − x̄(t) (x̄ averaged over the Efron steps of a tie) scaled by the inverse of the mean information
+ * per event, plus β, so that a flat smooth against time means proportional hazards. A factor's
+ * columns are combined into one term through its coefficients (R's terms = TRUE), centred at 1.
+ */
+export function scaledSchoenfeldResiduals(model: FittedCoxModel): { terms: string[]; points: ScaledResidualPoint[] } {
+  const p = model.beta.length;
+  const transform = kmTransform(model);
+  const { eventTimes, information } = riskSetPass(model.sorted, model.beta, true);
+  const totalDeaths = eventTimes.reduce((sum, e) => sum + e.deaths, 0);
+  const termIndices = model.terms.flatMap((_, t) => (model.termOfKept.includes(t) ? [t] : []));
+  const columnsOf = termIndices.map((t) => model.termOfKept.flatMap((owner, j) => (owner === t ? [j] : [])));
+  // T maps columns to terms: 1 for a one-column term, β for each column of a factor.
+  const combine = columnsOf.map((columns) =>
+    Array.from({ length: p }, (_, j) => (columns.includes(j) ? (columns.length === 1 ? 1 : model.beta[j]) : 0)),
+  );
+  // R adds β back to a one-column term's residual, and 1 (the factor's own scale) to a factor's.
+  const offsets = columnsOf.map((columns) => (columns.length === 1 ? model.beta[columns[0]] : 1));
+  // (T' (I / d) T)⁻¹, applied through a solve per residual.
+  const meanInformation = combine.map((a) =>
+    combine.map(
+      (b) =>
+        dot(
+          a,
+          information.map((row) => dot(row, b)),
+        ) / totalDeaths,
+    ),
+  );
+
+  const points: ScaledResidualPoint[] = [];
+  const byTime = new Map(eventTimes.map((e) => [e.time, e]));
+  for (const pattern of [...model.sorted].reverse()) {
+    if (!pattern.event) continue;
+    const { steps } = byTime.get(pattern.time)!;
+    const meanX = Array.from({ length: p }, (_, j) => steps.reduce((sum, s) => sum + s.mean[j], 0) / steps.length);
+    const residual = pattern.x.map((x, j) => x - meanX[j]);
+    const projected = combine.map((weights) => dot(residual, weights));
+    const scaled = solveSymmetric(meanInformation, projected);
+    points.push({
+      time: pattern.time,
+      transformedTime: transform.get(pattern.time)!,
+      count: pattern.count,
+      values: scaled.map((value, i) => value + offsets[i]),
+    });
+  }
+  return { terms: termIndices.map((t) => model.terms[t].name), points };
+}

@@ -53,8 +53,13 @@ cox_summary <- function(fit) {
 
 zph_summary <- function(fit) {
   z <- cox.zph(fit)
+  # The scaled Schoenfeld residuals (one row per event, one column per term) against the KM
+  # transform of time, as plot(cox.zph(fit)) draws them.
+  residuals <- lapply(seq_len(ncol(z$y)), function(j) arr(unname(z$y[, j])))
+  names(residuals) <- colnames(z$y)
   list(terms = arr(rownames(z$table)), chiSquare = arr(unname(z$table[, "chisq"])),
-       df = arr(unname(z$table[, "df"])), p = arr(unname(z$table[, "p"])))
+       df = arr(unname(z$table[, "df"])), p = arr(unname(z$table[, "p"])),
+       time = arr(unname(z$time)), transformedTime = arr(unname(z$x)), scaledResiduals = residuals)
 }
 
 glm_summary <- function(fit) {
