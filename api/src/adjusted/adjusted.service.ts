@@ -56,11 +56,20 @@ export class AdjustedComparisonService {
     }
     const design = buildDesign(modelled, referenceGroupType ?? null);
     answer.referenceGroupType = design.referenceGroupType;
-    if (outcome === AdjustedOutcome.dropout) {
-      answer.dropout = dropoutModel(modelled, design);
-      if (answer.dropout === null) answer.notes.push('No dropouts among the modelled episodes: no hazard ratios.');
-    } else {
-      answer.completion = completionModel(modelled, design);
+    try {
+      if (outcome === AdjustedOutcome.dropout) {
+        answer.dropout = dropoutModel(modelled, design);
+        if (answer.dropout === null) answer.notes.push('No dropouts among the modelled episodes: no hazard ratios.');
+      } else {
+        answer.completion = completionModel(modelled, design);
+      }
+    } catch (error) {
+      // A numerically singular fit (e.g. terms that together pin the outcome down) is a property of
+      // these data, not a server fault: say so, and give no numbers.
+      if (!(error instanceof RangeError)) throw error;
+      answer.notes.push(
+        `The model could not be fitted on these episodes (${error.message}). Widen the period or the filters.`,
+      );
     }
     return answer;
   }

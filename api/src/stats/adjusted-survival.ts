@@ -38,8 +38,8 @@ export function adjustedCurves(
   // Baseline cumulative hazard at the centered means: Efron steps, one unit per tied event.
   const { eventTimes } = riskSetPass(model.sorted, model.beta, true);
   let cumulative = 0;
-  const hazard = eventTimes.map(({ time, steps }) => {
-    for (const { denominator } of steps) cumulative += 1 / denominator;
+  const hazard = eventTimes.map(({ time, hazard: increment }) => {
+    cumulative += increment;
     return { time, cumulative };
   });
   const total = model.sorted.reduce((sum, p) => sum + p.count, 0);
@@ -47,14 +47,19 @@ export function adjustedCurves(
   return levels.flatMap(({ group, column }) => {
     const columnIndex = column === null ? -1 : keptNames.indexOf(column);
     if (column !== null && columnIndex < 0) return [];
-    const risks = model.sorted.map((pattern) => {
+    // Episodes by their relative risk with the group set to g: the same covariates give the same risk,
+    // so the mean over episodes is a mean over a few distinct risks (patterns repeat across times).
+    const countByRisk = new Map<number, number>();
+    for (const pattern of model.sorted) {
       let eta = 0;
       pattern.x.forEach((value, k) => {
         const x = groupKept.includes(k) ? (k === columnIndex ? 1 : 0) - model.means[k] : value;
         eta += x * model.beta[k];
       });
-      return { count: pattern.count, risk: Math.exp(eta) };
-    });
+      const risk = Math.exp(eta);
+      countByRisk.set(risk, (countByRisk.get(risk) ?? 0) + pattern.count);
+    }
+    const risks = [...countByRisk.entries()].map(([risk, count]) => ({ risk, count }));
     return [
       {
         group,

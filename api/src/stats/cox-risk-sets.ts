@@ -22,13 +22,21 @@ export interface CoxPattern {
   x: readonly number[];
 }
 
-/** The event times in ascending order, each with the Efron steps that later passes need. */
+/**
+ * An event time's sums over its Efron steps k = 0..d−1 (denominator S0 − k/d·S0(dead), weighted
+ * mean x̄_k and variance V_k of x in the risk set): what cox.zph and the baseline hazard need,
+ * kept per time (not per step) so memory grows with distinct times, not with events.
+ */
 export interface EventTime {
   time: number;
   /** Number of tied events (sum of counts). */
   deaths: number;
-  /** Efron step k (k = 0..deaths-1): risk-set sum S0 − k/d·S0(dead), and the weighted mean x at that step. */
-  steps: { denominator: number; mean: number[]; variance: Matrix }[];
+  /** Σ_k 1 / denominator_k: the Efron baseline-hazard increment at this time. */
+  hazard: number;
+  /** Σ_k x̄_k. */
+  sumMean: number[];
+  /** Σ_k V_k. */
+  sumVariance: Matrix;
   /** Σ count·x over the tied events. */
   deadSum: number[];
 }
@@ -47,9 +55,13 @@ export function byTimeDescending(patterns: readonly CoxPattern[]): CoxPattern[] 
 
 /**
  * @param sorted patterns from byTimeDescending
- * @param keepSteps keep each event time's Efron steps (cox.zph and the baseline hazard need them)
+ * @param keepEventTimes keep each event time's sums (cox.zph and the baseline hazard need them)
  */
-export function riskSetPass(sorted: readonly CoxPattern[], beta: readonly number[], keepSteps = false): RiskSetPass {
+export function riskSetPass(
+  sorted: readonly CoxPattern[],
+  beta: readonly number[],
+  keepEventTimes = false,
+): RiskSetPass {
   const p = beta.length;
   const s1 = new Array<number>(p).fill(0);
   const s2 = zeros(p);
@@ -91,26 +103,27 @@ export function riskSetPass(sorted: readonly CoxPattern[], beta: readonly number
     if (deaths === 0) continue;
 
     for (let j = 0; j < p; j++) score[j] += deadSum[j];
-    const steps: EventTime['steps'] = [];
+    let hazard = 0;
+    const sumMean = new Array<number>(p).fill(0);
+    const sumVariance = zeros(p);
     for (let step = 0; step < deaths; step++) {
       const fraction = step / deaths;
       const denominator = s0 - fraction * deadS0;
       logLikelihood -= Math.log(denominator);
+      hazard += 1 / denominator;
       const mean = s1.map((value, j) => (value - fraction * deadS1[j]) / denominator);
-      const variance = zeros(p);
       for (let j = 0; j < p; j++) {
         score[j] -= mean[j];
+        sumMean[j] += mean[j];
         for (let k = 0; k <= j; k++) {
           const v = (s2[j][k] - fraction * deadS2[j][k]) / denominator - mean[j] * mean[k];
-          variance[j][k] = v;
-          variance[k][j] = v;
-          information[j][k] += v;
-          if (k !== j) information[k][j] += v;
+          sumVariance[j][k] += v;
+          if (k !== j) sumVariance[k][j] += v;
         }
       }
-      if (keepSteps) steps.push({ denominator, mean, variance });
     }
-    eventTimes.push({ time, deaths, steps, deadSum });
+    for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) information[j][k] += sumVariance[j][k];
+    if (keepEventTimes) eventTimes.push({ time, deaths, hazard, sumMean, sumVariance, deadSum });
   }
   eventTimes.reverse();
   return { logLikelihood, score, information, eventTimes };

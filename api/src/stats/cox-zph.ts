@@ -59,20 +59,17 @@ export function coxZph(model: FittedCoxModel): ProportionalHazardsCheck | null {
   // Score and information of (β, γ) at (β̂, 0): a 2p-vector and a 2p × 2p matrix.
   const score = new Array<number>(2 * p).fill(0);
   const information = zeros(2 * p);
-  for (const { time, steps, deadSum } of eventTimes) {
+  for (const { time, sumMean, sumVariance, deadSum } of eventTimes) {
     const g = transform.get(time)! - meanTransform;
-    for (const { mean, variance } of steps) {
-      for (let j = 0; j < p; j++) {
-        score[p + j] -= g * mean[j];
-        for (let k = 0; k < p; k++) {
-          information[j][k] += variance[j][k];
-          information[j][p + k] += g * variance[j][k];
-          information[p + j][k] += g * variance[j][k];
-          information[p + j][p + k] += g * g * variance[j][k];
-        }
+    for (let j = 0; j < p; j++) {
+      score[p + j] += g * (deadSum[j] - sumMean[j]);
+      for (let k = 0; k < p; k++) {
+        information[j][k] += sumVariance[j][k];
+        information[j][p + k] += g * sumVariance[j][k];
+        information[p + j][k] += g * sumVariance[j][k];
+        information[p + j][p + k] += g * g * sumVariance[j][k];
       }
     }
-    for (let j = 0; j < p; j++) score[p + j] += g * deadSum[j];
   }
 
   // R sets the β part of the score to 0 (β̂ solves it) and tests γ with β free.
@@ -135,8 +132,8 @@ export function scaledSchoenfeldResiduals(model: FittedCoxModel): { terms: strin
   const byTime = new Map(eventTimes.map((e) => [e.time, e]));
   for (const pattern of [...model.sorted].reverse()) {
     if (!pattern.event) continue;
-    const { steps } = byTime.get(pattern.time)!;
-    const meanX = Array.from({ length: p }, (_, j) => steps.reduce((sum, s) => sum + s.mean[j], 0) / steps.length);
+    const { sumMean, deaths } = byTime.get(pattern.time)!;
+    const meanX = sumMean.map((sum) => sum / deaths);
     const residual = pattern.x.map((x, j) => x - meanX[j]);
     const projected = combine.map((weights) => dot(residual, weights));
     const scaled = solveSymmetric(meanInformation, projected);
