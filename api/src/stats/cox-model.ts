@@ -89,10 +89,18 @@ export function fitCox(input: CoxInput): CoxFit | null {
   const events = patterns.reduce((sum, p) => sum + (p.event ? p.count : 0), 0);
   if (n === 0 || events === 0) return null;
 
-  const counts = patterns.map((p) => p.count);
+  // Aliasing depends on the covariates only: check each distinct covariate vector once, weighted.
+  const distinct = new Map<string, { x: readonly number[]; count: number }>();
+  for (const pattern of patterns) {
+    const key = pattern.x.join(',');
+    const entry = distinct.get(key);
+    if (entry) entry.count += pattern.count;
+    else distinct.set(key, { x: pattern.x, count: pattern.count });
+  }
+  const vectors = [...distinct.values()];
   const aliased = aliasedColumns(
-    columns.map((_, j) => patterns.map((p) => p.x[j])),
-    counts,
+    columns.map((_, j) => vectors.map((v) => v.x[j])),
+    vectors.map((v) => v.count),
     true,
   );
   const keptColumns = columns.flatMap((_, j) => (aliased[j] ? [] : [j]));

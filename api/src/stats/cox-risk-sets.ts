@@ -53,8 +53,48 @@ export function byTimeDescending(patterns: readonly CoxPattern[]): CoxPattern[] 
   return [...patterns].sort((a, b) => b.time - a.time);
 }
 
+/** The patterns as flat typed arrays: the risk-set pass is the models' inner loop. */
+interface PackedPatterns {
+  n: number;
+  time: Float64Array;
+  count: Float64Array;
+  event: Uint8Array;
+  /** Row-major n × p. */
+  x: Float64Array;
+}
+
+const packedCache = new WeakMap<readonly CoxPattern[], PackedPatterns>();
+
+function packed(sorted: readonly CoxPattern[], p: number): PackedPatterns {
+  const cached = packedCache.get(sorted);
+  if (cached) return cached;
+  const n = sorted.length;
+  const result: PackedPatterns = {
+    n,
+    time: Float64Array.from(sorted, (row) => row.time),
+    count: Float64Array.from(sorted, (row) => row.count),
+    event: Uint8Array.from(sorted, (row) => (row.event ? 1 : 0)),
+    x: new Float64Array(n * p),
+  };
+  sorted.forEach((row, r) => result.x.set(row.x, r * p));
+  packedCache.set(sorted, result);
+  return result;
+}
+
+/** A lower-triangular p × p accumulator as a full symmetric Matrix. */
+function symmetricMatrix(lower: Float64Array, p: number): Matrix {
+  const matrix = zeros(p);
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k <= j; k++) {
+      matrix[j][k] = lower[j * p + k];
+      matrix[k][j] = lower[j * p + k];
+    }
+  }
+  return matrix;
+}
+
 /**
- * @param sorted patterns from byTimeDescending
+ * @param sorted patterns from byTimeDescending (packed once per array and cached)
  * @param keepEventTimes keep each event time's sums (cox.zph and the baseline hazard need them)
  */
 export function riskSetPass(
@@ -63,40 +103,55 @@ export function riskSetPass(
   keepEventTimes = false,
 ): RiskSetPass {
   const p = beta.length;
-  const s1 = new Array<number>(p).fill(0);
-  const s2 = zeros(p);
+  const { n, time: times, count: counts, event: events, x } = packed(sorted, p);
+  const s1 = new Float64Array(p);
+  const s2 = new Float64Array(p * p); // lower triangle, row-major
   let s0 = 0;
   let logLikelihood = 0;
   const score = new Array<number>(p).fill(0);
-  const information = zeros(p);
+  const information = new Float64Array(p * p);
   const eventTimes: EventTime[] = [];
+  const deadS1 = new Float64Array(p);
+  const deadS2 = new Float64Array(p * p);
+  const deadSum = new Float64Array(p);
+  const mean = new Float64Array(p);
+  const sumMean = new Float64Array(p);
+  const sumVariance = new Float64Array(p * p);
 
   let i = 0;
-  while (i < sorted.length) {
-    const time = sorted[i].time;
+  while (i < n) {
+    const time = times[i];
     let deaths = 0;
     let deadS0 = 0;
-    const deadS1 = new Array<number>(p).fill(0);
-    const deadS2 = zeros(p);
-    const deadSum = new Array<number>(p).fill(0);
-    for (; i < sorted.length && sorted[i].time === time; i++) {
-      const { count, x, event } = sorted[i];
+    deadS1.fill(0);
+    deadS2.fill(0);
+    deadSum.fill(0);
+    for (; i < n && times[i] === time; i++) {
+      const base = i * p;
+      const count = counts[i];
       let eta = 0;
-      for (let j = 0; j < p; j++) eta += x[j] * beta[j];
+      for (let j = 0; j < p; j++) eta += x[base + j] * beta[j];
       const risk = count * Math.exp(eta);
       s0 += risk;
+      // Most columns are factor indicators, mostly 0: skipping them is most of the speed.
       for (let j = 0; j < p; j++) {
-        s1[j] += risk * x[j];
-        for (let k = 0; k <= j; k++) s2[j][k] += risk * x[j] * x[k];
+        const xj = x[base + j];
+        if (xj === 0) continue;
+        const riskXj = risk * xj;
+        s1[j] += riskXj;
+        for (let k = 0; k <= j; k++) s2[j * p + k] += riskXj * x[base + k];
       }
-      if (event) {
+      if (events[i] === 1) {
         deaths += count;
         deadS0 += risk;
         logLikelihood += count * eta;
         for (let j = 0; j < p; j++) {
-          deadS1[j] += risk * x[j];
-          deadSum[j] += count * x[j];
-          for (let k = 0; k <= j; k++) deadS2[j][k] += risk * x[j] * x[k];
+          const xj = x[base + j];
+          if (xj === 0) continue;
+          const riskXj = risk * xj;
+          deadS1[j] += riskXj;
+          deadSum[j] += count * xj;
+          for (let k = 0; k <= j; k++) deadS2[j * p + k] += riskXj * x[base + k];
         }
       }
     }
@@ -104,27 +159,34 @@ export function riskSetPass(
 
     for (let j = 0; j < p; j++) score[j] += deadSum[j];
     let hazard = 0;
-    const sumMean = new Array<number>(p).fill(0);
-    const sumVariance = zeros(p);
+    sumMean.fill(0);
+    sumVariance.fill(0);
     for (let step = 0; step < deaths; step++) {
       const fraction = step / deaths;
       const denominator = s0 - fraction * deadS0;
       logLikelihood -= Math.log(denominator);
       hazard += 1 / denominator;
-      const mean = s1.map((value, j) => (value - fraction * deadS1[j]) / denominator);
+      for (let j = 0; j < p; j++) mean[j] = (s1[j] - fraction * deadS1[j]) / denominator;
       for (let j = 0; j < p; j++) {
         score[j] -= mean[j];
         sumMean[j] += mean[j];
         for (let k = 0; k <= j; k++) {
-          const v = (s2[j][k] - fraction * deadS2[j][k]) / denominator - mean[j] * mean[k];
-          sumVariance[j][k] += v;
-          if (k !== j) sumVariance[k][j] += v;
+          sumVariance[j * p + k] += (s2[j * p + k] - fraction * deadS2[j * p + k]) / denominator - mean[j] * mean[k];
         }
       }
     }
-    for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) information[j][k] += sumVariance[j][k];
-    if (keepEventTimes) eventTimes.push({ time, deaths, hazard, sumMean, sumVariance, deadSum });
+    for (let jk = 0; jk < p * p; jk++) information[jk] += sumVariance[jk];
+    if (keepEventTimes) {
+      eventTimes.push({
+        time,
+        deaths,
+        hazard,
+        sumMean: Array.from(sumMean),
+        sumVariance: symmetricMatrix(sumVariance, p),
+        deadSum: Array.from(deadSum),
+      });
+    }
   }
   eventTimes.reverse();
-  return { logLikelihood, score, information, eventTimes };
+  return { logLikelihood, score, information: symmetricMatrix(information, p), eventTimes };
 }
