@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { resolveEpisodeScope } from '../episodes';
+import { derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import {
   adjustedCurves,
@@ -20,7 +20,7 @@ import {
   DropoutModel,
   ModelEstimate,
 } from './adjusted.model';
-import { ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
+import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
 import { buildDesign, GROUP_TERM, type Design, type ModelledRow, type PatternRow } from './covariate-design';
 
 /** METRICS.md gives no threshold; 0.05 is cox.zph's customary reading. */
@@ -36,7 +36,12 @@ export class AdjustedComparisonService {
     outcome: AdjustedOutcome,
   ): Promise<AdjustedComparison> {
     const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const rows: PatternRow[] = await this.dataSource.query(ADJUSTED_PATTERNS_SQL, params);
+    // The derived episode facts spare the scan of every attendance row for the primary type.
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const rows: PatternRow[] = await this.dataSource.query(
+      derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL,
+      params,
+    );
     const modelled = rows.filter((row): row is ModelledRow => row.groupType !== null && row.baselineDaysUsed !== null);
     const episodes = rows.reduce((sum, row) => sum + row.n, 0);
     const answer: AdjustedComparison = {

@@ -1,4 +1,4 @@
-import { episodeScopeCtes } from '../episodes';
+import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
 import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
 
 /**
@@ -8,8 +8,8 @@ import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
  * a missing baseline stays NULL (the service leaves such episodes out and counts them), as do
  * episodes without a primary type. Parameters: those of the episode scope ($1–$5).
  */
-export const ADJUSTED_PATTERNS_SQL = `
-WITH ${episodeScopeCtes('admitted')},${RETENTION_OUTCOME_CTE},
+const adjustedPatternsSql = (scopeCtes: string) => `
+WITH ${scopeCtes},${RETENTION_OUTCOME_CTE},
 covariates AS (
   SELECT o.primary_type, o.t, o.event,
     o.reason IS NOT NULL AS discharged,
@@ -33,3 +33,8 @@ SELECT primary_type AS "groupType", age_band AS "ageBand", gender, substance, co
   coalesce(discharged, false) AS discharged, coalesce(completed, false) AS completed, count(*)::int AS n
 FROM covariates
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+
+export const ADJUSTED_PATTERNS_SQL = adjustedPatternsSql(episodeScopeCtes('admitted'));
+
+/** The same from episode_fact (the primary type precomputed by the load); valid while $3 is its as_of. */
+export const ADJUSTED_PATTERNS_DERIVED_SQL = adjustedPatternsSql(derivedEpisodeScopeCtes('admitted'));
