@@ -116,6 +116,13 @@ describe('adjusted comparison and funnel plot', () => {
       /comparable episodes|differs clearly|nothing to compare/,
     );
     await expect(section.getByTestId('ph-check').innerText()).resolves.toMatch(/hazard ratio/);
+    // One residual trend per tested term (GLOBAL has none).
+    const terms = await stack.graphql<{ adjustedComparison: { dropout: { proportionalHazards: { term: string }[] } } }>(
+      `{ adjustedComparison { dropout { proportionalHazards { term } } } }`,
+    );
+    expect(await section.getByTestId('residual-trend').count()).toBe(
+      terms.adjustedComparison.dropout.proportionalHazards.length - 1,
+    );
     const csv = await downloadCsv(page, 'Adjusted hazard of dropout by group type');
     expect(csv[0]).toEqual(['Term', 'Level', 'Hazard ratio', '95% CI lower', '95% CI upper', 'z', 'p', 'Note']);
     await section.screenshot({ path: path.join(SCREENSHOT_DIR, 'retention-adjusted.png') });

@@ -65,7 +65,7 @@ const QUERY = `query ($filter: MetricsFilter, $outcome: AdjustedOutcome) {
       groupTypes { ...estimate } covariates { ...estimate }
       episodes events concordance
       likelihoodRatio { statistic df pValue } wald { statistic df pValue } score { statistic df pValue }
-      proportionalHazards { term statistic df pValue } proportionalHazardsWarning
+      proportionalHazards { term statistic df pValue constantLevel trend { transformedTime residual events } } proportionalHazardsWarning
       curves { groupType adjusted { days survival } unadjusted { days survival } }
       notes
     }
@@ -105,7 +105,11 @@ interface Answer {
       likelihoodRatio: Test;
       wald: Test;
       score: Test;
-      proportionalHazards: (Test & { term: string })[];
+      proportionalHazards: (Test & {
+        term: string;
+        constantLevel: number | null;
+        trend: { transformedTime: number; residual: number; events: number }[];
+      })[];
       proportionalHazardsWarning: string | null;
       curves: {
         groupType: string;
@@ -182,6 +186,14 @@ describe('adjustedComparison over HTTP, against R on the same episodes', () => {
       R.cox.zph.chiSquare,
     );
     expect(dropout.proportionalHazardsWarning).toBeNull();
+    // The binned residuals: R's cox.zph(fit)$y per term, averaged over bins of its 8 events.
+    const [groupTerm, , , global] = dropout.proportionalHazards;
+    expect(groupTerm.constantLevel).toBeCloseTo(R.cox.coef[0], 12);
+    expect(global.trend).toEqual([]);
+    const rMean = R.cox.zph.scaledResiduals.group.reduce((a, b) => a + b, 0) / 8;
+    const trend = groupTerm.trend;
+    expect(trend.reduce((sum, p) => sum + p.events, 0)).toBe(8);
+    expect(trend.reduce((sum, p) => sum + p.residual * p.events, 0) / 8).toBeCloseTo(rMean, 10);
   });
 
   it('adjusted curves as R (rowMeans of survfit with newdata), beside the unadjusted Kaplan–Meier', async () => {

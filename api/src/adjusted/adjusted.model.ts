@@ -58,10 +58,33 @@ export class ModelTest {
   pValue!: number;
 }
 
+@ObjectType({ description: 'Mean scaled Schoenfeld residual of the events in one stretch of follow-up' })
+export class ResidualTrendPoint {
+  @Field(() => Float, { description: 'Mean Kaplan–Meier transform of time, 1 − S(t−), from 0 to 1' })
+  transformedTime!: number;
+
+  @Field(() => Float, { description: 'Mean of β + scaled residual (for a factor: of its combined term, around 1)' })
+  residual!: number;
+
+  @Field(() => Int)
+  events!: number;
+}
+
 @ObjectType({ description: "cox.zph's test of proportional hazards for one term, or GLOBAL" })
 export class ProportionalHazardsRow extends ModelTest {
   @Field()
   term!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Where the trend lies when the effect is constant: β, or 1 for a factor; null for GLOBAL',
+  })
+  constantLevel!: number | null;
+
+  @Field(() => [ResidualTrendPoint], {
+    description: 'Scaled Schoenfeld residuals over follow-up, binned; empty for GLOBAL',
+  })
+  trend!: ResidualTrendPoint[];
 }
 
 @ObjectType()

@@ -8,6 +8,8 @@ import {
   fitCox,
   fitLogistic,
   kaplanMeier,
+  residualTrend,
+  scaledSchoenfeldResiduals,
   type BinomialPattern,
   type Coefficient,
   type CoxCoefficient,
@@ -116,7 +118,18 @@ function dropoutModel(rows: readonly ModelledRow[], design: Design): DropoutMode
   });
   if (fit === null) return null;
   const zph = coxZph(fit.model);
-  const proportionalHazards = zph ? [...zph.terms, zph.global] : [];
+  // The residuals' terms are the tested terms, in the same order (terms with a fitted column).
+  const residuals = scaledSchoenfeldResiduals(fit.model);
+  const proportionalHazards = zph
+    ? [
+        ...zph.terms.map((test, t) => ({
+          ...test,
+          constantLevel: constantLevel(fit.coefficients, test.term),
+          trend: residualTrend(residuals.points, t),
+        })),
+        { ...zph.global, constantLevel: null, trend: [] },
+      ]
+    : [];
   const failing = proportionalHazards.filter((test) => test.pValue < PH_WARNING_P);
   const adjusted = adjustedCurves(fit.model, GROUP_TERM, design.groupLevels);
   const curves: AdjustedCurveSeries[] = adjusted.map(({ group, points }) => ({
@@ -134,12 +147,7 @@ function dropoutModel(rows: readonly ModelledRow[], design: Design): DropoutMode
     wald: fit.wald,
     score: fit.score,
     concordance: fit.concordance,
-    proportionalHazards: proportionalHazards.map(({ term, statistic, df, pValue }) => ({
-      term,
-      statistic,
-      df,
-      pValue,
-    })),
+    proportionalHazards,
     proportionalHazardsWarning:
       failing.length === 0
         ? null
@@ -149,6 +157,12 @@ function dropoutModel(rows: readonly ModelledRow[], design: Design): DropoutMode
     curves,
     notes: fit.notes,
   };
+}
+
+/** β of a one-column term; 1 for a factor, whose residuals are centred at 1 (see scaledSchoenfeldResiduals). */
+function constantLevel(coefficients: readonly CoxCoefficient[], term: string): number {
+  const fitted = coefficients.filter((c) => c.term === term && !c.aliased);
+  return fitted.length === 1 ? fitted[0].estimate! : 1;
 }
 
 function completionModel(rows: readonly ModelledRow[], design: Design): CompletionModel {

@@ -17,6 +17,8 @@ export type { ProportionalHazardsCheck, ProportionalHazardsTest, ScaledResidualP
 export { fitLogistic, INTERCEPT } from './logistic-regression';
 export type { BinomialPattern, LogisticResult, LogisticFit } from './logistic-regression';
 export { adjustedCurves } from './adjusted-survival';
+export { residualTrend } from './residual-trend';
+export type { ResidualTrendPoint } from './residual-trend';
 export type { AdjustedCurve } from './adjusted-survival';
 export { funnelLimits } from './funnel-limits';
 export type { FunnelLimits } from './funnel-limits';

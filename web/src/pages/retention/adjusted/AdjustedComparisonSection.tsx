@@ -19,7 +19,10 @@ import {
   toCurveRows,
   toGroupTypeRows,
   toTestRows,
+  toTrendRows,
+  TREND_COLUMNS,
 } from './adjusted-shape';
+import { ResidualTrendCharts } from './ResidualTrendCharts';
 import { ForestPlot } from './ForestPlot';
 import { useAdjustedCompletionQuery, useAdjustedDropoutQuery } from './useAdjustedComparisonQuery';
 
@@ -45,6 +48,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
   );
   const covariateRows = useMemo(() => (model ? toCovariateRows(model.covariates) : []), [model]);
   const curveRows = useMemo(() => (model ? toCurveRows(model) : []), [model]);
+  const trendRows = useMemo(() => (model ? toTrendRows(model) : []), [model]);
   const tests = useMemo(() => (model ? toTestRows(model) : { ph: [], model: [] }), [model]);
   const completion = completionQuery.data?.completion ?? null;
   const oddsRows = useMemo(
@@ -145,6 +149,18 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
         </p>
         <DataTable caption="Proportional-hazards check (per term and global)" rows={tests.ph} columns={TEST_COLUMNS} />
         <DataTable caption="Model tests" rows={tests.model} columns={TEST_COLUMNS} />
+      </ChartFrame>
+
+      <ChartFrame
+        title="Effects over follow-up (scaled Schoenfeld residuals)"
+        description="Each term’s effect along follow-up (x: the share of episodes dropped out so far, as cox.zph plots it), averaged over about ten stretches with equal numbers of dropouts. Near the dashed line throughout: the effect is constant, and one hazard ratio describes it."
+        status={status}
+        rows={trendRows}
+        columns={TREND_COLUMNS}
+        scope={answer?.scope}
+        emptyMessage={answer?.notes[0] ?? 'No model.'}
+      >
+        {model && <ResidualTrendCharts model={model} />}
       </ChartFrame>
 
       <ChartFrame

@@ -160,3 +160,41 @@ export function describeHazards(rows: readonly EstimateRow[], reference: string 
     })
     .join(' ');
 }
+
+/** One binned point of a term's scaled Schoenfeld residuals, as the trend charts draw it. */
+export interface TrendRow {
+  term: string;
+  transformedTime: number;
+  residual: number;
+  events: number;
+  constantLevel: number | null;
+}
+
+export function toTrendRows(model: DropoutModel): TrendRow[] {
+  return model.proportionalHazards.flatMap((t) =>
+    t.trend.map((p) => ({ term: t.term, constantLevel: t.constantLevel, ...p })),
+  );
+}
+
+export const TREND_COLUMNS: Column<TrendRow>[] = [
+  { label: 'Term', value: (r) => r.term },
+  {
+    label: 'Share dropped out so far (1 − Kaplan–Meier)',
+    value: (r) => r.transformedTime,
+    format: (v) => formatPercent(v as number),
+    numeric: true,
+  },
+  {
+    label: 'Mean scaled residual',
+    value: (r) => r.residual,
+    format: (v) => formatDecimal(v as number, 3),
+    numeric: true,
+  },
+  {
+    label: 'Constant effect at',
+    value: (r) => r.constantLevel,
+    format: (v) => formatDecimal(v as number, 3),
+    numeric: true,
+  },
+  { label: 'Dropouts', value: (r) => r.events, numeric: true },
+];

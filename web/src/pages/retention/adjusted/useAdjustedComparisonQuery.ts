@@ -45,6 +45,12 @@ const ADJUSTED_DROPOUT = graphql(`
           statistic
           df
           pValue
+          constantLevel
+          trend {
+            transformedTime
+            residual
+            events
+          }
         }
         proportionalHazardsWarning
         curves {
