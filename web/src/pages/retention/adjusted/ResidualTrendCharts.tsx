@@ -3,6 +3,12 @@ import type { DropoutModel } from './adjusted-shape';
 
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
+/** The x range: 0 to the last bin, rounded up to a tenth (1 − S rarely nears 100%). */
+function xTicks(trend: readonly { transformedTime: number }[]): number[] {
+  const top = Math.min(1, Math.ceil(Math.max(0.1, ...trend.map((p) => p.transformedTime)) * 10) / 10);
+  return [0, top / 2, top];
+}
+
 /**
  * One small chart per term: its binned scaled Schoenfeld residuals along follow-up (R's
  * plot(cox.zph(fit)), summarised), with the level a constant effect would keep (dashed).
@@ -25,8 +31,8 @@ export function ResidualTrendCharts({ model }: { model: DropoutModel }) {
               <XAxis
                 type="number"
                 dataKey="transformedTime"
-                domain={[0, 1]}
-                ticks={[0, 0.5, 1]}
+                domain={[0, xTicks(t.trend)[2]]}
+                ticks={xTicks(t.trend)}
                 tickFormatter={percentTick}
               />
               <YAxis type="number" domain={['auto', 'auto']} width={52} tickFormatter={(v: number) => v.toFixed(2)} />
