@@ -23,6 +23,7 @@ import { ReportExportModule } from './report-export/report-export.module';
 import { ReleasesModule } from './releases/releases.module';
 import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
+import { AdjustedComparisonModule } from './adjusted/adjusted.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export const FEATURE_MODULES = [
   HealthModule,
   FreshnessModule,
   RetentionModule,
+  AdjustedComparisonModule,
   SobrietyModule,
   EpisodeAccountabilityModule,
   OverviewModule,

@@ -15,6 +15,8 @@ const POLICY: Record<string, Role[]> = {
   sessionFeedback: CLINICAL,
   episodeAccountability: CLINICAL,
   retention: CLINICAL,
+  adjustedComparison: CLINICAL,
+  groupFunnel: CLINICAL,
   sobriety: CLINICAL,
   programOverview: CLINICAL,
   drilldownGroups: CLINICAL,

@@ -39,6 +39,7 @@ const cache = () => api.server.app.get(FigureCache);
 describe('the figure cache', () => {
   it('holds the figure queries only: nothing that changes without a load', () => {
     expect([...CACHED_QUERY_FIELDS.keys()].sort()).toEqual([
+      'adjustedComparison',
       'attendance',
       'attendanceIntensity',
       'dataFreshness',
@@ -46,6 +47,7 @@ describe('the figure cache', () => {
       'drilldownSessions',
       'earlyWarning',
       'episodeAccountability',
+      'groupFunnel',
       'outcomeReport',
       'programOverview',
       'retention',

@@ -8,10 +8,14 @@ import { ADMISSION_PARTS_CTES, cutMonthRows, episodeScopeCtes, wholeMonthRows } 
  * 'stay' rows per (primary type, length of stay) for the median. A year of 100,000 episodes gives
  * a few thousand rows. Parameters: those of the episode scope ($1–$5).
  */
-const retentionSql = (scopeCtes: string) => `
-WITH ${scopeCtes},
+/**
+ * METRICS.md "Retention", per episode of the episode scope's `episode` CTE: follow-up time t and
+ * the dropout event, with the censoring of each discharge reason. Also used by the adjusted models
+ * (api/src/adjusted), so the definition lives here only.
+ */
+export const RETENTION_OUTCOME_CTE = `
 outcome AS (
-  SELECT primary_type,
+  SELECT enrollment_id, participant_id, site_id, admission_date, baseline_days_used, primary_type,
     -- Completing is never dropping out: completed episodes stay at risk until as_of.
     CASE WHEN discharge_reason = 'completed' THEN $3::date - admission_date
          ELSE window_end - admission_date END AS t,
@@ -19,7 +23,10 @@ outcome AS (
     discharge_reason AS reason,
     discharge_date - admission_date AS stay
   FROM episode
-)
+)`;
+
+const retentionSql = (scopeCtes: string) => `
+WITH ${scopeCtes},${RETENTION_OUTCOME_CTE}
 SELECT CASE WHEN grouping(t) = 0 THEN 'survival' WHEN grouping(reason) = 0 THEN 'reason' ELSE 'stay' END AS kind,
   primary_type AS "groupType", t, event, reason, stay AS "lengthOfStay", count(*)::int AS n
 FROM outcome

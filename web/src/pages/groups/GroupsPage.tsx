@@ -3,6 +3,7 @@ import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { useRoute } from '../../routing/useRoute';
 import { Breadcrumbs, type Crumb } from './Breadcrumbs';
 import { drillSearch, parseDrill } from './drill-state';
+import { GroupFunnelSection } from './GroupFunnelSection';
 import { GroupsLevel } from './GroupsLevel';
 import { GroupTypesLevel } from './GroupTypesLevel';
 import { SessionsLevel } from './SessionsLevel';
@@ -27,6 +28,7 @@ export default function GroupsPage() {
     <>
       <Breadcrumbs crumbs={crumbs} />
       {!drill.groupType && <GroupTypesLevel filter={filter} hrefFor={(t) => href(t)} />}
+      {!drill.groupType && <GroupFunnelSection filter={filter} hrefFor={(t, id) => href(t, id)} />}
       {drill.groupType && !drill.groupId && (
         <GroupsLevel filter={filter} groupType={drill.groupType} hrefFor={(id) => href(drill.groupType, id)} />
       )}

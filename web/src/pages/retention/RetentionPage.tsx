@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
+import { AdjustedComparisonSection } from './adjusted/AdjustedComparisonSection';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { AtRiskTable } from './AtRiskTable';
 import { KaplanMeierChart } from './KaplanMeierChart';
@@ -50,6 +51,7 @@ export default function RetentionPage() {
       </ChartFrame>
       <LogRankTable report={report} status={status} />
       <RetentionBreakdowns report={report} status={status} />
+      <AdjustedComparisonSection filter={filter} />
     </>
   );
 }

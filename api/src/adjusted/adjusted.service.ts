@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { derivedDataFor, resolveEpisodeScope } from '../episodes';
+import { GroupType, MetricsFilter } from '../filters';
+import {
+  adjustedCurves,
+  coxZph,
+  fitCox,
+  fitLogistic,
+  kaplanMeier,
+  residualTrend,
+  scaledSchoenfeldResiduals,
+  type BinomialPattern,
+  type Coefficient,
+  type CoxCoefficient,
+} from '../stats';
+import {
+  AdjustedComparison,
+  AdjustedCurveSeries,
+  AdjustedOutcome,
+  CompletionModel,
+  DropoutModel,
+  ModelEstimate,
+} from './adjusted.model';
+import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
+import { buildDesign, GROUP_TERM, type Design, type ModelledRow, type PatternRow } from './covariate-design';
+
+/** METRICS.md gives no threshold; 0.05 is cox.zph's customary reading. */
+const PH_WARNING_P = 0.05;
+
+@Injectable()
+export class AdjustedComparisonService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async adjustedComparison(
+    filter: MetricsFilter | null | undefined,
+    referenceGroupType: GroupType | null | undefined,
+    outcome: AdjustedOutcome,
+  ): Promise<AdjustedComparison> {
+    const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
+    // The derived episode facts spare the scan of every attendance row for the primary type.
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const rows: PatternRow[] = await this.dataSource.query(
+      derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL,
+      params,
+    );
+    const modelled = rows.filter((row): row is ModelledRow => row.groupType !== null && row.baselineDaysUsed !== null);
+    const episodes = rows.reduce((sum, row) => sum + row.n, 0);
+    const answer: AdjustedComparison = {
+      scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
+      outcome,
+      referenceGroupType: null,
+      episodes,
+      leftOut: episodes - modelled.reduce((sum, row) => sum + row.n, 0),
+      dropout: null,
+      completion: null,
+      notes: [],
+    };
+    const groupTypes = new Set(modelled.map((row) => row.groupType));
+    if (groupTypes.size < 2) {
+      answer.notes.push('Fewer than two group types have modelled episodes: there is nothing to compare.');
+      return answer;
+    }
+    const design = buildDesign(modelled, referenceGroupType ?? null);
+    answer.referenceGroupType = design.referenceGroupType;
+    try {
+      if (outcome === AdjustedOutcome.dropout) {
+        answer.dropout = dropoutModel(modelled, design);
+        if (answer.dropout === null) answer.notes.push('No dropouts among the modelled episodes: no hazard ratios.');
+      } else {
+        answer.completion = completionModel(modelled, design);
+      }
+    } catch (error) {
+      // A numerically singular fit (e.g. terms that together pin the outcome down) is a property of
+      // these data, not a server fault: say so, and give no numbers.
+      if (!(error instanceof RangeError)) throw error;
+      answer.notes.push(
+        `The model could not be fitted on these episodes (${error.message}). Widen the period or the filters.`,
+      );
+    }
+    return answer;
+  }
+}
+
+function estimate(coefficient: Coefficient | CoxCoefficient, level: string): ModelEstimate {
+  const notEstimable = 'mayBeInfinite' in coefficient && coefficient.mayBeInfinite;
+  const numbers = notEstimable
+    ? { estimate: null, se: null, ratio: null, lower: null, upper: null, z: null, pValue: null }
+    : {
+        estimate: coefficient.estimate,
+        se: coefficient.se,
+        ratio: coefficient.ratio,
+        lower: coefficient.lower,
+        upper: coefficient.upper,
+        z: coefficient.z,
+        pValue: coefficient.pValue,
+      };
+  return { term: coefficient.term, level, aliased: coefficient.aliased, notEstimable, ...numbers };
+}
+
+/** Group-type rows (by group type name) and covariate rows (by "term: level"). */
+function splitEstimates(coefficients: readonly (Coefficient | CoxCoefficient)[]) {
+  const prefix = `${GROUP_TERM}: `;
+  return {
+    groupTypes: coefficients
+      .filter((c) => c.term === GROUP_TERM)
+      .map((c) => estimate(c, c.column.slice(prefix.length))),
+    covariates: coefficients
+      .filter((c) => c.term !== GROUP_TERM && c.term !== '(Intercept)')
+      .map((c) => estimate(c, c.column)),
+  };
+}
+
+function dropoutModel(rows: readonly ModelledRow[], design: Design): DropoutModel | null {
+  const fit = fitCox({
+    terms: design.terms,
+    patterns: rows.map((row) => ({ time: row.t, event: row.event, count: row.n, x: design.x(row) })),
+  });
+  if (fit === null) return null;
+  const zph = coxZph(fit.model);
+  // The residuals' terms are the tested terms, in the same order (terms with a fitted column).
+  const residuals = scaledSchoenfeldResiduals(fit.model);
+  const proportionalHazards = zph
+    ? [
+        ...zph.terms.map((test, t) => ({
+          ...test,
+          constantLevel: constantLevel(fit.coefficients, test.term),
+          trend: residualTrend(residuals.points, t),
+        })),
+        { ...zph.global, constantLevel: null, trend: [] },
+      ]
+    : [];
+  const failing = proportionalHazards.filter((test) => test.pValue < PH_WARNING_P);
+  const adjusted = adjustedCurves(fit.model, GROUP_TERM, design.groupLevels);
+  const curves: AdjustedCurveSeries[] = adjusted.map(({ group, points }) => ({
+    groupType: group,
+    adjusted: points.map((p) => ({ days: p.time, survival: p.survival })),
+    unadjusted: kaplanMeier(
+      rows.filter((row) => row.groupType === group).map((row) => ({ time: row.t, event: row.event, count: row.n })),
+    ).map((p) => ({ days: p.time, survival: p.survival })),
+  }));
+  return {
+    ...splitEstimates(fit.coefficients),
+    episodes: fit.n,
+    events: fit.events,
+    likelihoodRatio: fit.likelihoodRatio,
+    wald: fit.wald,
+    score: fit.score,
+    concordance: fit.concordance,
+    proportionalHazards,
+    proportionalHazardsWarning:
+      failing.length === 0
+        ? null
+        : `The hazard ratios of ${failing.map((t) => (t.term === 'GLOBAL' ? 'the model as a whole' : t.term)).join(', ')} change over time ` +
+          `(proportional-hazards test p < ${PH_WARNING_P}): each hazard ratio is an average over the follow-up, and may hide ` +
+          'a difference early on that fades later, or the reverse. Read the adjusted curves rather than the single ratio.',
+    curves,
+    notes: fit.notes,
+  };
+}
+
+/** β of a one-column term; 1 for a factor, whose residuals are centred at 1 (see scaledSchoenfeldResiduals). */
+function constantLevel(coefficients: readonly CoxCoefficient[], term: string): number {
+  const fitted = coefficients.filter((c) => c.term === term && !c.aliased);
+  return fitted.length === 1 ? fitted[0].estimate! : 1;
+}
+
+function completionModel(rows: readonly ModelledRow[], design: Design): CompletionModel {
+  const byPattern = new Map<string, BinomialPattern>();
+  for (const row of rows) {
+    if (!row.discharged) continue;
+    const x = design.x(row);
+    const key = x.join(',');
+    const pattern = byPattern.get(key) ?? { successes: 0, trials: 0, x };
+    pattern.trials += row.n;
+    if (row.completed) pattern.successes += row.n;
+    byPattern.set(key, pattern);
+  }
+  const result = fitLogistic({ terms: design.terms, patterns: [...byPattern.values()] });
+  if (!result.fitted) {
+    return {
+      fitted: false,
+      message: result.message,
+      episodes: result.n,
+      completed: result.successes,
+      groupTypes: [],
+      covariates: [],
+      notes: [],
+    };
+  }
+  return {
+    fitted: true,
+    message: null,
+    episodes: result.n,
+    completed: result.successes,
+    ...splitEstimates(result.coefficients),
+    notes: result.notes,
+  };
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { resolveEpisodeScope } from '../episodes';
+import { MetricsFilter, resolveScope } from '../filters';
+import { sessionScopeParams } from '../sessions-scope';
+import { funnelLimits } from '../stats';
+import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
+import { GROUP_ATTENDANCE_FUNNEL_SQL, GROUP_EPISODE_FUNNEL_SQL } from './group-funnel.sql';
+
+interface GroupCount {
+  groupId: string;
+  groupName: string;
+  groupType: string;
+  siteId: string;
+  k: number;
+  n: number;
+}
+
+/** Points along n at which the funnel's lines are drawn: dense where they bend, from 1 to the largest n. */
+function limitGrid(maxN: number): number[] {
+  const points = new Set<number>();
+  for (let i = 0; i <= 60; i++) points.add(Math.max(1, Math.round(Math.exp((Math.log(maxN) * i) / 60))));
+  return [...points].sort((a, b) => a - b);
+}
+
+@Injectable()
+export class GroupFunnelService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async groupFunnel(filter: MetricsFilter | null | undefined, measure: FunnelMeasure): Promise<GroupFunnel> {
+    const counts = (await this.counts(filter, measure)).filter((g) => g.n > 0);
+    if (counts.length === 0) return { measure, target: null, groups: [], limits: [] };
+    const target = counts.reduce((sum, g) => sum + g.k, 0) / counts.reduce((sum, g) => sum + g.n, 0);
+    const groups: FunnelGroup[] = counts
+      .map((g) => {
+        const limits = funnelLimits(g.n, target);
+        const proportion = g.k / g.n;
+        const position =
+          proportion > limits.upper998
+            ? FunnelPosition.above
+            : proportion < limits.lower998
+              ? FunnelPosition.below
+              : FunnelPosition.within;
+        return { ...g, ...limits, proportion, position };
+      })
+      .sort((a, b) => b.n - a.n || a.groupId.localeCompare(b.groupId));
+    const limits: FunnelLimitsAt[] = limitGrid(groups[0].n).map((n) => ({ n, ...funnelLimits(n, target) }));
+    return { measure, target, groups, limits };
+  }
+
+  private async counts(filter: MetricsFilter | null | undefined, measure: FunnelMeasure): Promise<GroupCount[]> {
+    if (measure === FunnelMeasure.attendance) {
+      const scope = await resolveScope(this.dataSource, filter);
+      return this.dataSource.query(GROUP_ATTENDANCE_FUNNEL_SQL, sessionScopeParams(scope));
+    }
+    const { params } = await resolveEpisodeScope(this.dataSource, filter);
+    const rows: (Omit<GroupCount, 'k' | 'n'> &
+      Record<'retentionK' | 'retentionN' | 'completionK' | 'completionN', number>)[] = await this.dataSource.query(
+      GROUP_EPISODE_FUNNEL_SQL,
+      params,
+    );
+    return rows.map(({ retentionK, retentionN, completionK, completionN, ...group }) =>
+      measure === FunnelMeasure.retention90
+        ? { ...group, k: retentionK, n: retentionN }
+        : { ...group, k: completionK, n: completionN },
+    );
+  }
+}

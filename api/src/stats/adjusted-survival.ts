@@ -1,0 +1,84 @@
+/**
+ * Direct-adjusted survival curves (METRICS.md, "Adjusted retention curves"): for each group type g,
+ * the mean over all modelled episodes e of S₀(t)^exp(x_e·β with the group type set to g), i.e. the
+ * curve the program's whole case mix would have had in group type g. As R's
+ * `rowMeans(survfit(fit, newdata = everyone with group set to g)$surv)`: the baseline hazard is the
+ * Efron-type estimate survfit.coxph uses for an Efron fit, S = exp(−H).
+ */
+import type { FittedCoxModel } from './cox-model';
+import { riskSetPass } from './cox-risk-sets';
+import { flattenTerms } from './model-terms';
+
+/**
+ * exp(−H·r), flushed to 0 below 1e-300: exp's subnormal results are slow (tens of times), and a
+ * contribution that small changes no shown digit of a mean of survival probabilities.
+ */
+function survivalAtRisk(cumulativeHazard: number, risk: number): number {
+  const exponent = cumulativeHazard * risk;
+  return exponent > 690 ? 0 : Math.exp(-exponent);
+}
+
+export interface AdjustedCurvePoint {
+  time: number;
+  survival: number;
+}
+
+export interface AdjustedCurve {
+  group: string;
+  points: AdjustedCurvePoint[];
+}
+
+/**
+ * @param groupTerm the factor's term name
+ * @param levels each group's column in that term (null for the reference level)
+ * @returns one curve per level whose column is in the fit (an aliased level has no curve)
+ */
+export function adjustedCurves(
+  model: FittedCoxModel,
+  groupTerm: string,
+  levels: readonly { group: string; column: string | null }[],
+): AdjustedCurve[] {
+  const { columns } = flattenTerms(model.terms);
+  const keptNames = model.keptColumns.map((j) => columns[j]);
+  const termIndex = model.terms.findIndex((term) => term.name === groupTerm);
+  if (termIndex < 0) throw new RangeError(`no term ${groupTerm}`);
+  const groupKept = model.termOfKept.flatMap((t, k) => (t === termIndex ? [k] : []));
+
+  // Baseline cumulative hazard at the centered means: Efron steps, one unit per tied event.
+  const { eventTimes } = riskSetPass(model.sorted, model.beta, true);
+  let cumulative = 0;
+  const hazard = eventTimes.map(({ time, hazard: increment }) => {
+    cumulative += increment;
+    return { time, cumulative };
+  });
+  const total = model.sorted.reduce((sum, p) => sum + p.count, 0);
+
+  return levels.flatMap(({ group, column }) => {
+    const columnIndex = column === null ? -1 : keptNames.indexOf(column);
+    if (column !== null && columnIndex < 0) return [];
+    // Episodes by their relative risk with the group set to g: the same covariates give the same risk,
+    // so the mean over episodes is a mean over a few distinct risks (patterns repeat across times).
+    const countByRisk = new Map<number, number>();
+    for (const pattern of model.sorted) {
+      let eta = 0;
+      pattern.x.forEach((value, k) => {
+        const x = groupKept.includes(k) ? (k === columnIndex ? 1 : 0) - model.means[k] : value;
+        eta += x * model.beta[k];
+      });
+      const risk = Math.exp(eta);
+      countByRisk.set(risk, (countByRisk.get(risk) ?? 0) + pattern.count);
+    }
+    const risks = Float64Array.from(countByRisk.keys());
+    const counts = Float64Array.from(countByRisk.values());
+    return [
+      {
+        group,
+        points: hazard.map(({ time, cumulative }) => {
+          let sum = 0;
+          for (let i = 0; i < risks.length; i++) sum += counts[i] * survivalAtRisk(cumulative, risks[i]);
+          return { time, survival: sum / total };
+        }),
+      },
+    ];
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Control limits of a funnel plot for proportions (Spiegelhalter 2005, "Funnel plots for comparing
+ * institutional performance", Stat Med 24:1185, appendix A.1.1): the exact binomial quantile of
+ * Binomial(n, p₀), interpolated between whole counts so the limits are smooth in n, divided by n.
+ *   r = qbinom(P, n, p₀); α = (F(r) − P) / (F(r) − F(r − 1)); limit = (r − α) / n.
+ * Clamped to [0, 1]: for tiny n the interpolation can step past the ends (R gives e.g. −0.19 for
+ * n = 5, p₀ = 0.5 at 0.1%), and a proportion cannot.
+ */
+import { logGamma } from './chi-square';
+
+export interface FunnelLimits {
+  lower998: number;
+  lower95: number;
+  upper95: number;
+  upper998: number;
+}
+
+/** P(X ≤ r) for X ~ Binomial(n, p), for every r = 0..n. */
+function binomialCdf(n: number, p: number): number[] {
+  const cdf = new Array<number>(n + 1);
+  let sum = 0;
+  const logFactorialN = logGamma(n + 1);
+  for (let r = 0; r <= n; r++) {
+    let pmf: number;
+    if (p === 0) pmf = r === 0 ? 1 : 0;
+    else if (p === 1) pmf = r === n ? 1 : 0;
+    else
+      pmf = Math.exp(
+        logFactorialN - logGamma(r + 1) - logGamma(n - r + 1) + r * Math.log(p) + (n - r) * Math.log1p(-p),
+      );
+    sum += pmf;
+    cdf[r] = Math.min(1, sum);
+  }
+  return cdf;
+}
+
+/** Spiegelhalter's interpolated quantile at probability `level`, as a proportion. */
+function interpolatedLimit(cdf: readonly number[], n: number, level: number): number {
+  // qbinom's fuzz: a CDF within rounding of the level counts as reaching it.
+  const target = level * (1 - 64 * Number.EPSILON);
+  let r = 0;
+  while (r < n && cdf[r] < target) r++;
+  const below = r === 0 ? 0 : cdf[r - 1];
+  const alpha = (cdf[r] - level) / (cdf[r] - below);
+  return Math.min(1, Math.max(0, (r - alpha) / n));
+}
+
+export function funnelLimits(n: number, target: number): FunnelLimits {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number ≥ 1, got ${n}`);
+  if (!(target >= 0 && target <= 1)) throw new RangeError(`target proportion must be in [0, 1], got ${target}`);
+  const cdf = binomialCdf(n, target);
+  return {
+    lower998: interpolatedLimit(cdf, n, 0.001),
+    lower95: interpolatedLimit(cdf, n, 0.025),
+    upper95: interpolatedLimit(cdf, n, 0.975),
+    upper998: interpolatedLimit(cdf, n, 0.999),
+  };
+}
