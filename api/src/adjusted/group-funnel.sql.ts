@@ -1,6 +1,7 @@
 import { episodeScopeCtes } from '../episodes';
 import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
-import { ATTENDED, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { ATTENDED_SQL as ATTENDED } from '@iop/metrics';
+import { SCOPED_SESSION_CTE } from '../sessions-scope';
 
 /**
  * Per therapy group, k of n for the funnel plot's episode measures (METRICS.md, "Funnel plot of

@@ -7,7 +7,7 @@ export { wilson } from './wilson';
 export { Z_95 } from './z-95';
 export type { RateInterval } from './wilson';
 export { medianOfCounts } from './median';
-export { twoSidedNormalP, chiSquareTest, Z_95 } from './normal';
+export { twoSidedNormalP, chiSquareTest } from './normal';
 export type { ChiSquareTest } from './normal';
 export type { ModelTerm, Coefficient } from './model-terms';
 export type { CoxPattern } from './cox-risk-sets';

@@ -4,10 +4,6 @@
  * 2·pnorm(-|z|) equals pchisq(z², 1, lower.tail = FALSE).
  */
 import { chiSquareUpperTail } from './chi-square';
-import { WILSON_Z_95 } from './wilson';
-
-/** qnorm(0.975): METRICS.md "Intervals" fixes this z for every 95% interval. */
-export const Z_95 = WILSON_Z_95;
 
 /** Two-sided Wald p-value of z: R's 2 * pnorm(-abs(z)). */
 export function twoSidedNormalP(z: number): number {

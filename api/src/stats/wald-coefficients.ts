@@ -1,6 +1,7 @@
 /** exp(β) with 95% Wald intervals, z and p, for the kept (non-aliased) columns of a fit. */
 import type { Coefficient } from './model-terms';
-import { twoSidedNormalP, Z_95 } from './normal';
+import { twoSidedNormalP } from './normal';
+import { Z_95 } from './z-95';
 
 export function waldCoefficients(
   columns: readonly string[],
