@@ -61,3 +61,8 @@ export function percentTicks(max: number): number[] {
   for (let i = 0; i * step <= end + 1e-9; i++) ticks.push(Math.round(i * step * 100) / 100);
   return ticks;
 }
+
+/** "p = 0.042", or "p < 0.001" where three decimals would read as zero. */
+export function formatPValue(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../../charts/format';
+import { formatCount, formatPercent, formatPValue } from '../../charts/format';
 import { GROUP_TYPE_LABELS, isGroupType, type MetricsFilterVariables } from '../../filters/group-types';
 import type { OutcomeReportQuery } from '../../gql/graphql';
 
@@ -185,8 +185,7 @@ export function toReportKmSeries(report: Pick<OutcomeReportData, 'survivalCurves
 export function describeReportLogRank(logRank: OutcomeReportData['logRank']): string {
   if (!logRank)
     return 'No comparison of retention across group types was possible (fewer than two group types with episodes).';
-  const p = logRank.pValue < 0.001 ? 'p < 0.001' : `p = ${logRank.pValue.toFixed(3)}`;
-  const stats = `log-rank χ² = ${logRank.chiSquare.toFixed(2)}, ${logRank.df} degrees of freedom, ${p}`;
+  const stats = `log-rank χ² = ${logRank.chiSquare.toFixed(2)}, ${logRank.df} degrees of freedom, ${formatPValue(logRank.pValue)}`;
   return logRank.pValue < 0.05
     ? `Retention differs between group types by more than chance would explain (${stats}).`
     : `The differences in retention between group types are within what chance would explain (${stats}).`;

@@ -1,4 +1,4 @@
-import { formatCount, formatCi, formatDecimal, formatPercent } from '../../charts/format';
+import { formatCount, formatCi, formatDecimal, formatPercent, formatPValue } from '../../charts/format';
 import { KpiTile, KpiTiles } from '../../charts/KpiTile';
 import type { RetentionQuery } from '../../gql/graphql';
 
@@ -35,7 +35,7 @@ export function RetentionTiles({ report, loading }: { report: RetentionReport | 
       />
       <KpiTile
         label="Group types differ? (log-rank)"
-        value={comparison ? `p = ${comparison.pValue < 0.001 ? '< 0.001' : comparison.pValue.toFixed(3)}` : '—'}
+        value={comparison ? formatPValue(comparison.pValue) : '—'}
         detail={
           comparison
             ? `χ² = ${comparison.chiSquare.toFixed(2)}, df = ${comparison.df}`

@@ -1,7 +1,7 @@
+import { formatPValue } from '../../charts/format';
 import type { RetentionFiguresFragment, RetentionTotalFiguresFragment } from '../../gql/graphql';
 import {
   describeLogRank,
-  formatPValue,
   LOG_RANK_COLUMNS,
   toCompletionFigures,
   toDischargeReasonFigures,

@@ -1,6 +1,6 @@
 import type { Column } from '../../charts/columns';
 import { meanFields, proportionFields, seriesLabel, type Figure } from '../../charts/figures';
-import { formatCount, formatDecimal } from '../../charts/format';
+import { formatCount, formatDecimal, formatPValue } from '../../charts/format';
 import type { RetentionFiguresFragment, RetentionQuery, RetentionTotalFiguresFragment } from '../../gql/graphql';
 
 /** The series with episodes: the total first, then each group type that has any. */
@@ -88,11 +88,6 @@ export function toDischargeReasonFigures(total: RetentionTotalFiguresFragment): 
     numerator: r.episodes,
     n: total.discharged,
   }));
-}
-
-/** "p = 0.042", or "p < 0.001" where three decimals would read as zero. */
-export function formatPValue(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
 const SIGNIFICANCE_LEVEL = 0.05;

@@ -1,5 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { DropoutModel } from './adjusted-shape';
+import { formatP, type DropoutModel } from './adjusted-shape';
 
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -23,7 +23,7 @@ export function ResidualTrendCharts({ model }: { model: DropoutModel }) {
       {terms.map((t) => (
         <figure key={t.term} className="chart-figure" data-testid="residual-trend">
           <figcaption>
-            <strong>{t.term}</strong> (p = {t.pValue < 0.001 ? '< 0.001' : t.pValue.toFixed(2)})
+            <strong>{t.term}</strong> ({formatP(t.pValue)})
           </figcaption>
           <ResponsiveContainer width="100%" height={160}>
             <LineChart data={t.trend} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
