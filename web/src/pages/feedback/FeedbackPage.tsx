@@ -6,7 +6,7 @@ import { FigureLineChart } from '../../charts/FigureLineChart';
 import { formatRate, formatScore, formatShortDate, weekTitle } from '../../charts/format';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { pendingUntilFiltered } from '../query-status';
-import { toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
+import { scoreAxis, toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
 import { useSessionFeedbackQuery } from './useSessionFeedbackQuery';
 
 const SCORE_COLUMNS = figureColumns({
@@ -38,6 +38,7 @@ export default function FeedbackPage() {
   const report = query.data;
   const status = pendingUntilFiltered(query, filter);
   const scores = useMemo(() => (report ? toMeanScoreFigures(report.total, report.byGroupType) : []), [report]);
+  const axis = useMemo(() => scoreAxis(scores), [scores]);
   const items = useMemo(() => (report ? toItemMeanFigures(report.total, report.byGroupType) : []), [report]);
   const flags = useMemo(() => toAllianceFlagFigures(report?.byWeek ?? []), [report]);
   const n = report ? { value: report.total.responses, unit: 'responses' } : null;
@@ -48,7 +49,7 @@ export default function FeedbackPage() {
       <div className="chart-grid">
         <ChartFrame
           title="Mean session score by group type"
-          description="Relationship + goals and topics + approach + overall, each rated 0–10 (Group Session Rating Scale)."
+          description={`Relationship + goals and topics + approach + overall, each rated 0–10 (Group Session Rating Scale).${axis.domain[0] > 0 ? ` The axis starts at ${axis.domain[0]}, not 0, so that differences between group types show.` : ''}`}
           status={status}
           rows={scores}
           columns={SCORE_COLUMNS}
@@ -62,8 +63,8 @@ export default function FeedbackPage() {
             xLabel="Group type"
             yLabel="Mean score (0–40)"
             nUnit="responses"
-            yDomain={[0, 40]}
-            yTicks={[0, 10, 20, 30, 36, 40]}
+            yDomain={axis.domain}
+            yTicks={axis.ticks}
           />
         </ChartFrame>
         <ChartFrame

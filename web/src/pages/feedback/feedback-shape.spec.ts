@@ -1,5 +1,5 @@
 import type { SessionFeedbackFiguresFragment, SessionFeedbackWeekFiguresFragment } from '../../gql/graphql';
-import { toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
+import { scoreAxis, toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
 
 const figures = (responses: number, meanScore: number | null = 36): SessionFeedbackFiguresFragment => ({
   responses,
@@ -72,5 +72,28 @@ describe('toAllianceFlagFigures', () => {
         f.n,
       ]),
     ).toEqual(expected);
+  });
+});
+
+describe('the score axis', () => {
+  it('starts below the lowest mean drawn, at a multiple of 4, so that differences near 36 show', () => {
+    expect(
+      scoreAxis([
+        { value: 37.2, lower: 36.1 },
+        { value: 35.4, lower: 33.9 },
+      ]),
+    ).toEqual({
+      domain: [28, 40],
+      ticks: [28, 32, 36, 40],
+    });
+  });
+
+  it('goes down to 0 for low means, and keeps the 36 cut-off as a tick', () => {
+    expect(scoreAxis([{ value: 3, lower: 1 }]).domain).toEqual([0, 40]);
+    expect(scoreAxis([{ value: 21, lower: 19 }]).ticks).toEqual([12, 16, 20, 24, 28, 32, 36, 40]);
+  });
+
+  it('is the whole scale when nothing is drawn', () => {
+    expect(scoreAxis([]).domain).toEqual([0, 40]);
   });
 });

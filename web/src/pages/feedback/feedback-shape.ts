@@ -58,3 +58,20 @@ export function toAllianceFlagFigures(
     })),
   );
 }
+
+/**
+ * The score axis: from a multiple of 4 below the lowest mean drawn, up to 40. Means sit near 36,
+ * the scale's cut-off, so from 0 every bar would look alike; the chart says where its axis starts.
+ */
+export function scoreAxis(figures: readonly { value: number | null; lower: number | null }[]): {
+  domain: [number, number];
+  ticks: number[];
+} {
+  const drawn = figures.flatMap((f) => [f.value, f.lower]).filter((v): v is number => v !== null);
+  const floor = drawn.length ? Math.max(0, Math.min(32, Math.floor(Math.min(...drawn) / 4) * 4 - 4)) : 0;
+  const ticks = Array.from({ length: (40 - floor) / 4 + 1 }, (_, i) => floor + i * 4);
+  return {
+    domain: [floor, 40],
+    ticks: floor < 36 && !ticks.includes(36) ? [...ticks, 36].sort((a, b) => a - b) : ticks,
+  };
+}
