@@ -111,7 +111,7 @@ export default function AttendancePage() {
         </ChartFrame>
         <ChartFrame
           title="ASAM 2.1 intensity met by group type"
-          description="Share of participant-weeks with at least 9 hours attended (weeks with unknown hours left out), with 95% intervals. By group type, a week counts only the hours of that type's sessions: a type that meets once or twice a week (family, trauma-informed) rarely reaches 9 hours on its own, so a low share there is what the definition gives, not a failure; the all-types bar counts every hour."
+          description="Share of participant-weeks with at least 9 hours attended (weeks with unknown hours left out), with 95% intervals. By group type, a week counts only the hours of that type's sessions: a type whose sessions add up to less than 9 hours a week rarely reaches it on its own, so a low share there is what the definition gives, not a failure; the all-types bar counts every hour of the week."
           status={pendingUntilFiltered(intensity, filter)}
           rows={intensityBars}
           columns={INTENSITY_COLUMNS}
