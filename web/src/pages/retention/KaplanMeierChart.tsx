@@ -34,7 +34,14 @@ export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProp
             allowDuplicatedCategory={false}
             label={{ value: 'Days since admission', position: 'insideBottom', offset: -12, fill: '#4a5260' }}
           />
-          <YAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={percentTick} width={48} />
+          <YAxis
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={percentTick}
+            width={64}
+            label={{ value: 'Not dropped out', angle: -90, position: 'insideLeft', offset: 4, fill: '#4a5260' }}
+          />
           {showIntervals &&
             series.map((s) => (
               <Area
