@@ -58,7 +58,12 @@ const QUERIES: {
   { name: 'drilldownGroups', file: 'groups/useDrilldownGroupsQuery.ts', variables: { groupType: 'process' } },
   { name: 'outcomeReport', file: 'report/useOutcomeReportQuery.ts' },
   // Case-mix adjusted comparison (Retention page): the Cox model of dropout, the logistic model of completion.
-  { name: 'adjustedDropout', file: 'retention/adjusted/useAdjustedComparisonQuery.ts', operation: 'AdjustedDropout', targetMs: 1000 },
+  {
+    name: 'adjustedDropout',
+    file: 'retention/adjusted/useAdjustedComparisonQuery.ts',
+    operation: 'AdjustedDropout',
+    targetMs: 1000,
+  },
   {
     name: 'adjustedCompletion',
     file: 'retention/adjusted/useAdjustedComparisonQuery.ts',
