@@ -49,7 +49,7 @@ export interface RiskSetPass {
 }
 
 /** Patterns sorted by time, latest first (the risk set grows as time goes back). */
-export function byTimeDescending(patterns: readonly CoxPattern[]): CoxPattern[] {
+export function byTimeDescending<T extends { time: number }>(patterns: readonly T[]): T[] {
   return [...patterns].sort((a, b) => b.time - a.time);
 }
 
