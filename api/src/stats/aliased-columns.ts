@@ -87,7 +87,7 @@ export function aliasedColumnsOfRows(
       const vk = v[k];
       if (vk === 0) continue;
       const rkk = r[k * q + k];
-      const norm = Math.hypot(rkk, vk);
+      const norm = Math.sqrt(rkk * rkk + vk * vk); // (Math.hypot is many times slower; no overflow here)
       const c = rkk / norm;
       const s = vk / norm;
       r[k * q + k] = norm;
