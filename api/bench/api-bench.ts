@@ -34,7 +34,16 @@ interface Options {
   statements: boolean;
 }
 
-const QUERIES: { name: string; file: string; variables?: Record<string, unknown>; unfiltered?: true }[] = [
+const QUERIES: {
+  name: string;
+  file: string;
+  /** The operation's name when the file holds more than one document. */
+  operation?: string;
+  variables?: Record<string, unknown>;
+  unfiltered?: true;
+  /** Uncached p95 target in ms when not the dashboard's 100 ms (issue #20: the adjusted comparison 1 s). */
+  targetMs?: number;
+}[] = [
   // The filter bar sends it on every page (the default as-of of every filter): timed once, it takes no filter.
   { name: 'dataFreshness', file: '../data/useDataFreshnessQuery.ts', unfiltered: true },
   { name: 'programOverview', file: 'overview/useProgramOverviewQuery.ts' },
@@ -48,6 +57,22 @@ const QUERIES: { name: string; file: string; variables?: Record<string, unknown>
   { name: 'earlyWarning', file: 'at-risk/useEarlyWarningQuery.ts', variables: { limit: 500 } },
   { name: 'drilldownGroups', file: 'groups/useDrilldownGroupsQuery.ts', variables: { groupType: 'process' } },
   { name: 'outcomeReport', file: 'report/useOutcomeReportQuery.ts' },
+  // Case-mix adjusted comparison (Retention page): the Cox model of dropout, the logistic model of completion.
+  {
+    name: 'adjustedDropout',
+    file: 'retention/adjusted/useAdjustedComparisonQuery.ts',
+    operation: 'AdjustedDropout',
+    targetMs: 1000,
+  },
+  {
+    name: 'adjustedCompletion',
+    file: 'retention/adjusted/useAdjustedComparisonQuery.ts',
+    operation: 'AdjustedCompletion',
+    targetMs: 1000,
+  },
+  // The Groups page's funnel plot: its default measure (episodes), and attendance (session rows).
+  { name: 'groupFunnel', file: 'groups/useGroupFunnelQuery.ts', variables: { measure: 'retention90' } },
+  { name: 'groupFunnelAttendance', file: 'groups/useGroupFunnelQuery.ts', variables: { measure: 'attendance' } },
 ];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -148,7 +173,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       const rows: string[] = [];
       const only = options.only?.split(',');
       for (const q of QUERIES.filter((query) => !only || only.includes(query.name))) {
-        const document = dashboardDocument(q.file);
+        const document = dashboardDocument(q.file, q.operation);
         for (const [period, filter] of q.unfiltered ? [['(no filter)', {}] as const] : periods) {
           const variables = q.unfiltered ? {} : { ...q.variables, filter };
           // Timed to the answer's last byte; parsed and checked after the clock stops.
@@ -180,9 +205,10 @@ export async function main(argv: readonly string[]): Promise<void> {
             live = `${Math.round(await call())} ms`;
             setDerivedDataEnabled(true);
           }
+          const target = q.targetMs ?? 100;
           const line =
             `| ${q.name} | ${period} | ${http.p50.toFixed(1)} | ${http.p95.toFixed(1)} | ${bare.p50.toFixed(1)} | ` +
-            `${(http.p50 / bare.p50).toFixed(2)} | ${http.p95 < 100 ? 'yes' : '**no**'} | ${cached.p50.toFixed(1)} | ` +
+            `${(http.p50 / bare.p50).toFixed(2)} | ${http.p95 < target ? 'yes' : '**no**'}${target === 100 ? '' : ` (< ${target})`} | ${cached.p50.toFixed(1)} | ` +
             `${cached.p95.toFixed(1)} | ${http.runs} |${options.live ? ` ${live} |` : ''}`;
           log(line);
           rows.push(line);
@@ -194,7 +220,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         `Load (loader + derived tables): ${loadSeconds === null ? 'loaded before' : `${loadSeconds.toFixed(1)} s`}; ${options.runs} timed runs each; load average ${os.loadavg()[0]!.toFixed(2)}`,
         `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`,
         '',
-        `| query | period | HTTP p50 ms | HTTP p95 ms | bare SQL p50 ms | HTTP ÷ SQL | p95 < 100 ms | cached p50 ms | cached p95 ms | runs |${options.live ? ' live SQL, 1 run |' : ''}`,
+        `| query | period | HTTP p50 ms | HTTP p95 ms | bare SQL p50 ms | HTTP ÷ SQL | p95 < 100 ms (or the target given) | cached p50 ms | cached p95 ms | runs |${options.live ? ' live SQL, 1 run |' : ''}`,
         `|---|---|---:|---:|---:|---:|:-:|---:|---:|---:|${options.live ? '---:|' : ''}`,
         ...rows,
       ];

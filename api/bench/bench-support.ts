@@ -44,12 +44,14 @@ let knownFragments: Map<string, string> | undefined;
 
 /**
  * The dashboard's own GraphQL document in `file` (a path below web/src/pages), with the fragments
- * it spreads, as the dashboard sends it.
+ * it spreads, as the dashboard sends it: the file's first document, or the one of `operation`.
  */
-export function dashboardDocument(file: string): string {
+export function dashboardDocument(file: string, operation?: string): string {
   const source = readFileSync(path.join(projectRoot(), 'web', 'src', 'pages', file), 'utf8');
-  const match = /graphql\(`([\s\S]*?)`\)/.exec(source);
-  if (!match) throw new Error(`no graphql document in ${file}`);
+  const match = [...source.matchAll(/graphql\(`([\s\S]*?)`\)/g)].find(
+    (m) => operation === undefined || new RegExp(`\\b(?:query|mutation) ${operation}\\b`).test(m[1]!),
+  );
+  if (!match) throw new Error(`no graphql document${operation ? ` of ${operation}` : ''} in ${file}`);
   let document = match[1]!;
   knownFragments ??= fragments(dashboardDocuments());
   for (;;) {

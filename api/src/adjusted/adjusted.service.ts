@@ -41,7 +41,7 @@ export class AdjustedComparisonService {
     // The derived episode facts spare the scan of every attendance row for the primary type.
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
     const rows: PatternRow[] = await this.dataSource.query(
-      derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL,
+      (derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL)[outcome],
       params,
     );
     const modelled = rows.filter((row): row is ModelledRow => row.groupType !== null && row.baselineDaysUsed !== null);

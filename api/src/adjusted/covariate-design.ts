@@ -67,6 +67,14 @@ export function buildDesign(rows: readonly ModelledRow[], pickedReference: strin
       .map((f) => ({ name: f.term, columns: f.levels.map((level) => columnName(f.term, level)) })),
     { name: BASELINE_TERM, columns: [BASELINE_TERM] },
   ];
+  const groupColumnOf = new Map(groupColumns.map((level, j) => [level, j]));
+  let offset = groupColumns.length;
+  const factorColumns = factors.map(({ value, levels }) => {
+    const columnOf = new Map(levels.map((level, j) => [level, offset + j]));
+    offset += levels.length;
+    return { value, columnOf };
+  });
+  const width = offset + 1;
   return {
     terms,
     referenceGroupType,
@@ -74,10 +82,17 @@ export function buildDesign(rows: readonly ModelledRow[], pickedReference: strin
       group,
       column: group === referenceGroupType ? null : columnName(GROUP_TERM, group),
     })),
-    x: (row) => [
-      ...groupColumns.map((level) => (row.groupType === level ? 1 : 0)),
-      ...factors.flatMap((f) => f.levels.map((level) => (f.value(row) === level ? 1 : 0))),
-      row.baselineDaysUsed,
-    ],
+    // Each factor's levels by column (no entry for its reference level), filled into a row of zeros.
+    x: (row) => {
+      const x = new Array<number>(width).fill(0);
+      const groupColumn = groupColumnOf.get(row.groupType);
+      if (groupColumn !== undefined) x[groupColumn] = 1;
+      for (const { value, columnOf } of factorColumns) {
+        const column = columnOf.get(value(row));
+        if (column !== undefined) x[column] = 1;
+      }
+      x[width - 1] = row.baselineDaysUsed;
+      return x;
+    },
   };
 }

@@ -6,6 +6,7 @@
  * Efron-type estimate survfit.coxph uses for an Efron fit, S = exp(−H).
  */
 import type { FittedCoxModel } from './cox-model';
+import { bisect, sortedDistinct } from './concordance';
 import { riskSetPass } from './cox-risk-sets';
 import { flattenTerms } from './model-terms';
 
@@ -58,24 +59,31 @@ export function adjustedCurves(
     if (column !== null && columnIndex < 0) return [];
     // Episodes by their relative risk with the group set to g: the same covariates give the same risk,
     // so the mean over episodes is a mean over a few distinct risks (patterns repeat across times).
-    const countByRisk = new Map<number, number>();
-    for (const pattern of model.sorted) {
-      let eta = 0;
-      pattern.x.forEach((value, k) => {
-        const x = groupKept.includes(k) ? (k === columnIndex ? 1 : 0) - model.means[k] : value;
-        eta += x * model.beta[k];
-      });
-      const risk = Math.exp(eta);
-      countByRisk.set(risk, (countByRisk.get(risk) ?? 0) + pattern.count);
+    // The group's part of x·β first, then the other columns in order: when the group term comes
+    // first (as in the adjusted comparison) the same sum, term by term, as over the columns in order.
+    const isGroup = model.beta.map((_, k) => groupKept.includes(k));
+    let groupPart = 0;
+    for (let k = 0; k < model.beta.length; k++) {
+      if (isGroup[k]) groupPart += ((k === columnIndex ? 1 : 0) - model.means[k]) * model.beta[k];
     }
-    const risks = Float64Array.from(countByRisk.keys());
-    const counts = Float64Array.from(countByRisk.values());
+    const others = model.beta.flatMap((_, k) => (isGroup[k] ? [] : [k]));
+    const patternRisk = new Float64Array(model.sorted.length);
+    model.sorted.forEach((pattern, i) => {
+      let eta = groupPart;
+      for (const k of others) eta += pattern.x[k] * model.beta[k];
+      patternRisk[i] = Math.exp(eta);
+    });
+    // Equal risks merged with their counts (in order of risk).
+    const risks = sortedDistinct(patternRisk);
+    const distinct = risks.length;
+    const counts = new Float64Array(distinct);
+    model.sorted.forEach((pattern, i) => (counts[bisect(risks, patternRisk[i])] += pattern.count));
     return [
       {
         group,
         points: hazard.map(({ time, cumulative }) => {
           let sum = 0;
-          for (let i = 0; i < risks.length; i++) sum += counts[i] * survivalAtRisk(cumulative, risks[i]);
+          for (let i = 0; i < distinct; i++) sum += counts[i] * survivalAtRisk(cumulative, risks[i]);
           return { time, survival: sum / total };
         }),
       },

@@ -48,3 +48,64 @@ export function aliasedColumns(
     return !admit(project(project(column)), originalNorm);
   });
 }
+
+/**
+ * aliasedColumns for a design given by rows (row i: rows[i], weight weights[i]), many more rows
+ * than columns: the weighted rows (with the constant first when `withIntercept`) are first reduced
+ * to the triangular R of their QR decomposition by Givens rotations, one row at a time, visiting
+ * only a row's non-zero values. R'R = X'WX, so R's columns have the same inner products, norms and
+ * dependencies as the design's, and the Gram–Schmidt above runs on p rows instead of one per
+ * pattern (rotations are orthogonal: the reduction is as accurate as the QR R's glm and coxph use).
+ */
+export function aliasedColumnsOfRows(
+  rows: readonly (readonly number[])[],
+  weights: readonly number[],
+  withIntercept: boolean,
+  width: number,
+): boolean[] {
+  const offset = withIntercept ? 1 : 0;
+  const q = width + offset;
+  const r = new Float64Array(q * q); // upper triangular, row-major
+  const v = new Float64Array(q);
+  for (let i = 0; i < rows.length; i++) {
+    const w = weights[i];
+    if (!(w > 0)) continue;
+    const root = Math.sqrt(w);
+    const row = rows[i];
+    let first = q;
+    if (withIntercept) {
+      v[0] = root;
+      first = 0;
+    }
+    for (let j = 0; j < width; j++) {
+      const value = row[j] * root;
+      v[j + offset] = value;
+      if (value !== 0 && first === q) first = j + offset;
+    }
+    // Rotate v into R from its first non-zero value on (zeros before it need no rotation).
+    for (let k = first; k < q; k++) {
+      const vk = v[k];
+      if (vk === 0) continue;
+      const rkk = r[k * q + k];
+      const norm = Math.sqrt(rkk * rkk + vk * vk); // (Math.hypot is many times slower; no overflow here)
+      const c = rkk / norm;
+      const s = vk / norm;
+      r[k * q + k] = norm;
+      v[k] = 0;
+      for (let j = k + 1; j < q; j++) {
+        const rkj = r[k * q + j];
+        const vj = v[j];
+        r[k * q + j] = c * rkj + s * vj;
+        v[j] = c * vj - s * rkj;
+      }
+    }
+  }
+  // R's columns as the design (q rows, unit weights); the constant, if any, is R's first column.
+  const unit = new Array<number>(q).fill(1);
+  const columnOf = (j: number) => Array.from({ length: q }, (_, k) => r[k * q + j]);
+  const columns = Array.from({ length: width }, (_, j) => columnOf(j + offset));
+  if (!withIntercept) return aliasedColumns(columns, unit, false);
+  // The intercept as a leading column of R, checked first as aliasedColumns does with its constant.
+  const aliased = aliasedColumns([columnOf(0), ...columns], unit, false);
+  return aliased.slice(1);
+}

@@ -39,41 +39,74 @@ class FenwickTree {
   }
 }
 
+/** The distinct values of `values`, ascending (a native numeric sort, no comparator). */
+export function sortedDistinct(values: Float64Array): Float64Array {
+  const sorted = new Float64Array(values).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+  return sorted.subarray(0, distinct);
+}
+
+/** The index of `value` in the ascending `sorted`, which holds it. */
+export function bisect(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function concordance(observations: readonly ScoredObservation[]): ConcordanceResult {
-  const scores = [...new Set(observations.map((o) => o.score))].sort((a, b) => a - b);
-  const rankOf = new Map(scores.map((score, rank) => [score, rank]));
-  const tree = new FenwickTree(scores.length);
+  const n = observations.length;
+  // Score ranks (equal scores share one): the distinct scores sorted, each score's rank found by bisection.
+  // (Loops, not TypedArray.from with a function: V8 runs that one slowly.)
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = observations[i].score;
+  const distinct = sortedDistinct(scores);
+  const rank = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rank[i] = bisect(distinct, scores[i]);
+  const distinctScores = distinct.length;
+  const tree = new FenwickTree(distinctScores);
   let total = 0;
   let concordant = 0;
   let discordant = 0;
   let tiedScore = 0;
 
-  const sorted = [...observations].sort((a, b) => b.time - a.time);
+  // Latest time first (a stable sort: ties keep their order).
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort((a, b) => observations[b].time - observations[a].time);
   let i = 0;
-  while (i < sorted.length) {
-    const time = sorted[i].time;
+  while (i < n) {
+    const time = observations[order[i]].time;
     let end = i;
-    while (end < sorted.length && sorted[end].time === time) end++;
-    const tied = sorted.slice(i, end);
+    while (end < n && observations[order[end]].time === time) end++;
     // Censored at this time are still at risk for the events at this time.
-    for (const o of tied) {
+    for (let k = i; k < end; k++) {
+      const o = observations[order[k]];
       if (!o.event) {
-        tree.add(rankOf.get(o.score)!, o.count);
+        tree.add(rank[order[k]], o.count);
         total += o.count;
       }
     }
-    for (const o of tied) {
+    for (let k = i; k < end; k++) {
+      const o = observations[order[k]];
       if (!o.event) continue;
-      const rank = rankOf.get(o.score)!;
-      const below = tree.prefix(rank);
-      const same = tree.prefix(rank + 1) - below;
+      const r = rank[order[k]];
+      const below = tree.prefix(r);
+      const same = tree.prefix(r + 1) - below;
       concordant += o.count * below;
       tiedScore += o.count * same;
       discordant += o.count * (total - below - same);
     }
-    for (const o of tied) {
+    for (let k = i; k < end; k++) {
+      const o = observations[order[k]];
       if (o.event) {
-        tree.add(rankOf.get(o.score)!, o.count);
+        tree.add(rank[order[k]], o.count);
         total += o.count;
       }
     }

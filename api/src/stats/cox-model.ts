@@ -10,9 +10,9 @@
  * halve the step when the likelihood falls, at most 20 iterations. Following R's iterations (not
  * just "some" optimizer) is what makes the coefficients agree with R to ~1e-12.
  */
-import { aliasedColumns } from './aliased-columns';
+import { aliasedColumnsOfRows } from './aliased-columns';
 import { concordance } from './concordance';
-import { byTimeDescending, riskSetPass, type CoxPattern } from './cox-risk-sets';
+import { byTimeDescending, riskSetPass, setCentering, type CoxPattern } from './cox-risk-sets';
 import { dot, invertSymmetric, solveSymmetric, type Matrix } from './matrix';
 import { flattenTerms, type Coefficient, type ModelTerm } from './model-terms';
 import { chiSquareTest, type ChiSquareTest } from './normal';
@@ -89,24 +89,25 @@ export function fitCox(input: CoxInput): CoxFit | null {
   const events = patterns.reduce((sum, p) => sum + (p.event ? p.count : 0), 0);
   if (n === 0 || events === 0) return null;
 
-  // Aliasing depends on the covariates only: check each distinct covariate vector once, weighted.
-  const distinct = new Map<string, { x: readonly number[]; count: number }>();
-  for (const pattern of patterns) {
-    const key = pattern.x.join(',');
-    const entry = distinct.get(key);
-    if (entry) entry.count += pattern.count;
-    else distinct.set(key, { x: pattern.x, count: pattern.count });
-  }
-  const vectors = [...distinct.values()];
-  const aliased = aliasedColumns(
-    columns.map((_, j) => vectors.map((v) => v.x[j])),
-    vectors.map((v) => v.count),
+  // Aliasing depends on the covariates only (see aliasedColumnsOfRows: one pass over the patterns).
+  const aliased = aliasedColumnsOfRows(
+    patterns.map((p) => p.x),
+    patterns.map((p) => p.count),
     true,
+    columns.length,
   );
   const keptColumns = columns.flatMap((_, j) => (aliased[j] ? [] : [j]));
   const means = keptColumns.map((j) => patterns.reduce((sum, p) => sum + p.count * p.x[j], 0) / n);
   // Centering changes neither β nor the partial likelihood; it keeps exp(x·β) in range.
-  const sorted = byTimeDescending(patterns.map((p) => ({ ...p, x: keptColumns.map((j, k) => p.x[j] - means[k]) })));
+  const order = byTimeDescending(patterns.map((pattern, index) => ({ ...pattern, index }))).map((o) => o.index);
+  const raw = order.map((index) => keptColumns.map((j) => patterns[index].x[j]));
+  const sorted: CoxPattern[] = order.map((index, r) => ({
+    time: patterns[index].time,
+    event: patterns[index].event,
+    count: patterns[index].count,
+    x: raw[r].map((value, k) => value - means[k]),
+  }));
+  setCentering(sorted, means, raw);
 
   const p = keptColumns.length;
   const zero = new Array<number>(p).fill(0);
@@ -201,7 +202,9 @@ export function fitCox(input: CoxInput): CoxFit | null {
     likelihoodRatio: chiSquareTest(2 * (pass.logLikelihood - initial.logLikelihood), Math.max(df, 1)),
     wald: chiSquareTest(wald, Math.max(df, 1)),
     score: chiSquareTest(scoreStatistic, Math.max(df, 1)),
-    concordance: concordance(sorted.map((o) => ({ ...o, score: dot(o.x, beta) }))).concordance,
+    concordance: concordance(
+      sorted.map((o) => ({ time: o.time, event: o.event, count: o.count, score: dot(o.x, beta) })),
+    ).concordance,
     iterations,
     converged,
     notes,

@@ -49,8 +49,27 @@ export interface RiskSetPass {
 }
 
 /** Patterns sorted by time, latest first (the risk set grows as time goes back). */
-export function byTimeDescending(patterns: readonly CoxPattern[]): CoxPattern[] {
+export function byTimeDescending<T extends { time: number }>(patterns: readonly T[]): T[] {
   return [...patterns].sort((a, b) => b.time - a.time);
+}
+
+/**
+ * Centered patterns (fitCox centers x by the column means) with the uncentered values they came
+ * from: the pass sums the uncentered values, which are mostly 0 (factor indicators), and centers
+ * the sums at each event time (see riskSetPass).
+ */
+const centering = new WeakMap<
+  readonly CoxPattern[],
+  { means: readonly number[]; raw: readonly (readonly number[])[] }
+>();
+
+/** Records that sorted[i].x = raw[i] − means (column by column), for the risk-set pass. */
+export function setCentering(
+  sorted: readonly CoxPattern[],
+  means: readonly number[],
+  raw: readonly (readonly number[])[],
+): void {
+  centering.set(sorted, { means, raw });
 }
 
 /** The patterns as flat typed arrays: the risk-set pass is the models' inner loop. */
@@ -59,8 +78,15 @@ interface PackedPatterns {
   time: Float64Array;
   count: Float64Array;
   event: Uint8Array;
-  /** Row-major n × p. */
-  x: Float64Array;
+  /** The centering means (0 for patterns passed in uncentered). */
+  means: Float64Array;
+  /**
+   * Each row's non-zero uncentered values and their columns: rows nonzeroStart[i] …
+   * nonzeroStart[i + 1] − 1 of `value` and `column`, columns ascending.
+   */
+  nonzeroStart: Uint32Array;
+  column: Uint16Array;
+  value: Float64Array;
 }
 
 const packedCache = new WeakMap<readonly CoxPattern[], PackedPatterns>();
@@ -69,14 +95,42 @@ function packed(sorted: readonly CoxPattern[], p: number): PackedPatterns {
   const cached = packedCache.get(sorted);
   if (cached) return cached;
   const n = sorted.length;
+  const centered = centering.get(sorted);
+  const rows = centered ? centered.raw : sorted.map((row) => row.x);
+  let nonzeroCount = 0;
+  for (const row of rows) for (let j = 0; j < p; j++) if (row[j] !== 0) nonzeroCount++;
+  const nonzeroStart = new Uint32Array(n + 1);
+  const column = new Uint16Array(nonzeroCount);
+  const value = new Float64Array(nonzeroCount);
+  nonzeroCount = 0;
+  for (let r = 0; r < n; r++) {
+    nonzeroStart[r] = nonzeroCount;
+    const row = rows[r];
+    for (let j = 0; j < p; j++) {
+      if (row[j] === 0) continue;
+      column[nonzeroCount] = j;
+      value[nonzeroCount++] = row[j];
+    }
+  }
+  nonzeroStart[n] = nonzeroCount;
+  const time = new Float64Array(n);
+  const count = new Float64Array(n);
+  const event = new Uint8Array(n);
+  for (let r = 0; r < n; r++) {
+    time[r] = sorted[r].time;
+    count[r] = sorted[r].count;
+    event[r] = sorted[r].event ? 1 : 0;
+  }
   const result: PackedPatterns = {
     n,
-    time: Float64Array.from(sorted, (row) => row.time),
-    count: Float64Array.from(sorted, (row) => row.count),
-    event: Uint8Array.from(sorted, (row) => (row.event ? 1 : 0)),
-    x: new Float64Array(n * p),
+    time,
+    count,
+    event,
+    means: centered ? Float64Array.from(centered.means) : new Float64Array(p),
+    nonzeroStart,
+    column,
+    value,
   };
-  sorted.forEach((row, r) => result.x.set(row.x, r * p));
   packedCache.set(sorted, result);
   return result;
 }
@@ -93,7 +147,19 @@ function symmetricMatrix(lower: Float64Array, p: number): Matrix {
   return matrix;
 }
 
+/** The last pass with kept event times, per patterns and β: cox.zph, its residuals and the curves share it. */
+const lastPass = new WeakMap<readonly CoxPattern[], { beta: readonly number[]; pass: RiskSetPass }>();
+
 /**
+ * One sorted pass, latest time first, adding each pattern to the risk set as time goes back:
+ * O(rows × q²) for q non-zero values per row, plus O(deaths × p²) for Efron's steps.
+ *
+ * The sums S0, S1 = Σ risk·x and S2 = Σ risk·x·x' run over the uncentered values (mostly 0 for
+ * factor indicators: only the non-zero ones are visited), the risk itself over the centered ones
+ * (exp stays in range). Means and variances are taken from them per Efron step and centered there:
+ * x̄ − m and S2/S0 − x̄·x̄' (a variance is the same about any centre), the same sums as over the
+ * centered values up to rounding.
+ *
  * @param sorted patterns from byTimeDescending (packed once per array and cached)
  * @param keepEventTimes keep each event time's sums (cox.zph and the baseline hazard need them)
  */
@@ -102,8 +168,14 @@ export function riskSetPass(
   beta: readonly number[],
   keepEventTimes = false,
 ): RiskSetPass {
+  if (keepEventTimes) {
+    const last = lastPass.get(sorted);
+    if (last && last.beta.length === beta.length && last.beta.every((b, j) => b === beta[j])) return last.pass;
+  }
   const p = beta.length;
-  const { n, time: times, count: counts, event: events, x } = packed(sorted, p);
+  const { n, time: times, count: counts, event: events, means, nonzeroStart, column, value } = packed(sorted, p);
+  let meansDotBeta = 0;
+  for (let j = 0; j < p; j++) meansDotBeta += means[j] * beta[j];
   const s1 = new Float64Array(p);
   const s2 = new Float64Array(p * p); // lower triangle, row-major
   let s0 = 0;
@@ -123,40 +195,47 @@ export function riskSetPass(
     const time = times[i];
     let deaths = 0;
     let deadS0 = 0;
-    deadS1.fill(0);
-    deadS2.fill(0);
-    deadSum.fill(0);
+    let deadFirst = true;
     for (; i < n && times[i] === time; i++) {
-      const base = i * p;
       const count = counts[i];
+      const first = nonzeroStart[i];
+      const last = nonzeroStart[i + 1];
       let eta = 0;
-      for (let j = 0; j < p; j++) eta += x[base + j] * beta[j];
+      for (let a = first; a < last; a++) eta += value[a] * beta[column[a]];
+      eta -= meansDotBeta;
       const risk = count * Math.exp(eta);
       s0 += risk;
-      // Most columns are factor indicators, mostly 0: skipping them is most of the speed.
-      for (let j = 0; j < p; j++) {
-        const xj = x[base + j];
-        if (xj === 0) continue;
-        const riskXj = risk * xj;
+      for (let a = first; a < last; a++) {
+        const j = column[a];
+        const riskXj = risk * value[a];
         s1[j] += riskXj;
-        for (let k = 0; k <= j; k++) s2[j * p + k] += riskXj * x[base + k];
+        const row = j * p;
+        for (let b = first; b <= a; b++) s2[row + column[b]] += riskXj * value[b];
       }
       if (events[i] === 1) {
+        if (deadFirst) {
+          deadS1.fill(0);
+          deadS2.fill(0);
+          deadSum.fill(0);
+          deadFirst = false;
+        }
         deaths += count;
         deadS0 += risk;
         logLikelihood += count * eta;
-        for (let j = 0; j < p; j++) {
-          const xj = x[base + j];
-          if (xj === 0) continue;
-          const riskXj = risk * xj;
+        for (let a = first; a < last; a++) {
+          const j = column[a];
+          const riskXj = risk * value[a];
           deadS1[j] += riskXj;
-          deadSum[j] += count * xj;
-          for (let k = 0; k <= j; k++) deadS2[j * p + k] += riskXj * x[base + k];
+          deadSum[j] += count * value[a];
+          const row = j * p;
+          for (let b = first; b <= a; b++) deadS2[row + column[b]] += riskXj * value[b];
         }
       }
     }
     if (deaths === 0) continue;
 
+    // Centered: Σ count·(x − m) over the tied events.
+    for (let j = 0; j < p; j++) deadSum[j] -= deaths * means[j];
     for (let j = 0; j < p; j++) score[j] += deadSum[j];
     let hazard = 0;
     sumMean.fill(0);
@@ -168,8 +247,9 @@ export function riskSetPass(
       hazard += 1 / denominator;
       for (let j = 0; j < p; j++) mean[j] = (s1[j] - fraction * deadS1[j]) / denominator;
       for (let j = 0; j < p; j++) {
-        score[j] -= mean[j];
-        sumMean[j] += mean[j];
+        const centeredMean = mean[j] - means[j];
+        score[j] -= centeredMean;
+        sumMean[j] += centeredMean;
         for (let k = 0; k <= j; k++) {
           sumVariance[j * p + k] += (s2[j * p + k] - fraction * deadS2[j * p + k]) / denominator - mean[j] * mean[k];
         }
@@ -188,5 +268,7 @@ export function riskSetPass(
     }
   }
   eventTimes.reverse();
-  return { logLikelihood, score, information: symmetricMatrix(information, p), eventTimes };
+  const pass = { logLikelihood, score, information: symmetricMatrix(information, p), eventTimes };
+  if (keepEventTimes) lastPass.set(sorted, { beta: [...beta], pass });
+  return pass;
 }

@@ -13,7 +13,7 @@
  * group type completed) the maximum-likelihood estimate does not exist: R returns huge numbers with
  * a warning; this returns a message instead of numbers.
  */
-import { aliasedColumns } from './aliased-columns';
+import { aliasedColumnsOfRows } from './aliased-columns';
 import { invertSymmetric, solveSymmetric } from './matrix';
 import { flattenTerms, type Coefficient, type ModelTerm } from './model-terms';
 import { waldCoefficients } from './wald-coefficients';
@@ -106,17 +106,37 @@ export function fitLogistic(input: LogisticInput): LogisticResult {
     );
   }
 
-  const aliased = aliasedColumns(
-    columns.map((_, j) => used.map((p) => p.x[j])),
+  const aliased = aliasedColumnsOfRows(
+    used.map((p) => p.x),
     used.map((p) => p.trials),
     true,
+    columns.length,
   );
   const separated = separatedIndicator(columns, used);
   if (separated) return refuse(separated);
 
   const keptColumns = columns.flatMap((_, j) => (aliased[j] ? [] : [j]));
-  const design = used.map((p) => [1, ...keptColumns.map((j) => p.x[j])]);
   const q = keptColumns.length + 1;
+  // The design (intercept first) as each pattern's non-zero columns and their values: most columns
+  // are factor indicators, mostly 0, and a 0 adds nothing to any sum below (the sums are the same,
+  // term by term and in the same order, as over every column).
+  const designStart = new Uint32Array(used.length + 1);
+  const designColumn: number[] = [];
+  const designValue: number[] = [];
+  used.forEach((p, i) => {
+    designStart[i] = designColumn.length;
+    designColumn.push(0);
+    designValue.push(1);
+    keptColumns.forEach((j, k) => {
+      if (p.x[j] !== 0) {
+        designColumn.push(k + 1);
+        designValue.push(p.x[j]);
+      }
+    });
+  });
+  designStart[used.length] = designColumn.length;
+  const columnOf = Uint16Array.from(designColumn);
+  const valueOf = Float64Array.from(designValue);
   const y = used.map((p) => p.successes / p.trials);
   const trials = used.map((p) => p.trials);
 
@@ -132,24 +152,40 @@ export function fitLogistic(input: LogisticInput): LogisticResult {
   let crossProduct: number[][] = [];
   let converged = false;
   let iterations = 0;
+  const lower = new Float64Array(q * q);
+  const right = new Array<number>(q);
   for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
     if (iterations > 1) {
       // Working response and weights at the current μ; R's covariance comes from this last system.
       weight = mu.map((m, i) => trials[i] * m * (1 - m));
       working = eta.map((e, i) => e + (y[i] - mu[i]) / (mu[i] * (1 - mu[i])));
     }
+    // X'WX (its lower triangle: all the Cholesky factorization reads) and X'Wz in one pass.
+    lower.fill(0);
+    right.fill(0);
+    for (let i = 0; i < used.length; i++) {
+      const w = weight[i];
+      const last = designStart[i + 1];
+      for (let a = designStart[i]; a < last; a++) {
+        const wa = w * valueOf[a];
+        const row = columnOf[a] * q;
+        for (let b = designStart[i]; b <= a; b++) lower[row + columnOf[b]] += wa * valueOf[b];
+        right[columnOf[a]] += wa * working[i];
+      }
+    }
     crossProduct = Array.from({ length: q }, (_, a) =>
-      Array.from({ length: q }, (_, b) => design.reduce((sum, row, i) => sum + weight[i] * row[a] * row[b], 0)),
-    );
-    const right = Array.from({ length: q }, (_, a) =>
-      design.reduce((sum, row, i) => sum + weight[i] * row[a] * working[i], 0),
+      Array.from({ length: q }, (_, b) => (b <= a ? lower[a * q + b] : lower[b * q + a])),
     );
     try {
       beta = solveSymmetric(crossProduct, right);
     } catch {
       return refuse(SEPARATION);
     }
-    eta = design.map((row) => row.reduce((sum, value, a) => sum + value * beta[a], 0));
+    eta = used.map((_, i) => {
+      let sum = 0;
+      for (let a = designStart[i]; a < designStart[i + 1]; a++) sum += valueOf[a] * beta[columnOf[a]];
+      return sum;
+    });
     mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
     const previous = deviance;
     deviance = mu.reduce((sum, m, i) => sum + unitDeviance(y[i], m, trials[i]), 0);
