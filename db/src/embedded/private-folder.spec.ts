@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,6 +102,19 @@ async function query(server: EmbeddedPostgres, sql: string): Promise<unknown[]> 
       await expect(query(third, "SELECT to_regclass('kept') IS NOT NULL AS kept")).resolves.toEqual([{ kept: false }]);
     } finally {
       await third.stop();
+    }
+  });
+
+  it('starts where an earlier start failed for want of access and left a half-made data directory', async () => {
+    const dataDir = path.join(clone, 'half-made', 'postgres');
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const server = new EmbeddedPostgres({ ...options, dataDir });
+    await server.start();
+    try {
+      expect(lstatSync(dataDir).isSymbolicLink()).toBe(true);
+      await expect(query(server, 'SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+    } finally {
+      await server.stop();
     }
   });
 

@@ -92,15 +92,19 @@ export async function reachableBinaries(
  */
 export async function reachableDataDir(user: OsUser, configured: string, runtimeDir: string): Promise<string> {
   const absolute = path.resolve(configured);
-  const link = lstatOrNull(absolute);
+  let link = lstatOrNull(absolute);
   if (link?.isSymbolicLink()) {
     const target = path.resolve(path.dirname(absolute), await readlink(absolute));
     if (reachableBy(user, target)) return target;
     throw new Error(unreachableAdvice(`its data directory ${target}`));
   } else if (reachableBy(user, absolute)) {
     return absolute;
-  } else if (link) {
+  } else if (link && existsSync(path.join(absolute, 'PG_VERSION'))) {
     throw new Error(unreachableAdvice(`its data directory ${absolute}`));
+  } else if (link) {
+    // Half made by a start that failed for want of access: nothing in it to keep.
+    await rm(absolute, { recursive: true, force: true });
+    link = null;
   }
   const key = createHash('sha256').update(absolute).digest('hex').slice(0, 12);
   const moved = path.join(runtimeDir, `data-${key}`, 'postgres');
