@@ -36,6 +36,7 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
+// SCREENS_ONLY=retention,feedback runs those pages only (while working on them).
 const only = process.env.SCREENS_ONLY?.split(',');
 const CASES = SIZES.flatMap((size) =>
   SCREENS.filter((s) => !only || only.includes(s.id)).map((screen) => ({
