@@ -73,7 +73,7 @@ describe('roles', () => {
     expect(await page.locator('.at-risk-list tbody tr').count()).toBeGreaterThan(0);
     await page.goto(`${stack.url}/data`);
     await waitForSettled(page);
-    const auditTable = page.locator('div[role="region"][aria-label="Audit log"]');
+    const auditTable = page.locator('div[role="region"][aria-label="Table: Audit log"]');
     await auditTable.waitFor();
     expect(await auditTable.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);

@@ -26,14 +26,18 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh user-data directory: no cache, storage or history from an earlier run. */
-export async function launchBrowser(): Promise<TestBrowser> {
+/**
+ * Chromium with a fresh user-data directory: no cache, storage or history from an earlier run.
+ * bypassCSP lets a test inject a script tag (axe-core) past the server's `script-src 'self'`.
+ */
+export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'iop-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
     acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',
     timezoneId: 'UTC',

@@ -71,7 +71,7 @@ describe('every page', () => {
       if (id === 'releases') await page.getByTestId('releases-empty').waitFor();
       else expect(await frames.count()).toBeGreaterThan(0);
       for (const frame of await frames.all()) {
-        const title = await frame.locator('h3, caption').first().innerText();
+        const title = await frame.locator('h2, h3, caption').first().innerText();
         // A model that refuses to fit (e.g. separation on the small demo) says why instead of drawing.
         if ((await frame.locator('xpath=ancestor::*[@data-testid="adjusted-comparison"]').count()) > 0) {
           if ((await frame.locator('.chart-frame__empty').count()) > 0) continue;

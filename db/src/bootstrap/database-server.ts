@@ -21,11 +21,18 @@ export async function startDatabaseServer(
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const server = new EmbeddedPostgres({
     dataDir: config.embedded.dataDir,
+    runtimeDir: config.embedded.runtimeDir,
     port: config.embedded.port,
     password: config.embedded.password,
   });
   log(`Starting the embedded PostgreSQL in ${config.embedded.dataDir} on port ${config.embedded.port}…`);
   await server.start();
+  if (server.serverDataDir !== config.embedded.dataDir) {
+    log(
+      `Its data are in ${server.serverDataDir} (linked from ${config.embedded.dataDir}): the project's folder is private to its ` +
+        'user, and the database runs as the OS user "postgres" (EMBEDDED_PG_RUNTIME_DIR moves them).',
+    );
+  }
   await server.ensureDatabase(config.embedded.database);
   return { url: server.url(config.embedded.database), embedded: true, stop: () => server.stop() };
 }

@@ -8,6 +8,7 @@ describe('parseConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.embedded).toEqual({
       dataDir: '/srv/iop/.data/postgres',
+      runtimeDir: '/var/lib/iop-outcomes',
       port: 54329,
       password: 'iop-embedded-local',
       database: 'iop',
@@ -25,6 +26,7 @@ describe('parseConfig', () => {
         DEMO_DATA: 'false',
         DEMO_PARTICIPANTS: '500',
         EMBEDDED_PG_DIR: '/var/lib/iop',
+        EMBEDDED_PG_RUNTIME_DIR: '/tmp/iop-pg',
       },
       root,
     );
@@ -33,6 +35,7 @@ describe('parseConfig', () => {
     expect(config.demo.enabled).toBe(false);
     expect(config.demo.participants).toBe(500);
     expect(config.embedded.dataDir).toBe('/var/lib/iop');
+    expect(config.embedded.runtimeDir).toBe('/tmp/iop-pg');
   });
 
   it('treats empty strings as unset', () => {

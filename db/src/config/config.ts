@@ -10,6 +10,9 @@ import { projectRoot } from './project-root';
  * Every variable is documented in `.env.example`.
  */
 /** Public, so fine for a local trial only: a production server refuses to start with it. */
+/** Running as root: where the embedded server's binaries and data go when it cannot reach the project. */
+export const DEFAULT_RUNTIME_DIR = '/var/lib/iop-outcomes';
+
 export const DEFAULT_EMBEDDED_PASSWORD = 'iop-embedded-local';
 
 const booleanFromEnv = z
@@ -29,6 +32,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   EMBEDDED_PG_DIR: z.string().min(1).optional(),
+  EMBEDDED_PG_RUNTIME_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: port.default(54329),
   EMBEDDED_PG_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_EMBEDDED_PASSWORD),
   EMBEDDED_PG_DATABASE: z
@@ -70,7 +74,11 @@ export interface AppConfig {
   projectRoot: string;
   /** Set when an external server is to be used; otherwise the embedded one is started. */
   databaseUrl: string | undefined;
-  embedded: { dataDir: string; port: number; password: string; database: string };
+  /**
+   * runtimeDir: running as root only, where the binaries and data go when the server's OS user
+   * cannot reach them in the project (a clone in a private folder).
+   */
+  embedded: { dataDir: string; runtimeDir: string; port: number; password: string; database: string };
   http: { host: string; port: number };
   demo: { enabled: boolean; participants: number; seed: number };
   logSql: boolean;
@@ -113,6 +121,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, root: string = projectRoot()
     databaseUrl: e.DATABASE_URL,
     embedded: {
       dataDir: path.resolve(root, e.EMBEDDED_PG_DIR ?? '.data/postgres'),
+      runtimeDir: path.resolve(root, e.EMBEDDED_PG_RUNTIME_DIR ?? DEFAULT_RUNTIME_DIR),
       port: e.EMBEDDED_PG_PORT,
       password: e.EMBEDDED_PG_PASSWORD,
       database: e.EMBEDDED_PG_DATABASE,

@@ -4,8 +4,9 @@ import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { postgresBinaries } from './binaries';
+import { postgresBinaries, type PostgresBinaries } from './binaries';
 import { OsUser, serverOsUser } from './os-user';
+import { DEFAULT_RUNTIME_DIR, reachableBinaries, reachableDataDir, unreachableAdvice } from './reachable';
 
 const execFileAsync = promisify(execFile);
 
@@ -13,6 +14,13 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   password: string;
+  /**
+   * Running as root only: where the binaries and the data go when the server's OS user cannot
+   * reach them where they are (a clone in a private folder). Default /var/lib/iop-outcomes.
+   */
+  runtimeDir?: string;
+  /** The installed binaries (by default the npm package's for this platform). */
+  binaries?: PostgresBinaries;
   /** Called with each line the server logs (by default nothing is printed). */
   onLog?: (line: string) => void;
 }
@@ -37,8 +45,27 @@ export class EmbeddedPostgres {
   private readonly recentLog: string[] = [];
   private readonly osUser: OsUser | undefined = serverOsUser();
   private readonly killOnExit = () => this.process?.kill('SIGINT');
+  /** The data directory and binaries as the server's OS user reaches them (set by start). */
+  private dataDir: string;
+  private binaries: PostgresBinaries | undefined;
 
-  constructor(private readonly options: EmbeddedPostgresOptions) {}
+  constructor(private readonly options: EmbeddedPostgresOptions) {
+    this.dataDir = options.dataDir;
+  }
+
+  /** Where the server keeps its data: the configured folder, or where it was moved to be reachable. */
+  get serverDataDir(): string {
+    return this.dataDir;
+  }
+
+  private async prepare(): Promise<PostgresBinaries> {
+    if (this.binaries) return this.binaries;
+    const installed = this.options.binaries ?? postgresBinaries();
+    if (!this.osUser) return (this.binaries = installed);
+    const runtimeDir = this.options.runtimeDir ?? DEFAULT_RUNTIME_DIR;
+    this.dataDir = await reachableDataDir(this.osUser, this.options.dataDir, runtimeDir);
+    return (this.binaries = await reachableBinaries(this.osUser, installed, runtimeDir));
+  }
 
   get port(): number {
     return this.options.port;
@@ -51,7 +78,8 @@ export class EmbeddedPostgres {
 
   async start(): Promise<void> {
     if (this.process || this.attached) return;
-    if (!existsSync(path.join(this.options.dataDir, 'PG_VERSION'))) await this.initialise();
+    await this.prepare();
+    if (!existsSync(path.join(this.dataDir, 'PG_VERSION'))) await this.initialise();
     const running = this.runningServerPid();
     if (running !== undefined && parentPid(running) !== 1) {
       // Another process of the project (say `npm start`) runs this server: use it, leave it be.
@@ -90,7 +118,7 @@ export class EmbeddedPostgres {
   }
 
   private async initialise(): Promise<void> {
-    const { dataDir } = this.options;
+    const { dataDir } = this;
     await rm(dataDir, { recursive: true, force: true }); // a half-made directory from an interrupted init
     // The parent stays traversable (0755) for the server's OS user; the data directory is private.
     await mkdir(path.dirname(dataDir), { recursive: true });
@@ -101,7 +129,7 @@ export class EmbeddedPostgres {
     await this.giveToServerUser(passwordFile);
     try {
       await execFileAsync(
-        postgresBinaries().initdb,
+        (await this.prepare()).initdb,
         [
           `--pgdata=${dataDir}`,
           `--username=${SUPERUSER}`,
@@ -114,7 +142,9 @@ export class EmbeddedPostgres {
       );
     } catch (error) {
       const stderr = (error as { stderr?: string }).stderr ?? '';
-      throw new Error(`Could not initialise the embedded database in ${dataDir}: ${stderr || String(error)}`);
+      const denied = (error as NodeJS.ErrnoException).code === 'EACCES' || /Permission denied/.test(stderr);
+      const advice = denied && this.osUser ? ` ${unreachableAdvice(dataDir)}` : '';
+      throw new Error(`Could not initialise the embedded database in ${dataDir}: ${stderr || String(error)}${advice}`);
     } finally {
       await rm(passwordFile, { force: true });
     }
@@ -122,7 +152,7 @@ export class EmbeddedPostgres {
 
   /** The pid of a live server on this data directory, if any (a stale pid file is ignored). */
   private runningServerPid(): number | undefined {
-    const pidFile = path.join(this.options.dataDir, 'postmaster.pid');
+    const pidFile = path.join(this.dataDir, 'postmaster.pid');
     if (!existsSync(pidFile)) return undefined;
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
@@ -133,17 +163,17 @@ export class EmbeddedPostgres {
    * to init) holds the data directory: stop it so that this start can own the server.
    */
   private async stopOrphanedServer(): Promise<void> {
-    await execFileAsync(postgresBinaries().pgCtl, ['stop', '-D', this.options.dataDir, '-m', 'fast', '-w'], {
+    await execFileAsync((await this.prepare()).pgCtl, ['stop', '-D', this.dataDir, '-m', 'fast', '-w'], {
       ...this.osUser,
     });
   }
 
   private async spawnServer(): Promise<void> {
     const child = spawn(
-      postgresBinaries().postgres,
+      (await this.prepare()).postgres,
       [
         '-D',
-        this.options.dataDir,
+        this.dataDir,
         '-p',
         String(this.options.port),
         '-c',

@@ -27,6 +27,8 @@ interface ChartFrameProps<Row> {
   emptyMessage?: string;
   /** Open the table at first (where the figures are the point, e.g. a milestone table). */
   initiallyShowTable?: boolean;
+  /** The title's heading level: 2 directly under the page's h1, 3 inside a section with its own h2. */
+  headingLevel?: 2 | 3;
   /** The chart; rendered only once data has arrived and is not empty. */
   children: ReactNode;
 }
@@ -43,8 +45,10 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
     scope,
     emptyMessage,
     initiallyShowTable = false,
+    headingLevel = 2,
     children,
   } = props;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const [showTable, setShowTable] = useState(initiallyShowTable);
   const headingId = useId();
   const tableId = useId();
@@ -55,7 +59,9 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
     <section className="chart-frame" aria-labelledby={headingId} aria-busy={status.isPending}>
       <header className="chart-frame__header">
         <div>
-          <h3 id={headingId}>{title}</h3>
+          <Heading id={headingId} className="chart-frame__title">
+            {title}
+          </Heading>
           {description && <p className="chart-frame__description">{description}</p>}
         </div>
         {ready && n && (

@@ -1,4 +1,5 @@
 import { displayCell, type Column } from './columns';
+import { TableScroll } from './TableScroll';
 
 interface DataTableProps<Row> {
   caption: string;
@@ -6,12 +7,14 @@ interface DataTableProps<Row> {
   columns: readonly Column<Row>[];
   /** The first column names the row (th scope=row), so a screen reader announces it per cell. */
   rowHeader?: boolean;
+  /** The name of its scrolling box, unique on the page (default "Table: <caption>"). */
+  label?: string;
 }
 
 /** The figures behind a chart as an accessible table: the same rows and columns as the CSV. */
-export function DataTable<Row>({ caption, rows, columns, rowHeader = true }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, rows, columns, rowHeader = true, label }: DataTableProps<Row>) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={label ?? `Table: ${caption}`}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -42,6 +45,6 @@ export function DataTable<Row>({ caption, rows, columns, rowHeader = true }: Dat
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

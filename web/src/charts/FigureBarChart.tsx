@@ -60,7 +60,12 @@ export function FigureBarChart(props: FigureChartProps) {
         <SeriesLegend items={series.map((s) => ({ key: s.key, label: s.label, style: styleForSeries(s.key) }))} />
       )}
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 28, left: slanted ? 56 : 16 }} barCategoryGap="18%">
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 28, left: slanted ? 56 : 16 }}
+          barCategoryGap="18%"
+        >
           <CartesianGrid vertical={false} stroke="#e3e6ea" />
           <XAxis
             dataKey="category"

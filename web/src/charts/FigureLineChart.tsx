@@ -37,7 +37,7 @@ export function FigureLineChart(props: FigureLineChartProps) {
     <figure className="chart-figure">
       <SeriesLegend items={series.map((s) => ({ key: s.key, label: s.label, style: styleForSeries(s.key) }))} />
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis
             dataKey="category"

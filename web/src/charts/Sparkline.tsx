@@ -15,7 +15,7 @@ export function Sparkline({ values, domain, description }: SparklineProps) {
   return (
     <div className="sparkline" role="img" aria-label={description}>
       <ResponsiveContainer width="100%" height={36}>
-        <LineChart data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
           <YAxis hide domain={domain} />
           <Line dataKey="value" stroke="#1f5f8b" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
         </LineChart>

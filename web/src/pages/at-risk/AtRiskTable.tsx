@@ -44,7 +44,9 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
   return (
     <section className="card" aria-labelledby="at-risk-list-heading">
       <div className="chart-frame__header">
-        <h3 id="at-risk-list-heading">Episodes at risk</h3>
+        <h2 id="at-risk-list-heading" className="chart-frame__title">
+          Episodes at risk
+        </h2>
         <button
           type="button"
           onClick={() =>
@@ -54,7 +56,7 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
           Download CSV
         </button>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Episodes at risk">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Table: episodes at risk">
         <table className="at-risk-list">
           <caption className="visually-hidden">
             Open episodes with at least one early-warning reason; the column headers sort.

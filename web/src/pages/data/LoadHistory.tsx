@@ -1,5 +1,6 @@
 import { ChartFrame } from '../../charts/ChartFrame';
 import { displayCell } from '../../charts/columns';
+import { TableScroll } from '../../charts/TableScroll';
 import { LOAD_COLUMNS, type LoadRecord } from './load-history-shape';
 import { LOAD_HISTORY_LIMIT, useLoadHistoryQuery } from './useLoadHistoryQuery';
 
@@ -22,7 +23,7 @@ export function LoadHistory({ selectedLoadId, onSelect }: LoadHistoryProps) {
       n={query.data ? { value: loads.length, unit: 'loads' } : null}
       emptyMessage="No load has run yet."
     >
-      <div className="table-scroll">
+      <TableScroll label="Table: load history">
         <table>
           <caption className="visually-hidden">Load history</caption>
           <thead>
@@ -66,7 +67,7 @@ export function LoadHistory({ selectedLoadId, onSelect }: LoadHistoryProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </ChartFrame>
   );
 }

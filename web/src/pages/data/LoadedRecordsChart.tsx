@@ -16,7 +16,7 @@ export function LoadedRecordsChart({ rows }: { rows: readonly LoadedRecordsRow[]
   const ticks = powerOfTenTicks(Math.max(1, ...rows.map((r) => r.rows)));
   return (
     <ResponsiveContainer width="100%" height={40 + rows.length * 34}>
-      <BarChart data={drawn} layout="vertical" margin={{ left: 16, right: 64 }}>
+      <BarChart accessibilityLayer={false} data={drawn} layout="vertical" margin={{ left: 16, right: 64 }}>
         <CartesianGrid horizontal={false} stroke="#e3e6ea" />
         <XAxis
           type="number"

@@ -32,7 +32,9 @@ export function UploadPanel() {
 
   return (
     <section className="card upload-panel" aria-labelledby="upload-heading" data-testid="upload-panel">
-      <h3 id="upload-heading">Load new exports</h3>
+      <h2 id="upload-heading" className="chart-frame__title">
+        Load new exports
+      </h2>
       <form onSubmit={submit}>
         <label htmlFor={ids.input}>Export files (.csv, .csv.gz or .xlsx)</label>
         <p id={ids.hint} className="chart-frame__description">

@@ -14,7 +14,7 @@ export function GroupFunnelChart({ funnel }: { funnel: GroupFunnelQuery['groupFu
   return (
     <figure className="chart-figure">
       <ResponsiveContainer width="100%" height={360}>
-        <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis
             type="number"

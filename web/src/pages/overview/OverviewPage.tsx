@@ -58,6 +58,7 @@ export default function OverviewPage() {
         </p>
       )}
       <ChartFrame
+        headingLevel={3}
         title="Sessions held by group type"
         description="Group sessions held in the period (coloured bars) against the previous period of the same length (grey)."
         status={status}

@@ -6,7 +6,13 @@ import type { SessionsRow } from './overview-shape';
 export function SessionsByTypeChart({ rows }: { rows: readonly SessionsRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={80 + rows.length * 56}>
-      <BarChart data={[...rows]} layout="vertical" margin={{ left: 16, right: 48 }} barGap={2}>
+      <BarChart
+        accessibilityLayer={false}
+        data={[...rows]}
+        layout="vertical"
+        margin={{ left: 16, right: 48 }}
+        barGap={2}
+      >
         <CartesianGrid horizontal={false} stroke="#e3e6ea" />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="label" width={130} />

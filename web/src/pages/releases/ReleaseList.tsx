@@ -1,4 +1,5 @@
 import { Link } from '../../routing/Link';
+import { TableScroll } from '../../charts/TableScroll';
 import { formatShortDate } from '../../charts/format';
 import { useReleasesQuery } from './useReleases';
 
@@ -24,29 +25,31 @@ export function ReleaseList() {
         <p data-testid="releases-empty">No release has been published for you yet.</p>
       ) : (
         <div className="report-table">
-          <table>
-            <caption>Releases, newest period first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">Sites</th>
-                <th scope="col">Status</th>
-                <th scope="col">Published</th>
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.map((r) => (
-                <tr key={r.releaseId} data-testid="release-row">
-                  <td>
-                    <Link href={`/releases?id=${r.releaseId}`}>{r.period.name}</Link>
-                  </td>
-                  <td>{sitesLabel(r.siteIds)}</td>
-                  <td>{r.status === 'draft' ? 'Draft' : `Version ${r.version}`}</td>
-                  <td>{r.publishedAt ? formatShortDate(r.publishedAt.slice(0, 10)) : '—'}</td>
+          <TableScroll label="Table: releases">
+            <table>
+              <caption>Releases, newest period first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col">Sites</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Published</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {query.data.map((r) => (
+                  <tr key={r.releaseId} data-testid="release-row">
+                    <td>
+                      <Link href={`/releases?id=${r.releaseId}`}>{r.period.name}</Link>
+                    </td>
+                    <td>{sitesLabel(r.siteIds)}</td>
+                    <td>{r.status === 'draft' ? 'Draft' : `Version ${r.version}`}</td>
+                    <td>{r.publishedAt ? formatShortDate(r.publishedAt.slice(0, 10)) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </section>

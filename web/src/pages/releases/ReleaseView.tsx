@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { TableScroll } from '../../charts/TableScroll';
 import { useRole } from '../../auth/useSession';
 import { formatShortDate } from '../../charts/format';
 import { Link } from '../../routing/Link';
@@ -140,26 +141,28 @@ function DraftReview({ release }: { release: Draft }) {
     <section className="card report-section" aria-labelledby="draft-review" data-testid="draft-review">
       <h2 id="draft-review">Before you publish: {hidden.length} figures will be hidden</h2>
       <div className="report-table">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Figure</th>
-              <th scope="col">Group type</th>
-              <th scope="col">Exact n (not released)</th>
-              <th scope="col">Why hidden</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hidden.map((f) => (
-              <tr key={`${f.measure}-${f.groupType}`} data-testid="hidden-figure">
-                <td>{f.label}</td>
-                <td>{groupTypeLabel(f.groupType)}</td>
-                <td>{exact(f.measure, f.groupType)?.n ?? '—'}</td>
-                <td>{HIDDEN_BECAUSE[f.hiddenBecause ?? ''] ?? f.hiddenBecause}</td>
+        <TableScroll label="Table: the figures this draft hides">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">Group type</th>
+                <th scope="col">Exact n (not released)</th>
+                <th scope="col">Why hidden</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {hidden.map((f) => (
+                <tr key={`${f.measure}-${f.groupType}`} data-testid="hidden-figure">
+                  <td>{f.label}</td>
+                  <td>{groupTypeLabel(f.groupType)}</td>
+                  <td>{exact(f.measure, f.groupType)?.n ?? '—'}</td>
+                  <td>{HIDDEN_BECAUSE[f.hiddenBecause ?? ''] ?? f.hiddenBecause}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
       <form
         className="release-form"

@@ -23,7 +23,7 @@ export function ReportKmChart({ series }: { series: readonly ReportKmSeries[] })
         items={series.map((s) => ({ key: s.groupType ?? 'total', label: s.label, style: styleOf(s.groupType) }))}
       />
       <ResponsiveContainer width="100%" height={320}>
-        <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis
             type="number"

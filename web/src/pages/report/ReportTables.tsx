@@ -32,7 +32,12 @@ export function ReportSectionView({ section }: { section: ReportSection }) {
       <h2 id={`report-${section.id}`}>{section.title}</h2>
       {section.tables.map((table, i) => (
         <div className="report-table" key={table.key}>
-          <DataTable caption={table.caption} rows={table.rows} columns={COLUMNS(i === 0 ? 'Measure' : 'Group type')} />
+          <DataTable
+            caption={table.caption}
+            label={`Table: ${section.title}, ${table.caption}`}
+            rows={table.rows}
+            columns={COLUMNS(i === 0 ? 'Measure' : 'Group type')}
+          />
         </div>
       ))}
     </section>

@@ -1,10 +1,11 @@
 import { seriesStyle } from '../../charts/series-style';
+import { TableScroll } from '../../charts/TableScroll';
 import type { AtRiskRow } from './km-series';
 
 /** The number-at-risk table printed under a survival chart, as in clinical papers. */
 export function AtRiskTable({ days, rows }: { days: readonly number[]; rows: readonly AtRiskRow[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Table: number at risk by day since admission">
       <table className="at-risk-table">
         <caption>Number at risk (episodes still followed) by day since admission</caption>
         <thead>
@@ -32,6 +33,6 @@ export function AtRiskTable({ days, rows }: { days: readonly number[]; rows: rea
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

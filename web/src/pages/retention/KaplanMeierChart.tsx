@@ -24,7 +24,7 @@ export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProp
         }))}
       />
       <ResponsiveContainer width="100%" height={340}>
-        <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis
             type="number"

@@ -93,6 +93,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       </label>
 
       <ChartFrame
+        headingLevel={3}
         title="Adjusted hazard of dropout by group type"
         description="Cox model: how fast episodes drop out in each group type relative to the reference, for comparable episodes. Below 1: fewer dropouts."
         status={status}
@@ -122,6 +123,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       </ChartFrame>
 
       <ChartFrame
+        headingLevel={3}
         title="Adjusted retention curves"
         description="Each group type’s curve if it had served the whole modelled case mix (thick), beside its own unadjusted Kaplan–Meier curve (thin)."
         status={status}
@@ -135,6 +137,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       </ChartFrame>
 
       <ChartFrame
+        headingLevel={3}
         title="Is a single hazard ratio fair? (proportional hazards)"
         description="Tests whether each term’s effect changes over follow-up (R’s cox.zph), and the model’s own tests."
         status={status}
@@ -152,6 +155,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       </ChartFrame>
 
       <ChartFrame
+        headingLevel={3}
         title="Effects over follow-up (scaled Schoenfeld residuals)"
         description="Each term’s effect along follow-up (x: the share of episodes dropped out so far, as cox.zph plots it), averaged over about ten stretches with equal numbers of dropouts. Near the dashed line throughout: the effect is constant, and one hazard ratio describes it."
         status={status}
@@ -164,6 +168,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       </ChartFrame>
 
       <ChartFrame
+        headingLevel={3}
         title="Adjusted odds of completing by group type"
         description="Logistic model among discharged episodes: odds of completing in each group type relative to the reference, for comparable episodes. Above 1: more completions."
         status={completionStatus}

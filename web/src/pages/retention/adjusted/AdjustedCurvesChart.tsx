@@ -26,7 +26,7 @@ export function AdjustedCurvesChart({ model }: { model: DropoutModel }) {
       />
       <p className="chart-frame__description">Thick lines: adjusted to the case mix. Thin, faded lines: unadjusted.</p>
       <ResponsiveContainer width="100%" height={340}>
-        <LineChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <LineChart accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis
             type="number"

@@ -26,7 +26,7 @@ export function ResidualTrendCharts({ model }: { model: DropoutModel }) {
             <strong>{t.term}</strong> ({formatP(t.pValue)})
           </figcaption>
           <ResponsiveContainer width="100%" height={160}>
-            <LineChart data={t.trend} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
+            <LineChart accessibilityLayer={false} data={t.trend} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
               <CartesianGrid stroke="#e3e6ea" />
               <XAxis
                 type="number"
