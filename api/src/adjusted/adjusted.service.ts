@@ -47,7 +47,7 @@ export class AdjustedComparisonService {
     // S₀(t)^r per distinct relative risk r with its count). The logistic model reads (pattern,
     // completed of discharged): successes of trials per pattern. At 100,000 participants most
     // dropout cells still hold one episode (baseline days × the factors × time make 108,625 cells
-    // of 109,144 episodes); completion has 40,487 patterns of its 87,040 discharged episodes.
+    // of 109,144 episodes); completion about 40,000 patterns of its 87,040 discharged episodes.
     const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
     // The derived episode facts spare the scan of every attendance row for the primary type.
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
