@@ -97,7 +97,9 @@ export function fitCox(input: CoxInput): CoxFit | null {
     columns.length,
   );
   const keptColumns = columns.flatMap((_, j) => (aliased[j] ? [] : [j]));
-  const means = keptColumns.map((j) => patterns.reduce((sum, p) => sum + p.count * p.x[j], 0) / n);
+  const sums = new Float64Array(keptColumns.length);
+  for (const pattern of patterns) keptColumns.forEach((j, k) => (sums[k] += pattern.count * pattern.x[j]));
+  const means = Array.from(sums, (sum) => sum / n);
   // Centering changes neither β nor the partial likelihood; it keeps exp(x·β) in range.
   const order = byTimeDescending(patterns.map((pattern, index) => ({ ...pattern, index }))).map((o) => o.index);
   const raw = order.map((index) => keptColumns.map((j) => patterns[index].x[j]));
