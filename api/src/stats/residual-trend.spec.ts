@@ -21,4 +21,12 @@ describe('residualTrend', () => {
     expect(residualTrend([point(0.2, 1), point(0.4, 2)], 0, 10).map((p) => p.events)).toEqual([1, 1]);
     expect(residualTrend([], 0)).toEqual([]);
   });
+
+  it('never splits events of one time between bins, so the order of tied rows cannot move a bin', () => {
+    const tied = [point(0.1, 1), point(0.2, 5), point(0.2, -5), point(0.2, 1), point(0.4, 2)];
+    const reordered = [tied[0], tied[3], tied[1], tied[2], tied[4]];
+    expect(residualTrend(tied, 0, 2)).toEqual(residualTrend(reordered, 0, 2));
+    // 5 events in 2 bins: the first takes the whole time 0.2 (4 events), the second the rest.
+    expect(residualTrend(tied, 0, 2).map((p) => p.events)).toEqual([4, 1]);
+  });
 });

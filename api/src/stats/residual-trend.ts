@@ -25,18 +25,20 @@ export function residualTrend(points: readonly ScaledResidualPoint[], term: numb
   let timeSum = 0;
   let residualSum = 0;
   let seen = 0;
-  for (const point of sorted) {
+  sorted.forEach((point, i) => {
     events += point.count;
     timeSum += point.count * point.transformedTime;
     residualSum += point.count * point.values[term];
     seen += point.count;
-    // Close a bin once it holds its share; a pattern's events are never split across bins.
-    if (seen >= perBin * (trend.length + 1) - 1e-9 || seen === total) {
+    // Close a bin once it holds its share, never between events of one time: the order of tied
+    // events is arbitrary (it is the SQL's), and the bins must not depend on it.
+    const timeEnds = i === sorted.length - 1 || sorted[i + 1].transformedTime !== point.transformedTime;
+    if (timeEnds && (seen >= perBin * (trend.length + 1) - 1e-9 || seen === total)) {
       trend.push({ transformedTime: timeSum / events, residual: residualSum / events, events });
       events = 0;
       timeSum = 0;
       residualSum = 0;
     }
-  }
+  });
   return trend;
 }
