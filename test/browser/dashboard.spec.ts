@@ -5,23 +5,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, SCREENSHOT_DIR, signInAs, waitForSettled, type TestBrowser } from './browser';
 import { parseCsv } from './csv';
+import { PAGES } from './pages';
 import { startStack, type RunningStack } from './stack';
 
 // The dashboard in headless Chromium against the real built server, embedded Postgres and demo
 // data, signed in as the demo director (who may see every clinical page).
-
-const PAGES = [
-  { id: 'overview', path: '/', heading: 'Overview' },
-  { id: 'retention', path: '/retention', heading: 'Retention' },
-  { id: 'attendance', path: '/attendance', heading: 'Attendance & accountability' },
-  { id: 'sobriety', path: '/sobriety', heading: 'Sobriety' },
-  { id: 'feedback', path: '/feedback', heading: 'Session feedback' },
-  { id: 'groups', path: '/groups', heading: 'Groups' },
-  { id: 'at-risk', path: '/at-risk', heading: 'At risk' },
-  { id: 'data', path: '/data', heading: 'Data' },
-  { id: 'report', path: '/report', heading: 'Outcome report' },
-  { id: 'releases', path: '/releases', heading: 'Funder releases' },
-];
 
 let stack: RunningStack;
 let browser: TestBrowser;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, SCREENSHOT_DIR, signInAs, waitForSettled, type TestBrowser } from './browser';
+import { PAGES } from './pages';
 import { startStack, type DemoRole, type RunningStack } from './stack';
 
 // Every screen at a desktop and a phone size: axe-core finds no violation of any impact, no page
@@ -17,17 +18,9 @@ interface Screen {
   ready?: string;
 }
 
+// Every page for the director, and the funder's only page.
 const SCREENS: Screen[] = [
-  { id: 'overview', path: '/', role: 'director' },
-  { id: 'retention', path: '/retention', role: 'director', ready: '[data-testid="adjusted-comparison"]' },
-  { id: 'attendance', path: '/attendance', role: 'director' },
-  { id: 'sobriety', path: '/sobriety', role: 'director' },
-  { id: 'feedback', path: '/feedback', role: 'director' },
-  { id: 'groups', path: '/groups', role: 'director' },
-  { id: 'at-risk', path: '/at-risk', role: 'director' },
-  { id: 'data', path: '/data', role: 'director' },
-  { id: 'report', path: '/report', role: 'director', ready: '[data-testid="outcome-report"]' },
-  { id: 'releases', path: '/releases', role: 'director', ready: '[data-testid="releases"]' },
+  ...PAGES.map(({ id, path, ready }) => ({ id, path, ready, role: 'director' as const })),
   { id: 'funder-releases', path: '/releases', role: 'funder', ready: '[data-testid="releases"]' },
 ];
 
