@@ -10,6 +10,8 @@ import { freePort, ROOT, RunningProcess } from './process-harness';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
+/** Every server started, so that none outlives a failed or timed-out test and holds Jest open. */
+const started: RunningProcess[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'iop-start-'));
@@ -27,11 +29,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const server of started) server.signal('SIGKILL');
+  await Promise.all(started.map((server) => server.exited));
   await rm(dir, { recursive: true, force: true });
 });
 
 async function start(): Promise<{ server: RunningProcess; url: string }> {
   const server = new RunningProcess(process.execPath, [path.join(ROOT, 'api', 'dist', 'main.js')], env);
+  started.push(server);
   const [, url] = await server.waitFor(/IOP outcomes dashboard: (http:\/\/\S+?)\/?$/);
   return { server, url };
 }
