@@ -38,6 +38,8 @@ async function start(): Promise<{ server: RunningProcess; url: string }> {
   const server = new RunningProcess(process.execPath, [path.join(ROOT, 'api', 'dist', 'main.js')], env);
   started.push(server);
   const [, url] = await server.waitFor(/IOP outcomes dashboard: (http:\/\/\S+?)\/?$/);
+  // The start's last line: what it prints comes in several writes, and the checks read all of it.
+  await server.waitFor(/Press Ctrl-C to stop\./);
   return { server, url };
 }
 
