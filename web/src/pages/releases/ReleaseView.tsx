@@ -4,7 +4,7 @@ import { useRole } from '../../auth/useSession';
 import { formatShortDate } from '../../charts/format';
 import { Link } from '../../routing/Link';
 import { navigate } from '../../routing/useRoute';
-import { downloadReport } from '../report/report-download';
+import { FileDownloads } from '../report/FileDownloads';
 import { ReportKmChart } from '../report/ReportKmChart';
 import { describeReportLogRank, groupTypeLabel, toReportKmSeries, toReportSections } from '../report/report-shape';
 import { ReportSectionView } from '../report/ReportTables';
@@ -99,33 +99,14 @@ export function ReleaseView({ releaseId }: { releaseId: number }) {
 }
 
 function ReleaseFiles({ releaseId }: { releaseId: number }) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="report-downloads">
-      {FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          data-testid={`release-download-${format}`}
-          onClick={() =>
-            downloadReport(`/api/releases/${releaseId}/release.${format}`, `release.${format}`).catch((e: unknown) =>
-              setError(e instanceof Error ? e.message : String(e)),
-            )
-          }
-        >
-          Download {format.toUpperCase()}
-        </button>
-      ))}
-      <button type="button" onClick={() => window.print()}>
-        Print
-      </button>
-      {error && (
-        <p role="alert" className="report-downloads__error">
-          Could not download the release: {error}
-        </p>
-      )}
-    </div>
-  );
+  const files = FORMATS.map((format) => ({
+    format,
+    label: `Download ${format.toUpperCase()}`,
+    path: `/api/releases/${releaseId}/release.${format}`,
+    fileName: `release.${format}`,
+    testId: `release-download-${format}`,
+  }));
+  return <FileDownloads files={files} what="release" />;
 }
 
 type Draft = NonNullable<ReturnType<typeof useReleaseQuery>['data']>;
