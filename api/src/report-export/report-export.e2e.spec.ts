@@ -9,6 +9,7 @@ import { formatValue, groupTypeLabel } from './report-format';
 import { REPORT_CSV_COLUMNS } from './report-csv';
 import { GROUP_TYPE_MEASURES, REPORT_SECTIONS } from './report-tables';
 import { OUTCOME_MEASURES } from '../outcome-report/outcome-measures';
+import type { OutcomeFigure } from '../outcome-report/outcome-report.model';
 import { startReportTestServer, type ReportTestServer } from './testing/report-test-server';
 
 // The downloads over HTTP, read back as a quality user would: the PDF through pdftotext and as page
@@ -16,18 +17,11 @@ import { startReportTestServer, type ReportTestServer } from './testing/report-t
 const ARTIFACTS = path.join(projectRoot(), 'test-artifacts', 'report');
 const QUERY = `?from=${FIXTURE_FILTER.from}&to=${FIXTURE_FILTER.to}&asOf=${FIXTURE_FILTER.asOf}`;
 
-interface Figure {
-  section: string;
-  measure: string;
-  unit: string;
-  groupType: string | null;
-  period: string;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  n: number | null;
-  suppressed: boolean;
-}
+// The fields the test asks for (REPORT below), as the API's model types them.
+type Figure = Pick<
+  OutcomeFigure,
+  'section' | 'measure' | 'unit' | 'groupType' | 'period' | 'value' | 'lower' | 'upper' | 'n' | 'suppressed'
+>;
 interface Report {
   periods: { from: string; to: string; previousFrom: string; previousTo: string; asOf: string };
   figures: Figure[];
