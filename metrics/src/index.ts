@@ -1,9 +1,19 @@
 // @iop/metrics: what the figures of docs/METRICS.md are made of, once: the vocabulary, and the
-// derived tables the loader refreshes and the API reads. The loader and the API stand on it; it
-// stands on neither.
+// derived tables the loader refreshes, the scope of a query, and each section's SQL, which the API
+// runs. The loader and the API stand on it; it stands on neither.
 
 export * from './vocabulary';
 export { refreshDerivedTables, vacuumDerivedTables } from './derived/refresh';
 export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
 export { episodeWarningCtes } from './derived/episode-warning';
 export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';
+export * from './scope';
+export * from './overview/overview.sql';
+export * from './attendance/attendance.sql';
+export * from './attendance/intensity.sql';
+export * from './attendance/session-accountability.sql';
+export * from './accountability/episode-accountability.sql';
+export * from './retention/retention.sql';
+export * from './feedback/session-feedback.sql';
+export * from './sobriety/sobriety.sql';
+export * from './drilldown/drilldown.sql';

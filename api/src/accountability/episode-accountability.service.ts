@@ -4,7 +4,7 @@ import { queryPrepared } from '../database/prepared-query';
 import { breakdown, cellOf, derivedDataFor, ratio, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter } from '../filters';
 import { EpisodeAccountabilityReport } from './episode-accountability.model';
-import { EPISODE_ACCOUNTABILITY_DERIVED_SQL, EPISODE_ACCOUNTABILITY_SQL } from './episode-accountability.sql';
+import { EPISODE_ACCOUNTABILITY_DERIVED_SQL, EPISODE_ACCOUNTABILITY_SQL } from '@iop/metrics';
 
 interface AccountabilityRow {
   cell: string | null;

@@ -1,5 +1,4 @@
-import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
-import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
+import { RETENTION_OUTCOME_CTE, derivedEpisodeScopeCtes, episodeScopeCtes } from '@iop/metrics';
 
 /**
  * The covariates of METRICS.md "Adjusted comparisons", per episode of the retention outcome, then

@@ -1,8 +1,8 @@
+import { sessionScopeParams } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
-import { sessionScopeParams } from '../sessions-scope';
 import { funnelLimits } from '../stats';
 import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
 import { GROUP_ATTENDANCE_FUNNEL_SQL, GROUP_EPISODE_FUNNEL_SQL } from './group-funnel.sql';

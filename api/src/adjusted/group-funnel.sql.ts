@@ -1,7 +1,4 @@
-import { episodeScopeCtes } from '../episodes';
-import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
-import { ATTENDED_SQL as ATTENDED } from '@iop/metrics';
-import { SCOPED_SESSION_CTE } from '../sessions-scope';
+import { RETENTION_OUTCOME_CTE, episodeScopeCtes, SCOPED_SESSION_CTE, ATTENDED_SQL as ATTENDED } from '@iop/metrics';
 
 /**
  * Per therapy group, k of n for the funnel plot's episode measures (METRICS.md, "Funnel plot of

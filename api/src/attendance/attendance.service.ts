@@ -3,10 +3,15 @@ import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
-import { scopeInfo, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
+import { scopeInfo, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { attendanceFigures, NO_ROWS, StatusCounts } from './attendance-figures';
 import { AttendanceReport } from './attendance.model';
-import { ATTENDANCE_DERIVED_SQL, ATTENDANCE_GROUPS_DERIVED_SQL, ATTENDANCE_SQL } from './attendance.sql';
+import {
+  ATTENDANCE_DERIVED_SQL,
+  ATTENDANCE_GROUPS_DERIVED_SQL,
+  ATTENDANCE_SQL,
+  sessionScopeParams,
+} from '@iop/metrics';
 
 interface AttendanceRow extends StatusCounts, TypeWeekRow {
   level: 'total' | 'type' | 'week' | 'week_type' | 'site' | 'group';

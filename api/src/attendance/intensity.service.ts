@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
-import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
+import { scopeInfo, sessionProportion, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { IntensityFigures, IntensityReport } from './intensity.model';
-import { INTENSITY_DERIVED_SQL, INTENSITY_SQL } from './intensity.sql';
+import { INTENSITY_DERIVED_SQL, INTENSITY_SQL, sessionScopeParams } from '@iop/metrics';
 
 interface IntensityRow extends TypeWeekRow {
   participantWeeks: number;

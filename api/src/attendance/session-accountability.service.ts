@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
-import { scopeGroupTypes, scopeInfo, sessionProportion, sessionScopeParams } from '../sessions-scope';
+import { scopeGroupTypes, scopeInfo, sessionProportion } from '../sessions-scope';
 import { SessionAccountabilityFigures, SessionAccountabilityReport } from './session-accountability.model';
 import {
   CONSISTENCY_DERIVED_SQL,
@@ -12,7 +12,8 @@ import {
   FEEDBACK_PARTICIPATION_SQL,
   RE_ENGAGEMENT_DERIVED_SQL,
   RE_ENGAGEMENT_SQL,
-} from './session-accountability.sql';
+  sessionScopeParams,
+} from '@iop/metrics';
 
 /** Every row: groupType null = all types in scope. */
 interface ConsistencyRow {

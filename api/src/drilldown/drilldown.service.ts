@@ -9,7 +9,7 @@ import {
   DRILLDOWN_GROUPS_DERIVED_SQL,
   DRILLDOWN_GROUPS_SQL,
   DRILLDOWN_SESSIONS_SQL,
-} from './drilldown.sql';
+} from '@iop/metrics';
 
 type GroupRow = Omit<DrilldownGroup, 'attendanceRate'>;
 type SessionRow = Omit<DrilldownSession, 'attendanceRate'>;

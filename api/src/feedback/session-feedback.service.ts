@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
-import { scopeInfo, sessionProportion, sessionScopeParams, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
+import { scopeInfo, sessionProportion, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { SessionFeedbackFigures, SessionFeedbackReport } from './session-feedback.model';
-import { SESSION_FEEDBACK_DERIVED_SQL, SESSION_FEEDBACK_SQL } from './session-feedback.sql';
+import { SESSION_FEEDBACK_DERIVED_SQL, SESSION_FEEDBACK_SQL, sessionScopeParams } from '@iop/metrics';
 
 interface FeedbackRow extends TypeWeekRow {
   responses: number;

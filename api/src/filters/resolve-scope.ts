@@ -2,30 +2,14 @@ import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import { currentUser } from '../auth/current-user';
 import { derivedStamp } from '../episodes/derived-data';
 import { DataSource } from 'typeorm';
-import { GROUP_TYPES, GroupType } from './group-type.enum';
+import { DEFAULT_AS_OF_SQL, type Scope } from '@iop/metrics';
+import { GROUP_TYPES } from './group-type.enum';
 import { MetricsFilter } from './metrics-filter.input';
-
-/** A validated, complete query scope: every field set, ready to pass as SQL parameters. */
-export interface Scope {
-  from: string;
-  to: string;
-  asOf: string;
-  /** null = all sites */
-  siteIds: string[] | null;
-  groupTypes: GroupType[];
-}
 
 export const MAX_LIST_LENGTH = 500;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Before any plausible IOP record; used when `from` is absent. */
 const EARLIEST = '1900-01-01';
-
-const DEFAULT_AS_OF_SQL = `
-  SELECT to_char(greatest(
-    (SELECT max(session_date) FROM group_session),
-    (SELECT max(report_date) FROM sobriety_checkin),
-    (SELECT max(admission_date) FROM enrollment),
-    (SELECT max(discharge_date) FROM enrollment)), 'YYYY-MM-DD') AS "asOf"`;
 
 /**
  * Validates a filter and fills its defaults: as_of = the latest date in the data, to = as_of,
@@ -94,3 +78,5 @@ function todayIso(): string {
 function truncate(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
+
+export type { Scope };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { addDays, daysBetween, derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { ProgramOverview } from './overview.model';
-import { OVERVIEW_DERIVED_ALL_EPISODES_SQL, OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from './overview.sql';
+import { OVERVIEW_DERIVED_ALL_EPISODES_SQL, OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from '@iop/metrics';
 import { queryPrepared } from '../database/prepared-query';
 
 interface PeriodRow {

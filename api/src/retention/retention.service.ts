@@ -1,4 +1,11 @@
-import { DISCHARGE_REASON_CODES as DISCHARGE_REASONS, RETENTION_MILESTONES } from '@iop/metrics';
+import {
+  DISCHARGE_REASON_CODES as DISCHARGE_REASONS,
+  RETENTION_MILESTONES,
+  RETENTION_DERIVED_ALL_SITES_SQL,
+  RETENTION_DERIVED_CODES,
+  RETENTION_DERIVED_SQL,
+  RETENTION_SQL,
+} from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
@@ -15,12 +22,6 @@ import {
 } from '../stats';
 import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
-import {
-  RETENTION_DERIVED_ALL_SITES_SQL,
-  RETENTION_DERIVED_CODES,
-  RETENTION_DERIVED_SQL,
-  RETENTION_SQL,
-} from './retention.sql';
 
 /** Episodes of one survival, reason or length-of-stay cell of a primary type (RETENTION_SQL). */
 type EpisodeCount =

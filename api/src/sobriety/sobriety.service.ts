@@ -1,11 +1,10 @@
-import { ABSTINENCE_MILESTONES } from '@iop/metrics';
+import { ABSTINENCE_MILESTONES, SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { breakdown, cellOf, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { SobrietyFigures, SobrietyReport } from './sobriety.model';
-import { SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from './sobriety.sql';
 
 export const LAST_CRAVING_WEEK = 12;
 

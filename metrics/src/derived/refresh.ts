@@ -2,7 +2,7 @@
 // EpisodeCells, TableFreshness, ParticipantWeekEdgeCells, EpisodePreviousWindow, SessionTypeDays
 // EpisodeOutcomeMonths, CravingMonths, EpisodeDaysAndSpans, EpisodeOutcomeDays, ParticipantsServedDays, EpisodeOutcomesAllSites and SobrietyMonths), recomputed from the loaded rows as of the data's default as_of. Each
 // statement mirrors a definition of shared METRICS.md as the API's live SQL implements it
-// (api/src/episodes, api/src/sessions-scope and the metric *.sql.ts); the API's derived-vs-live
+// (metrics/src/scope and each section's *.sql.ts); the API's derived-vs-live
 // e2e test holds the two to the same results.
 
 import type { PoolClient } from 'pg';
@@ -12,6 +12,7 @@ import {
   ATTENDED_SQL as ATTENDED,
   INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES,
 } from '../vocabulary';
+import { DEFAULT_AS_OF_SQL } from '../scope/scope';
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
@@ -51,13 +52,6 @@ const DERIVED_TABLES = [
 // early warning took 18 s instead of 5 s at 100,000 participants).
 const ANALYZE_SOURCE_TABLES_SQL = `
 ANALYZE site, therapy_group, participant, enrollment, group_session, attendance, feedback, sobriety_checkin`;
-
-const DEFAULT_AS_OF_SQL = `
-  SELECT to_char(greatest(
-    (SELECT max(session_date) FROM group_session),
-    (SELECT max(report_date) FROM sobriety_checkin),
-    (SELECT max(admission_date) FROM enrollment),
-    (SELECT max(discharge_date) FROM enrollment)), 'YYYY-MM-DD') AS "asOf"`;
 
 // Every attendance row dated in an episode's window, with the episode, the group and the hours of
 // the row (minutes_attended; else the duration when attended; 0 when absent or excused; NULL when

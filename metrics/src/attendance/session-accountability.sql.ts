@@ -1,10 +1,5 @@
-import { ATTENDED_SQL as ATTENDED, INTENSITY_MINUTES_PER_WEEK } from '@iop/metrics';
-import {
-  derivedParticipantWeekCte,
-  derivedSessionCte,
-  PARTICIPANT_WEEK_CTE,
-  SCOPED_SESSION_CTE,
-} from '../sessions-scope';
+import { ATTENDED_SQL as ATTENDED, INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
+import { derivedParticipantWeekCte, derivedSessionCte, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../scope';
 
 // The session measures of METRICS.md, Accountability. Each statement returns one row per group
 // type in scope plus the all-types row (groupType NULL, from ROLLUP or the participant-week

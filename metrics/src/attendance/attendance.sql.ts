@@ -1,4 +1,4 @@
-import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../scope';
 
 // Status counts of the rows in scope. The rows are first counted per group × ISO week (the finest
 // cell every breakdown is a sum of), then rolled up once with GROUPING SETS: one scan of the rows.

@@ -1,5 +1,5 @@
-import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '@iop/metrics';
-import { ADMISSION_PARTS_CTES, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../episodes';
+import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '../derived/derived-constants';
+import { ADMISSION_PARTS_CTES, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../scope';
 
 /**
  * One pass over the episodes, three small groupings of it (GROUPING SETS), each row tagged with

@@ -5,7 +5,7 @@ import {
   episodeScopeCtes,
   siteAndTypeScope,
   wholeMonthRows,
-} from '../episodes';
+} from '../scope';
 
 /**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):

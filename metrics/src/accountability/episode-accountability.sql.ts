@@ -1,4 +1,4 @@
-import { admissionCellScope, CELL_SQL, episodeScopeCtes } from '../episodes';
+import { admissionCellScope, CELL_SQL, episodeScopeCtes } from '../scope';
 
 /**
  * Check-in adherence and goal attainment (METRICS.md, Accountability 2 and 4), per primary group

@@ -1,4 +1,4 @@
-import { SESSION_SUM_COLUMNS } from '@iop/metrics';
+import { SESSION_SUM_COLUMNS } from '../derived/derived-constants';
 import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
 
 // The session scope read from the derived tables (db migration DerivedMetricTables), valid only

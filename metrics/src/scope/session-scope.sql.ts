@@ -1,5 +1,5 @@
-import { ATTENDED_SQL as ATTENDED } from '@iop/metrics';
-import { Scope } from '../filters';
+import { ATTENDED_SQL as ATTENDED } from '../vocabulary';
+import type { Scope } from './scope';
 
 // The session scope of docs/METRICS.md ("Scope of a query"): attendance rows whose session_date is
 // in [from, to] and on or before as_of, of groups at the chosen sites whose type is selected.

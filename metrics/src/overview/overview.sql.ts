@@ -1,5 +1,5 @@
-import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../episodes';
-import { isoWeekStart } from '../sessions-scope';
+import { derivedEpisodeScopeCtes, episodeScopeCtes } from '../scope';
+import { isoWeekStart } from '../scope';
 
 /** Participants served in [first, last]: with an episode whose window overlaps it. */
 const DISTINCT_PARTICIPANTS = (first: string, last: string) =>

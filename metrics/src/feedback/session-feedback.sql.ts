@@ -1,5 +1,5 @@
-import { ALLIANCE_FLAG_MAX_SCORE } from '@iop/metrics';
-import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { ALLIANCE_FLAG_MAX_SCORE } from '../vocabulary';
+import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../scope';
 
 // Feedback rows of the sessions in scope (METRICS.md, Session feedback). Items are numeric with
 // one decimal, so sums and the ≤ 36 comparison are exact; means are converted to float8 last.

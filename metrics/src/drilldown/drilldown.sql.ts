@@ -1,7 +1,7 @@
 // Session figures of the drill-down (METRICS.md, Attendance and Session feedback) over sessions
 // dated in [from, min(to, as_of)] of groups at the chosen sites.
 
-import { ATTENDED_SQL } from '@iop/metrics';
+import { ATTENDED_SQL } from '../vocabulary';
 
 const SCORE = `f.relationship + f.goals_topics + f.approach + f.overall`;
 

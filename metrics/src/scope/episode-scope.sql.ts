@@ -64,3 +64,26 @@ episode AS (
   WHERE $5::text[] IS NULL OR pt.group_type = ANY ($5::text[])
 )`;
 }
+
+/**
+ * The derived counterpart of episodeScopeCtes(): the same `episode` CTE, same columns and
+ * parameters ($1–$5), read from episode_fact. Valid only while $3 is the derived as_of.
+ */
+export function derivedEpisodeScopeCtes(selection: 'admitted' | 'overlapping' = 'admitted'): string {
+  const period =
+    selection === 'admitted'
+      ? `ef.admission_date BETWEEN $1::date AND $2::date`
+      : `ef.admission_date <= $2::date AND (ef.discharge_date IS NULL OR ef.discharge_date >= $1::date)`;
+  return `
+episode AS (
+  SELECT ef.enrollment_id, ef.participant_id, ef.site_id, ef.admission_date, ef.baseline_days_used,
+    ef.discharge_date, ef.discharge_reason, ef.window_end, ef.primary_type,
+    ef.pda_days_used, ef.pda_window_days, ef.active_weeks, ef.checkin_weeks, ef.goals_met, ef.goals_rated,
+    ef.previous_window_end
+  FROM episode_fact ef
+  WHERE ${period}
+    AND ef.admission_date <= $3::date
+    AND ($4::text[] IS NULL OR ef.site_id = ANY ($4::text[]))
+    AND ($5::text[] IS NULL OR ef.primary_type = ANY ($5::text[]))
+)`;
+}

@@ -1,5 +1,5 @@
-import { INTENSITY_MINUTES_PER_WEEK } from '@iop/metrics';
-import { derivedParticipantWeekCte, isoWeekLabel, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../sessions-scope';
+import { INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
+import { derivedParticipantWeekCte, isoWeekLabel, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../scope';
 
 // Intensity met (METRICS.md, Attendance): participant-weeks with at least one non-excused row;
 // those with any row of unknown hours are counted apart and left out of the rate.
