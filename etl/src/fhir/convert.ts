@@ -69,6 +69,9 @@ interface Source {
   line: number;
 }
 
+/** Records a rejected resource; countRow false adds reasons to a row already counted. */
+type Rejecter = (kind: FileKind | null, source: Source, problems: readonly RowProblem[], countRow?: boolean) => Promise<void>;
+
 interface HeldEpisode {
   cells: Cells;
   source: Source;
@@ -142,6 +145,7 @@ export async function convertFhirExport(
   const ignoredTypes = new Map<string, number>();
   const episodes: HeldEpisode[] = [];
   const baselines = new Map<string, HeldBaseline>();
+  const rejectedEpisodes = new Set<string>();
   const attendanceEncounters = new Map<string, { sessionId: string | undefined; patientId: string | undefined }>();
   const context: MapContext = { timeZone, attendanceEncounters };
   let linesRead = 0;
@@ -155,10 +159,10 @@ export async function convertFhirExport(
     return out;
   };
 
-  const reject = async (kind: FileKind | null, source: Source, problems: readonly RowProblem[]): Promise<void> => {
+  const reject: Rejecter = async (kind, source, problems, countRow = true) => {
     if (kind !== null) output(kind); // the kind's file is loaded (perhaps empty) so the rejects count there
     const entry = rejects.get(kind) ?? { rows: 0, samples: [] };
-    entry.rows++;
+    if (countRow) entry.rows++;
     for (const p of problems) {
       await rejectsSpool.write(copyLine([source.file, source.line, p.path, p.value, p.reason, p.detail ?? null]));
       if (entry.samples.length < SAMPLE_SIZE)
@@ -218,6 +222,7 @@ export async function convertFhirExport(
             break;
           case 'rejected':
             await reject(mapped.kind, source, mapped.problems);
+            if (mapped.kind === 'enrollments' && typeof resource.id === 'string') rejectedEpisodes.add(resource.id);
             break;
           case 'baseline':
             if (mapped.episodeId === undefined) await reject('enrollments', source, mapped.problems);
@@ -245,7 +250,7 @@ export async function convertFhirExport(
       }
       for (const [what, n] of fileCounts) warnings.push(`${file.name}: ${n} ${what}`);
     }
-    await writeEnrollments(episodes, baselines, output, reject);
+    await writeEnrollments(episodes, baselines, rejectedEpisodes, output, reject);
     for (const [type, n] of ignoredTypes)
       warnings.push(`ignored ${n} ${type} resource${n === 1 ? '' : 's'}: not a resource the data contract reads`);
   } finally {
@@ -286,8 +291,9 @@ function kindOfType(resource: Json): FileKind | null {
 async function writeEnrollments(
   episodes: readonly HeldEpisode[],
   baselines: Map<string, HeldBaseline>,
+  rejectedEpisodes: ReadonlySet<string>,
   output: (kind: FileKind) => KindOutput,
-  reject: (kind: FileKind | null, source: Source, problems: readonly RowProblem[]) => Promise<void>,
+  reject: Rejecter,
 ): Promise<void> {
   for (const episode of episodes) {
     const baseline = baselines.get(episode.cells.enrollment_id ?? '');
@@ -310,8 +316,13 @@ async function writeEnrollments(
     for (const column of BASELINE_COLUMNS) cells[column] = baseline.cells[column];
     await output('enrollments').write(cells, episode.source, baseline.source);
   }
-  for (const baseline of baselines.values()) {
+  for (const [episodeId, baseline] of baselines) {
     if (baseline.used) continue;
+    if (rejectedEpisodes.has(episodeId)) {
+      // The episode's row is rejected already: the baseline's own faults are told, not counted again.
+      if (baseline.problems.length > 0) await reject('enrollments', baseline.source, baseline.problems, false);
+      continue;
+    }
     await reject('enrollments', baseline.source, [
       { path: `${extensionPath('Observation', EXT.episodeOfCare)}.value`, value: null, reason: BASELINE_WITHOUT_EPISODE },
     ]);

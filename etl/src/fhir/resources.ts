@@ -231,7 +231,9 @@ function mapEncounter(e: Json, context: MapContext): Mapped {
       topic: isObject(reason) ? str(reason.text) : undefined,
     });
   }
-  if (!subject?.startsWith('Patient/') || e.partOf === undefined) {
+  // An Encounter part of another is an attendance whatever its subject says (a wrong reference form
+  // is then reported); one of a Patient on its own is a visit the contract has no file for.
+  if (e.partOf === undefined) {
     return { type: 'ignored', what: 'Encounters that are neither a group session nor an attendance' };
   }
   const statusPath = `${extensionPath('Encounter', EXT.attendanceStatus)}.value`;
