@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@iop/db';
+import JSZip from 'jszip';
 import { loadHistory } from '../load/load-record';
 import { tableContents } from '../load/testing/database';
 import { InboxWatcher, runInboxOnce } from './inbox-runner';
@@ -112,5 +113,26 @@ describe('the watched inbox', () => {
       'inbox drop fhir-export (FHIR bulk export)',
     );
     expect((await tableContents(db.url)).site).toEqual([{ site_id: 'S7', site_name: 'FHIR site' }]);
+  });
+
+  it('unpacks a zipped export, and refuses a zip with a path in a name it cannot flatten', async () => {
+    const good = new JSZip();
+    good.file('export-2026-01-07/sites.csv', SITES);
+    good.file('__MACOSX/export-2026-01-07/._sites.csv', 'resource fork');
+    await writeFile(path.join(inbox, 'nightly.zip'), await good.generateAsync({ type: 'nodebuffer' }));
+    const bad = new JSZip();
+    bad.file('sites (1).csv', SITES);
+    await writeFile(path.join(inbox, 'other.zip'), await bad.generateAsync({ type: 'nodebuffer' }));
+    for (const zip of ['nightly.zip', 'other.zip']) await writeFile(path.join(inbox, `${zip}.ready`), '');
+    const outcomes = await runInboxOnce(db.url, inbox, { settleSeconds: 60, gapMs: 10 });
+    expect(outcomes.map((o) => [o.drop, o.result]).sort()).toEqual([
+      ['nightly.zip', 'done'],
+      ['other.zip', 'failed'],
+    ]);
+    expect(outcomes.find((o) => o.drop === 'other.zip')!.reason).toMatch(/not a plain file name/);
+    expect((await tableContents(db.url)).site).toEqual([{ site_id: 'S1', site_name: 'North' }]);
+    // The unpacked copy is not archived beside the zip.
+    const [done] = await readdir(path.join(inbox, 'done'));
+    expect((await readdir(path.join(inbox, 'done', done!))).sort()).toEqual(['load.json', 'nightly.zip']);
   });
 });

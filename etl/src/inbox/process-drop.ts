@@ -2,8 +2,7 @@
 // never load the same drop), loaded by the normal loader, then moved to done/ or failed/ with its
 // load record (load.json) and, when it failed, the reason in words (REASON.txt).
 
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadFiles } from '../load/load-files';
 import type { LoadOptions, LoadSummary } from '../load/types';
@@ -55,7 +54,9 @@ export async function processDrop(
   for (const from of drop.paths) await rename(from, path.join(processing, path.basename(from)));
   if (drop.marker !== null) await rm(drop.marker, { force: true });
 
-  const workDir = await mkdtemp(path.join(tmpdir(), 'iop-inbox-'));
+  // Inside the claimed folder, so the load's words name it as the drop, never as a server path.
+  const workDir = path.join(processing, '.work');
+  await mkdir(workDir);
   let summary: LoadSummary | null = null;
   let reason: string | null;
   try {

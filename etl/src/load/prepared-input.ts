@@ -8,6 +8,7 @@ import { prepareFhirInput } from '../fhir/load-input';
 import { isFhirExport } from '../fhir/ndjson';
 import { discoverFiles, type LoadFile } from './discover-files';
 import type { FileSummary, LoadOptions } from './types';
+import { unpackZips } from './unzip-export';
 
 export interface PreparedInput {
   files: LoadFile[];
@@ -25,8 +26,28 @@ export interface PreparedInput {
 
 const IGNORED_CSV = 'not a .csv, .csv.gz or .xlsx file';
 
-/** The files of a load: CSV as given, or a FHIR export (NDJSON files, a bulk manifest) converted. */
-export async function prepareInput(paths: readonly string[], options: LoadOptions): Promise<PreparedInput> {
+/**
+ * The files of a load: zips unpacked, then CSV as given, or a FHIR export (NDJSON files, a bulk
+ * manifest) converted.
+ */
+export async function prepareInput(given: readonly string[], options: LoadOptions): Promise<PreparedInput> {
+  const unpacked = await unpackZips(given);
+  try {
+    const input = await prepareFiles(unpacked.paths, options);
+    return {
+      ...input,
+      cleanup: async () => {
+        await input.cleanup();
+        await unpacked.cleanup();
+      },
+    };
+  } catch (error) {
+    await unpacked.cleanup();
+    throw error;
+  }
+}
+
+async function prepareFiles(paths: readonly string[], options: LoadOptions): Promise<PreparedInput> {
   if (await isFhirExport(paths)) return prepareFhirInput(paths, options.fhir ?? {});
   const discovered = await discoverFiles(paths);
   return {
