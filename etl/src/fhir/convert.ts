@@ -22,7 +22,7 @@ import { EXT } from './column-paths';
 import { DIRECT_IDENTIFIER_REASON, directIdentifierElement } from './identifiers';
 import { listNdjsonFiles, ndjsonLines } from './ndjson';
 import { MAPPERS, type Cells, type MapContext } from './resources';
-import { structureProblems } from './structure';
+import { prepareStructureDefinitions, structureProblems } from './structure';
 
 export interface FhirOptions {
   /** IANA time zone the program's dates are in (docs/FHIR_MAPPING.md §1); default UTC. */
@@ -137,6 +137,7 @@ export async function convertFhirExport(
   options: FhirOptions = {},
 ): Promise<ConvertedExport> {
   const listed = await listNdjsonFiles(paths);
+  await prepareStructureDefinitions();
   const timeZone = options.timeZone ?? 'UTC';
   const outputs = new Map<FileKind, KindOutput>();
   const rejectsSpool = new TextSpool(path.join(outDir, 'conversion-rejects.tsv'));
