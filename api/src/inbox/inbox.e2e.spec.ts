@@ -13,7 +13,10 @@ let inbox: string;
 beforeAll(async () => {
   inbox = await mkdtemp(path.join(tmpdir(), 'iop-api-inbox-'));
   api = await startApiTestServer({
-    inbox: { inbox: { dir: inbox, pollSeconds: 1, settleSeconds: 60 }, fhir: { timeZone: 'UTC', part2AnalyticsConsent: false } },
+    inbox: {
+      inbox: { dir: inbox, pollSeconds: 1, settleSeconds: 60 },
+      fhir: { timeZone: 'UTC', part2AnalyticsConsent: false },
+    },
   });
   director = await api.signIn('director');
 });

@@ -45,6 +45,8 @@ it('loads uploaded NDJSON files and reports a rejected resource at its line and 
   ]);
   const query = `query ($id: Int!) { rejectedRows(loadId: $id) { fileName line columnName value } }`;
   const { data } = await director.graphql<{ rejectedRows: unknown[] }>(query, { id: state.summary!.loadId });
-  expect(data!.rejectedRows).toEqual([{ fileName: 'Group.ndjson', line: 2, columnName: 'Group.managingEntity', value: 'S9' }]);
+  expect(data!.rejectedRows).toEqual([
+    { fileName: 'Group.ndjson', line: 2, columnName: 'Group.managingEntity', value: 'S9' },
+  ]);
   expect(JSON.stringify(state)).not.toMatch(/iop-upload-|\/tmp\//);
 });

@@ -70,7 +70,12 @@ interface Source {
 }
 
 /** Records a rejected resource; countRow false adds reasons to a row already counted. */
-type Rejecter = (kind: FileKind | null, source: Source, problems: readonly RowProblem[], countRow?: boolean) => Promise<void>;
+type Rejecter = (
+  kind: FileKind | null,
+  source: Source,
+  problems: readonly RowProblem[],
+  countRow?: boolean,
+) => Promise<void>;
 
 interface HeldEpisode {
   cells: Cells;
@@ -111,13 +116,19 @@ class KindOutput {
   static create(dir: string, kind: FileKind): KindOutput {
     const csv = path.join(dir, `${kind}.csv`);
     const map = path.join(dir, `${kind}.map.tsv`);
-    return new KindOutput({ kind, csv, map }, CsvFileWriter.create(csv, Object.keys(COLUMN_PATHS[kind])), new TextSpool(map));
+    return new KindOutput(
+      { kind, csv, map },
+      CsvFileWriter.create(csv, Object.keys(COLUMN_PATHS[kind])),
+      new TextSpool(map),
+    );
   }
 
   async write(cells: Cells, source: Source, baseline: Source | null): Promise<void> {
     const row = Object.keys(COLUMN_PATHS[this.file.kind]).map((column) => cells[column]);
     this.csv.writeRow(row);
-    await this.map.write(copyLine([this.nextLine, source.file, source.line, baseline?.file ?? null, baseline?.line ?? null]));
+    await this.map.write(
+      copyLine([this.nextLine, source.file, source.line, baseline?.file ?? null, baseline?.line ?? null]),
+    );
     // A record spans as many physical lines as its quoted line breaks add: the loader counts lines.
     for (const cell of row) if (cell !== undefined) for (const ch of cell) if (ch === '\n') this.nextLine++;
     this.nextLine++;
@@ -167,7 +178,14 @@ export async function convertFhirExport(
     for (const p of problems) {
       await rejectsSpool.write(copyLine([source.file, source.line, p.path, p.value, p.reason, p.detail ?? null]));
       if (entry.samples.length < SAMPLE_SIZE)
-        entry.samples.push({ file: source.file, line: source.line, column: p.path, value: null, reason: p.reason, detail: null });
+        entry.samples.push({
+          file: source.file,
+          line: source.line,
+          column: p.path,
+          value: null,
+          reason: p.reason,
+          detail: null,
+        });
     }
     rejects.set(kind, entry);
   };
@@ -325,7 +343,11 @@ async function writeEnrollments(
       continue;
     }
     await reject('enrollments', baseline.source, [
-      { path: `${extensionPath('Observation', EXT.episodeOfCare)}.value`, value: null, reason: BASELINE_WITHOUT_EPISODE },
+      {
+        path: `${extensionPath('Observation', EXT.episodeOfCare)}.value`,
+        value: null,
+        reason: BASELINE_WITHOUT_EPISODE,
+      },
     ]);
   }
 }

@@ -12,7 +12,11 @@ describe('contractDate (docs/FHIR_MAPPING.md §1)', () => {
   it('refuses year or month precision and a time without an offset', () => {
     expect(contractDate('2025-04', 'EpisodeOfCare.period.start', 'UTC')).toMatchObject({
       ok: false,
-      problem: { path: 'EpisodeOfCare.period.start', value: '2025-04', reason: expect.stringMatching(/^date precision/) },
+      problem: {
+        path: 'EpisodeOfCare.period.start',
+        value: '2025-04',
+        reason: expect.stringMatching(/^date precision/),
+      },
     });
     expect(contractDate('2025-04-15T10:00:00', 'p', 'UTC')).toMatchObject({ ok: false });
   });
@@ -22,7 +26,10 @@ describe('referenceId', () => {
   it('reads Type/id with or without a version, of the type wanted only', () => {
     expect(referenceId({ reference: 'Patient/P-1.a' }, 'x', 'Patient')).toEqual({ ok: true, value: 'P-1.a' });
     expect(referenceId({ reference: 'Patient/P1/_history/3' }, 'x', 'Patient')).toEqual({ ok: true, value: 'P1' });
-    expect(referenceId({ reference: 'Group/P1' }, 'x', 'Patient')).toMatchObject({ ok: false, problem: { path: 'x.reference' } });
+    expect(referenceId({ reference: 'Group/P1' }, 'x', 'Patient')).toMatchObject({
+      ok: false,
+      problem: { path: 'x.reference' },
+    });
     for (const reference of ['#p1', 'https://ehr.example/fhir/Patient/P1', undefined])
       expect(referenceId({ reference, identifier: { value: '1' } }, 'x', 'Patient')).toMatchObject({
         ok: false,

@@ -86,7 +86,8 @@ export function contractDate(value: unknown, path: string, timeZone: string): Re
   if (value === undefined) return ok(undefined);
   if (typeof value !== 'string') return problem(path, JSON.stringify(value), 'not a FHIR date');
   if (DATE_ONLY.test(value)) return ok(value);
-  if (PARTIAL_DATE.test(value)) return problem(path, value, 'date precision: a full date (year, month and day) is needed');
+  if (PARTIAL_DATE.test(value))
+    return problem(path, value, 'date precision: a full date (year, month and day) is needed');
   const match = DATE_TIME.exec(value);
   const ms = match === null ? NaN : Date.parse(value);
   if (Number.isNaN(ms)) return problem(path, value, 'not a FHIR date or dateTime');

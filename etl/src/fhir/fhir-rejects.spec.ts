@@ -89,16 +89,25 @@ const FILES: Record<string, unknown[]> = {
     patient('P1'), // 1
     patient('P2', { name: [{ family: 'Doe' }] }), // 2: a direct identifier
     patient('P3', { birthDate: '1980-04-02' }), // 3: a birth date finer than the year
-    patient('P4', { meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: '42CFRPart2' }] } }), // 4
+    patient('P4', {
+      meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: '42CFRPart2' }] },
+    }), // 4
     '', // 5: blank, counted
     'not json at all', // 6
   ],
   'EpisodeOfCare.ndjson': [
     episode('E1', 'P1'), // 1
     episode('E9', 'P9'), // 2: an unknown patient
-    episode('E3', 'P1', { status: 'finished', period: { start: '2024-01-02', end: '2024-02-01' }, extension: [
-      { url: `${SD}discharge-reason`, valueCodeableConcept: { coding: [{ system: `${CS}teds-discharge-reason`, code: '9' }] } },
-    ] }), // 3: TEDS code 9 does not exist
+    episode('E3', 'P1', {
+      status: 'finished',
+      period: { start: '2024-01-02', end: '2024-02-01' },
+      extension: [
+        {
+          url: `${SD}discharge-reason`,
+          valueCodeableConcept: { coding: [{ system: `${CS}teds-discharge-reason`, code: '9' }] },
+        },
+      ],
+    }), // 3: TEDS code 9 does not exist
     episode('E4', 'P1', { status: 'planned', period: { start: '2023-01-02' } }), // 4: planned
   ],
   'Observation.ndjson': [
@@ -145,17 +154,25 @@ describe('a FHIR export with bad resources', () => {
     expect(tables.participant!.map((p) => p.participant_id)).toEqual(['P1']);
     expect(tables.enrollment!.map((e) => [e.enrollment_id, e.baseline_days_used])).toEqual([['E1', 12]]);
     expect(tables.group_session!.map((s) => s.session_id)).toEqual(['T1']);
-    expect(tables.attendance!.map((a) => [a.session_id, a.participant_id, a.status])).toEqual([['T1', 'P1', 'present']]);
+    expect(tables.attendance!.map((a) => [a.session_id, a.participant_id, a.status])).toEqual([
+      ['T1', 'P1', 'present'],
+    ]);
   });
 
   it('refuses a Patient with a direct identifier, naming the element but never its value', () => {
     expect(at('Patient.ndjson', 2)).toEqual([
-      expect.objectContaining({ column: 'Patient.name', value: null, reason: expect.stringMatching(/^direct identifier/) }),
+      expect.objectContaining({
+        column: 'Patient.name',
+        value: null,
+        reason: expect.stringMatching(/^direct identifier/),
+      }),
     ]);
     expect(at('Patient.ndjson', 3)).toEqual([expect.objectContaining({ column: 'Patient.birthDate', value: null })]);
     expect(JSON.stringify(rejects)).not.toContain('Doe');
     expect(JSON.stringify(rejects)).not.toContain('1980-04-02');
-    expect(summary.warnings).toEqual(expect.arrayContaining(['Patient.ndjson: 2 Patients refused for carrying a direct identifier']));
+    expect(summary.warnings).toEqual(
+      expect.arrayContaining(['Patient.ndjson: 2 Patients refused for carrying a direct identifier']),
+    );
   });
 
   it('rejects a resource that is not valid R4 at the element at fault', () => {
@@ -168,7 +185,9 @@ describe('a FHIR export with bad resources', () => {
     expect(at('Patient.ndjson', 4)).toEqual([
       expect.objectContaining({ column: 'Patient.meta.security', reason: 'Part 2 labelled, no consent configured' }),
     ]);
-    expect(at('Patient.ndjson', 6)).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^unreadable line/) })]);
+    expect(at('Patient.ndjson', 6)).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/^unreadable line/) }),
+    ]);
   });
 
   it('puts the contract rules onto the FHIR elements: unknown references, ranges, codes', () => {
@@ -183,18 +202,27 @@ describe('a FHIR export with bad resources', () => {
 
   it('rejects what only the FHIR mapping forbids: reference forms, aliases, statuses', () => {
     expect(at('Encounter.ndjson', 6)).toEqual([
-      expect.objectContaining({ column: 'Encounter.subject.reference', reason: expect.stringMatching(/^unsupported reference form/) }),
+      expect.objectContaining({
+        column: 'Encounter.subject.reference',
+        reason: expect.stringMatching(/^unsupported reference form/),
+      }),
     ]);
     expect(at('Group.ndjson', 2)).toEqual([expect.objectContaining({ column: 'Group.code', value: 'skills-based' })]);
     expect(at('Encounter.ndjson', 7)).toEqual([
       expect.objectContaining({ column: `Encounter.extension('${SD}attendance-status').value`, value: 'no_show' }),
     ]);
-    expect(at('Encounter.ndjson', 8)).toEqual([expect.objectContaining({ column: 'Encounter.status', value: 'finished' })]);
-    expect(at('EpisodeOfCare.ndjson', 4)).toEqual([expect.objectContaining({ column: 'EpisodeOfCare.status', value: 'planned' })]);
+    expect(at('Encounter.ndjson', 8)).toEqual([
+      expect.objectContaining({ column: 'Encounter.status', value: 'finished' }),
+    ]);
+    expect(at('EpisodeOfCare.ndjson', 4)).toEqual([
+      expect.objectContaining({ column: 'EpisodeOfCare.status', value: 'planned' }),
+    ]);
   });
 
   it('rejects an episode at its bad baseline Observation, and a baseline without its episode', () => {
-    expect(at('Observation.ndjson', 2)).toEqual([expect.objectContaining({ column: 'Observation.status', value: 'preliminary' })]);
+    expect(at('Observation.ndjson', 2)).toEqual([
+      expect.objectContaining({ column: 'Observation.status', value: 'preliminary' }),
+    ]);
     expect(at('Observation.ndjson', 3)).toEqual([
       expect.objectContaining({ reason: 'baseline without its episode in this load' }),
     ]);
@@ -204,11 +232,22 @@ describe('a FHIR export with bad resources', () => {
     const places = [...new Set(rejects.map((r) => `${r.file}:${r.line}`))].sort();
     expect(places).toEqual(
       [
-        'Patient.ndjson:2', 'Patient.ndjson:3', 'Patient.ndjson:4', 'Patient.ndjson:6',
+        'Patient.ndjson:2',
+        'Patient.ndjson:3',
+        'Patient.ndjson:4',
+        'Patient.ndjson:6',
         'Group.ndjson:2',
-        'EpisodeOfCare.ndjson:2', 'EpisodeOfCare.ndjson:3', 'EpisodeOfCare.ndjson:4',
-        'Observation.ndjson:2', 'Observation.ndjson:3',
-        'Encounter.ndjson:2', 'Encounter.ndjson:3', 'Encounter.ndjson:5', 'Encounter.ndjson:6', 'Encounter.ndjson:7', 'Encounter.ndjson:8',
+        'EpisodeOfCare.ndjson:2',
+        'EpisodeOfCare.ndjson:3',
+        'EpisodeOfCare.ndjson:4',
+        'Observation.ndjson:2',
+        'Observation.ndjson:3',
+        'Encounter.ndjson:2',
+        'Encounter.ndjson:3',
+        'Encounter.ndjson:5',
+        'Encounter.ndjson:6',
+        'Encounter.ndjson:7',
+        'Encounter.ndjson:8',
       ].sort(),
     );
     // EpisodeOfCare line 4 and Observation line 2 are one enrollment row rejected twice over.

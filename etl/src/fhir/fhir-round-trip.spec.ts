@@ -41,7 +41,9 @@ async function everyTable(url: string): Promise<Record<string, string[]>> {
         [table],
       );
       const dropped = timestamps.rows.map((r) => `- '${r.column_name}'`).join(' ');
-      const result = await client.query<{ row: string }>(`SELECT (to_jsonb(t) ${dropped})::text AS row FROM ${table} t`);
+      const result = await client.query<{ row: string }>(
+        `SELECT (to_jsonb(t) ${dropped})::text AS row FROM ${table} t`,
+      );
       contents[table] = result.rows.map((r) => r.row).sort();
     }
     return contents;

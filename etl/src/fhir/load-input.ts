@@ -81,7 +81,14 @@ async function relocateRejects(
     values,
   );
   // Samples are logged: no value (a FHIR path does not say whether it holds a participant id).
-  return moved.rows.map((r) => ({ file: r.file_name, line: Number(r.line), column: r.column_name, value: null, reason: r.reason, detail: null }));
+  return moved.rows.map((r) => ({
+    file: r.file_name,
+    line: Number(r.line),
+    column: r.column_name,
+    value: null,
+    reason: r.reason,
+    detail: null,
+  }));
 }
 
 function unreadableSummary(converted: ConvertedExport): FileSummary[] {
@@ -119,7 +126,14 @@ export async function prepareFhirInput(paths: readonly string[], options: FhirOp
   const files: LoadFile[] = [];
   for (const file of converted.files) {
     const { size } = await stat(file.csv);
-    files.push({ path: file.csv, name: fhirFileName(file.kind), kind: file.kind, gzip: false, spreadsheet: false, size });
+    files.push({
+      path: file.csv,
+      name: fhirFileName(file.kind),
+      kind: file.kind,
+      gzip: false,
+      spreadsheet: false,
+      size,
+    });
   }
   const byName = new Map(converted.files.map((file) => [fhirFileName(file.kind), file]));
   return {

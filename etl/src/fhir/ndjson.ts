@@ -76,7 +76,8 @@ export async function listNdjsonFiles(paths: readonly string[]): Promise<NdjsonF
       } else ignored.push(path.join(given, entry.name));
     }
     const missing = await missingFromManifest(given, present);
-    if (missing.length > 0) warnings.push(`the export's manifest lists ${missing.length} files that are not there: ${missing.join(', ')}`);
+    if (missing.length > 0)
+      warnings.push(`the export's manifest lists ${missing.length} files that are not there: ${missing.join(', ')}`);
   }
   if (files.length === 0) throw new LoadRefusedError('the FHIR export holds no .ndjson or .ndjson.gz files');
   // Two files may share a name in two folders: the path then tells them apart in reports.

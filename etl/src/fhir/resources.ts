@@ -15,7 +15,6 @@ import {
   IOP_QUESTIONNAIRE,
   isObject,
   numberText,
-
   referenceId,
   type Json,
   type Read,
@@ -33,7 +32,13 @@ export interface MapContext {
 export type Mapped =
   | { type: 'row'; kind: FileKind; cells: Cells; attendanceId?: string }
   /** A baseline Observation: part of its episode's row; its problems reject that episode. */
-  | { type: 'baseline'; episodeId: string | undefined; patientId: string | undefined; cells: Cells; problems: RowProblem[] }
+  | {
+      type: 'baseline';
+      episodeId: string | undefined;
+      patientId: string | undefined;
+      cells: Cells;
+      problems: RowProblem[];
+    }
   | { type: 'rejected'; kind: FileKind | null; problems: RowProblem[] }
   /** Not a contract row: counted into one warning per file and `what`. */
   | { type: 'ignored'; what: string };
@@ -96,7 +101,12 @@ function mapGroup(g: Json): Mapped {
     if (isModality !== 'modality') continue;
     const path = "Group.characteristic.where(code.coding.code='modality').value";
     if (characteristic.exclude === true) r.fail(`${path}`, null, 'a modality characteristic cannot be excluded');
-    modality = canonical(r, r.take(codeIn(characteristic.valueCodeableConcept, CS.modality, path)), MODALITIES.codes, path);
+    modality = canonical(
+      r,
+      r.take(codeIn(characteristic.valueCodeableConcept, CS.modality, path)),
+      MODALITIES.codes,
+      path,
+    );
   }
   const capacity = r.take(extensionOf(g, EXT.groupCapacity, 'Group'));
   return r.result('groups', {
@@ -105,7 +115,8 @@ function mapGroup(g: Json): Mapped {
     group_type: groupType,
     group_name: str(g.name),
     modality,
-    capacity: capacity && r.take(numberText(capacity.valueInteger, `${extensionPath('Group', EXT.groupCapacity)}.value`)),
+    capacity:
+      capacity && r.take(numberText(capacity.valueInteger, `${extensionPath('Group', EXT.groupCapacity)}.value`)),
   });
 }
 
@@ -117,7 +128,8 @@ function mapPatient(p: Json): Mapped {
     const path = `${extensionPath('Patient', EXT.genderIdentity)}.value`;
     const code = r.take(codeIn(identity.valueCodeableConcept, CS.genderIdentity, path));
     if (code !== 'non-binary') r.fail(path, code ?? null, 'only the gender identity non-binary is read');
-    else if (gender !== 'other') r.fail('Patient.gender', gender ?? null, 'a non-binary gender identity goes with gender other');
+    else if (gender !== 'other')
+      r.fail('Patient.gender', gender ?? null, 'a non-binary gender identity goes with gender other');
     else gender = 'nonbinary';
   }
   const substancePath = `${extensionPath('Patient', EXT.primarySubstance)}.value`;
@@ -132,7 +144,12 @@ function mapPatient(p: Json): Mapped {
     gender,
     primary_substance:
       substance &&
-      canonical(r, r.take(codeIn(substance.valueCodeableConcept, CS.primarySubstance, substancePath)), SUBSTANCES.codes, substancePath),
+      canonical(
+        r,
+        r.take(codeIn(substance.valueCodeableConcept, CS.primarySubstance, substancePath)),
+        SUBSTANCES.codes,
+        substancePath,
+      ),
     co_occurring: typeof coOccurringValue === 'boolean' ? String(coOccurringValue) : undefined,
   });
 }
@@ -167,7 +184,8 @@ const FINAL_OBSERVATION = new Set(['final', 'amended', 'corrected']);
 
 function mapObservation(o: Json, context: MapContext): Mapped {
   const code = codeIn(o.code, CS.observation, 'Observation.code');
-  if (!code.ok || code.value !== 'baseline-days-used') return { type: 'ignored', what: 'Observations other than the baseline days used' };
+  if (!code.ok || code.value !== 'baseline-days-used')
+    return { type: 'ignored', what: 'Observations other than the baseline days used' };
   const r = new Reader();
   if (!FINAL_OBSERVATION.has(str(o.status) ?? ''))
     r.fail('Observation.status', str(o.status) ?? null, 'the baseline Observation must be final, amended or corrected');
@@ -193,7 +211,8 @@ function lengthInMinutes(e: Json, r: Reader): string | undefined {
   if (isObject(length)) {
     const unit = str(length.code) ?? str(length.unit);
     const value = length.value;
-    if (typeof value !== 'number') return r.fail('Encounter.length.value', null, 'the length has no value'), undefined;
+    if (typeof value !== 'number')
+      return (r.fail('Encounter.length.value', null, 'the length has no value'), undefined);
     if (unit === 'min') return String(value);
     if (unit === 'h') return String(Math.round(value * 60 * 1e6) / 1e6);
     r.fail('Encounter.length.code', unit ?? null, 'the length must be in UCUM min or h');
@@ -239,14 +258,23 @@ function mapEncounter(e: Json, context: MapContext): Mapped {
   const statusPath = `${extensionPath('Encounter', EXT.attendanceStatus)}.value`;
   const extension = r.take(extensionOf(e, EXT.attendanceStatus, 'Encounter'));
   let status: string | undefined;
-  if (extension === undefined) r.fail(statusPath, null, 'an attendance Encounter needs the attendance-status extension');
+  if (extension === undefined)
+    r.fail(statusPath, null, 'an attendance Encounter needs the attendance-status extension');
   else {
     status = r.take(codeIn(extension.valueCoding, CS.attendance, statusPath));
     const expected = status === undefined ? undefined : ATTENDANCE_ENCOUNTER_STATUS[status];
     if (expected === undefined) {
-      r.fail(statusPath, status ?? null, `not an attendance-status code (accepted: ${Object.keys(ATTENDANCE_ENCOUNTER_STATUS).join(', ')})`);
+      r.fail(
+        statusPath,
+        status ?? null,
+        `not an attendance-status code (accepted: ${Object.keys(ATTENDANCE_ENCOUNTER_STATUS).join(', ')})`,
+      );
     } else if (e.status !== expected) {
-      r.fail('Encounter.status', str(e.status) ?? null, `the attendance status ${status} goes with Encounter.status ${expected}`);
+      r.fail(
+        'Encounter.status',
+        str(e.status) ?? null,
+        `the attendance status ${status} goes with Encounter.status ${expected}`,
+      );
     }
   }
   const sessionId = r.take(referenceId(e.partOf, 'Encounter.partOf', 'Encounter'));

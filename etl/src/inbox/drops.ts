@@ -53,7 +53,13 @@ async function stampsOf(dir: string, prefix = ''): Promise<FileStamp[]> {
   return stamps;
 }
 
-function dropOf(name: string, kind: InboxDrop['kind'], paths: string[], stamps: FileStamp[], marker: string | null): InboxDrop {
+function dropOf(
+  name: string,
+  kind: InboxDrop['kind'],
+  paths: string[],
+  stamps: FileStamp[],
+  marker: string | null,
+): InboxDrop {
   const sorted = [...stamps].sort((a, b) => (a.name < b.name ? -1 : 1));
   return {
     name,
@@ -91,7 +97,9 @@ export async function listDrops(inbox: string): Promise<InboxDrop[]> {
       const info = await stat(full);
       const stamp = { name: entry.name, size: info.size, mtimeMs: info.mtimeMs };
       if (/\.zip$/i.test(entry.name)) {
-        const marker = names.has(`${entry.name}${READY_MARKER}`) ? path.join(inbox, `${entry.name}${READY_MARKER}`) : null;
+        const marker = names.has(`${entry.name}${READY_MARKER}`)
+          ? path.join(inbox, `${entry.name}${READY_MARKER}`)
+          : null;
         drops.push(dropOf(entry.name, 'zip', [full], [stamp], marker));
       } else {
         loose.push(stamp);

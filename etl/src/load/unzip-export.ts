@@ -26,7 +26,10 @@ export async function unpackZipExport(zip: string, dir: string): Promise<string[
   try {
     entries = (await Open.file(zip)).files;
   } catch (error) {
-    throw new LoadRefusedError('the .zip file could not be read as a zip archive', error instanceof Error ? error.message : String(error));
+    throw new LoadRefusedError(
+      'the .zip file could not be read as a zip archive',
+      error instanceof Error ? error.message : String(error),
+    );
   }
   const files = entries.filter((e) => e.type === 'File' && !TOOL_ENTRY.test(e.path));
   const names = new Set<string>();
@@ -34,14 +37,20 @@ export async function unpackZipExport(zip: string, dir: string): Promise<string[
   let compressed = 0;
   for (const entry of files) {
     const name = path.posix.basename(entry.path.replace(/\\/g, '/'));
-    if (!PLAIN_NAME.test(name)) throw new LoadRefusedError('a file in the .zip has a name that is not a plain file name such as attendance.csv', entry.path);
+    if (!PLAIN_NAME.test(name))
+      throw new LoadRefusedError(
+        'a file in the .zip has a name that is not a plain file name such as attendance.csv',
+        entry.path,
+      );
     if (names.has(name)) throw new LoadRefusedError('two files in the .zip have the same name', name);
     names.add(name);
     expanded += entry.uncompressedSize;
     compressed += entry.compressedSize;
   }
   if (expanded > GZIP_RATIO_FREE_BYTES && expanded > MAX_GZIP_RATIO * Math.max(1, compressed))
-    throw new LoadRefusedError(`the .zip expands to more than ${MAX_GZIP_RATIO} times its size: refused as a possible decompression bomb`);
+    throw new LoadRefusedError(
+      `the .zip expands to more than ${MAX_GZIP_RATIO} times its size: refused as a possible decompression bomb`,
+    );
   if (files.length === 0) throw new LoadRefusedError('the .zip holds no files');
   const written: string[] = [];
   for (const entry of files) {

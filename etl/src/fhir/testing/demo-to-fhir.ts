@@ -105,7 +105,10 @@ export async function writeFhirExport(csvDir: string, outDir: string): Promise<v
       });
     } else if (has(r.gender)) patient.gender = r.gender;
     if (has(r.primary_substance))
-      extension.push({ url: `${SD}primary-substance`, valueCodeableConcept: concept(`${CS}primary-substance`, r.primary_substance) });
+      extension.push({
+        url: `${SD}primary-substance`,
+        valueCodeableConcept: concept(`${CS}primary-substance`, r.primary_substance),
+      });
     if (has(r.co_occurring)) extension.push({ url: `${SD}co-occurring`, valueBoolean: r.co_occurring === 'true' });
     if (extension.length > 0) patient.extension = extension;
     await patients.write(patient);
@@ -126,7 +129,10 @@ export async function writeFhirExport(csvDir: string, outDir: string): Promise<v
       // Every third reference carries a version, which the mapping ignores.
       patient: { reference: `Patient/${r.participant_id}${n % 3 === 0 ? '/_history/2' : ''}` },
       managingOrganization: { reference: `Organization/${r.site_id}` },
-      period: { start: n % 2 === 0 ? dateTime(r.admission_date!) : r.admission_date, ...(discharged ? { end: r.discharge_date } : {}) },
+      period: {
+        start: n % 2 === 0 ? dateTime(r.admission_date!) : r.admission_date,
+        ...(discharged ? { end: r.discharge_date } : {}),
+      },
     };
     if (has(r.discharge_reason))
       episode.extension = [
