@@ -75,6 +75,29 @@ const attendance = (sessionId: string, patientRef: string, status: string, encou
   extension: [{ url: `${SD}attendance-status`, valueCoding: { system: `${CS}attendance-status`, code: status } }],
 });
 
+const feedback = (encounter: string, patientId: string, overall: number) => ({
+  resourceType: 'QuestionnaireResponse',
+  questionnaire: `${IOP}Questionnaire/gsrs|1.0`,
+  status: 'completed',
+  subject: { reference: `Patient/${patientId}` },
+  encounter: { reference: encounter },
+  item: ['relationship', 'goals_topics', 'approach', 'overall'].map((linkId) => ({
+    linkId,
+    answer: [{ valueDecimal: linkId === 'overall' ? overall : 9 }],
+  })),
+});
+const checkIn = (patientId: string, authored: string, daysUsed: Record<string, unknown>) => ({
+  resourceType: 'QuestionnaireResponse',
+  questionnaire: `${IOP}Questionnaire/sobriety-checkin`,
+  status: 'completed',
+  subject: { reference: `Patient/${patientId}` },
+  authored,
+  item: [
+    { linkId: 'days_used', answer: [daysUsed] },
+    { linkId: 'mood', answer: [{ valueInteger: 3 }] },
+  ],
+});
+
 /** NDJSON of the resources; a string is written as the line itself. */
 const ndjson = (lines: unknown[]): string =>
   lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
@@ -119,11 +142,19 @@ const FILES: Record<string, unknown[]> = {
     session('T1', '2025-01-07', 90), // 1
     session('T2', '2025-13-45', 90), // 2: not a date (structure)
     session('T3', '2025-01-09', 5), // 3: 5 minutes, below the contract's 15
-    attendance('T1', 'Patient/P1', 'present'), // 4
+    { ...attendance('T1', 'Patient/P1', 'present'), id: 'A1' }, // 4
     attendance('T1', 'Patient/P2', 'present'), // 5: P2 was refused: must exist
     attendance('T1', 'https://ehr.example.org/fhir/Patient/P1', 'present'), // 6: absolute reference
     attendance('T1', 'Patient/P1', 'no_show', 'cancelled'), // 7: unknown attendance code
     attendance('T1', 'Patient/P1', 'absent', 'finished'), // 8: absent with a finished Encounter
+  ],
+  'QuestionnaireResponse.ndjson': [
+    feedback('Encounter/A1', 'P1', 8), // 1: through the attendance Encounter: feedback on T1
+    feedback('Encounter/A1', 'P5', 8), // 2: P5 rates through P1's attendance
+    feedback('Encounter/T1', 'P1', 8.45), // 3: two decimals (the contract allows one)
+    checkIn('P1', '2025-01-10T23:30:00-06:00', { valueInteger: 1 }), // 4: the 11th in UTC
+    checkIn('P1', '2025-01-12', { valueString: 'one' }), // 5: an answer of the wrong type
+    { ...checkIn('P1', '2025-01-13', { valueInteger: 0 }), status: 'in-progress' }, // 6: not completed
   ],
 };
 
@@ -219,6 +250,33 @@ describe('a FHIR export with bad resources', () => {
     ]);
   });
 
+  it('reads questionnaire responses: feedback through an attendance Encounter, a check-in date in UTC', async () => {
+    const tables = await tableContents(db.url);
+    expect(tables.feedback!.map((f) => [f.session_id, f.participant_id, Number(f.overall)])).toEqual([['T1', 'P1', 8]]);
+    expect(tables.sobriety_checkin!.map((c) => [c.participant_id, c.report_date, c.days_used, c.window_days])).toEqual([
+      ['P1', '2025-01-11', 1, 7],
+    ]);
+    expect(at('QuestionnaireResponse.ndjson', 2)).toEqual([
+      expect.objectContaining({
+        column: 'QuestionnaireResponse.encounter',
+        reason: expect.stringMatching(/another patient/),
+      }),
+    ]);
+    expect(at('QuestionnaireResponse.ndjson', 3).map((r) => [r.column, r.value])).toEqual([
+      ["QuestionnaireResponse.item.where(linkId='overall').answer.value", '8.45'],
+    ]);
+    expect(at('QuestionnaireResponse.ndjson', 5)).toEqual([
+      expect.objectContaining({
+        column: "QuestionnaireResponse.item.where(linkId='days_used').answer.value",
+        reason: 'the answer must be valueInteger',
+      }),
+    ]);
+    expect(at('QuestionnaireResponse.ndjson', 6).map((r) => r.column)).toEqual(['QuestionnaireResponse.status']);
+    expect(summary.warnings).toEqual(
+      expect.arrayContaining(['QuestionnaireResponse.ndjson: 3 unknown questionnaire items (linkIds) ignored']),
+    );
+  });
+
   it('rejects an episode at its bad baseline Observation, and a baseline without its episode', () => {
     expect(at('Observation.ndjson', 2)).toEqual([
       expect.objectContaining({ column: 'Observation.status', value: 'preliminary' }),
@@ -248,6 +306,10 @@ describe('a FHIR export with bad resources', () => {
         'Encounter.ndjson:6',
         'Encounter.ndjson:7',
         'Encounter.ndjson:8',
+        'QuestionnaireResponse.ndjson:2',
+        'QuestionnaireResponse.ndjson:3',
+        'QuestionnaireResponse.ndjson:5',
+        'QuestionnaireResponse.ndjson:6',
       ].sort(),
     );
     // EpisodeOfCare line 4 and Observation line 2 are one enrollment row rejected twice over.
