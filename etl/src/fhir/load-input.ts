@@ -161,6 +161,8 @@ export async function prepareFhirInput(paths: readonly string[], options: FhirOp
       const samples = [...(prepared?.samples ?? []), ...moved];
       return {
         ...summary,
+        // The made CSV is gone once the load ends: the export given is where the rows came from.
+        path: paths.join(' '),
         read: summary.read + (prepared?.rows ?? 0),
         rejected: summary.rejected + (prepared?.rows ?? 0),
         sampleRejects: samples.slice(0, SAMPLE_SIZE),
