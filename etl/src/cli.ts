@@ -6,6 +6,7 @@
 // Exit status: 0 everything loaded; 2 committed, but some rows or files were rejected; 1 the load
 // failed and nothing of it was committed; 64 the command line was wrong.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, migrate, startDatabaseServer } from '@iop/db';
 import { InboxWatcher, runInboxOnce, type DropOutcome } from './inbox';
@@ -142,7 +143,7 @@ async function runInbox(
       const pollMs = (config.inbox?.pollSeconds ?? 30) * 1000;
       while (!controller.signal.aborted) {
         await watcher.poll();
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        await sleep(pollMs, undefined, { signal: controller.signal }).catch(() => undefined);
       }
     });
   } finally {

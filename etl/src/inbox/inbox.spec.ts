@@ -9,7 +9,9 @@ import { createTestDatabase, type TestDatabase } from '@iop/db';
 import JSZip from 'jszip';
 import { loadHistory } from '../load/load-record';
 import { tableContents } from '../load/testing/database';
-import { InboxWatcher, runInboxOnce } from './inbox-runner';
+import { listDrops } from './drops';
+import { ensureInbox, InboxWatcher, runInboxOnce } from './inbox-runner';
+import { processDrop } from './process-drop';
 
 jest.setTimeout(120_000);
 
@@ -132,5 +134,18 @@ describe('the watched inbox', () => {
     // The unpacked copy is not archived beside the zip.
     const [done] = await readdir(path.join(inbox, 'done'));
     expect((await readdir(path.join(inbox, 'done', done!))).sort()).toEqual(['load.json', 'nightly.zip']);
+  });
+
+  it('puts a drop whose load was stopped (the server stopping) back in the inbox, marker and all', async () => {
+    await drop('stopped', { 'sites.csv': SITES }, 0, true);
+    const stop = new AbortController();
+    stop.abort();
+    await ensureInbox(inbox);
+    const [stopped] = await listDrops(inbox);
+    const outcome = await processDrop(db.url, inbox, stopped!, { signal: stop.signal });
+    expect(outcome).toMatchObject({ drop: 'stopped', result: 'requeued' });
+    expect((await readdir(inbox)).sort()).toEqual(['done', 'failed', 'processing', 'stopped', 'stopped.ready'].sort());
+    expect(await readdir(path.join(inbox, 'processing'))).toEqual([]);
+    expect((await tableContents(db.url)).site).toEqual([]);
   });
 });

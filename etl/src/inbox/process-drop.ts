@@ -11,8 +11,8 @@ import { prepareDropFiles } from './prepare-drop';
 
 export interface DropOutcome {
   drop: string;
-  /** done or failed */
-  result: 'done' | 'failed';
+  /** done or failed; requeued: stopped mid-load (the server stopping), back in the inbox untouched. */
+  result: 'done' | 'failed' | 'requeued';
   /** Where the drop now is. */
   archivedAt: string;
   summary: LoadSummary | null;
@@ -54,13 +54,13 @@ export async function processDrop(
   for (const from of drop.paths) await rename(from, path.join(processing, path.basename(from)));
   if (drop.marker !== null) await rm(drop.marker, { force: true });
 
+  const claimed = drop.paths.map((p) => path.join(processing, path.basename(p)));
   // Inside the claimed folder, so the load's words name it as the drop, never as a server path.
   const workDir = path.join(processing, '.work');
   await mkdir(workDir);
   let summary: LoadSummary | null = null;
   let reason: string | null;
   try {
-    const claimed = drop.paths.map((p) => path.join(processing, path.basename(p)));
     const prepared = await prepareDropFiles(drop.kind === 'files' ? [processing] : claimed, workDir);
     summary = await loadFiles(databaseUrl, prepared.paths, {
       ...options,
@@ -72,6 +72,13 @@ export async function processDrop(
     reason = `the drop could not be read: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+  if (options.signal?.aborted && summary?.status !== 'succeeded' && summary?.status !== 'partial') {
+    // Rolled back because the server is stopping: the drop is not at fault, and is loaded next time.
+    for (const [i, from] of claimed.entries()) await rename(from, drop.paths[i]!);
+    if (drop.marker !== null) await writeFile(drop.marker, '');
+    await rm(processing, { recursive: true, force: true });
+    return { drop: drop.name, result: 'requeued', archivedAt: drop.paths[0]!, summary, reason: 'the load was stopped' };
   }
   const result = reason === null ? 'done' : 'failed';
   const archivedAt = path.join(inbox, INBOX_FOLDERS[result], name);
