@@ -166,7 +166,7 @@ describe('upload', () => {
       .locator('section.chart-frame', { hasText: 'Load history' })
       .locator('tbody tr')
       .count();
-    await page.getByLabel('Export files (.csv, .csv.gz or .xlsx)').setInputFiles([
+    await page.getByLabel('Export files (.csv, .csv.gz, .xlsx, FHIR .ndjson, or a .zip of them)').setInputFiles([
       { name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(SITES_CSV) },
       { name: 'groups.csv', mimeType: 'text/csv', buffer: Buffer.from(GROUPS_CSV) },
     ]);
