@@ -1,4 +1,6 @@
-// Command line of the loader: `npm run etl -- load <folder or files…>` (node etl/dist/cli.js).
+// Command line of the loader: `npm run etl -- load <folder or files…>` (node etl/dist/cli.js), which
+// also reads a FHIR bulk export (../../docs/FHIR_MAPPING.md) or a .zip, and `npm run etl -- inbox
+// <dir> [--once]`, the watched inbox (./inbox): exit status 1 when a drop failed.
 // Uses the same configuration as the API (DATABASE_URL, or the project's embedded Postgres) and
 // applies pending migrations first. Progress and logs go to stderr; `--json` puts a machine-readable
 // summary on stdout.
