@@ -25,11 +25,15 @@ import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
 import { AdjustedComparisonModule } from './adjusted/adjusted.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
+import { InboxModule } from './inbox/inbox.module';
+import type { InboxSettings } from './inbox/inbox-settings';
 
 export interface AppOptions {
   databaseUrl: string;
   production: boolean;
   logSql?: boolean;
+  /** The watched inbox (config INBOX_DIR): polled by the server when set. */
+  inbox?: InboxSettings | null;
 }
 
 /** Every feature module of the API (authentication first: its middleware guards the rest). */
@@ -68,6 +72,7 @@ export class AppModule {
             graphqlOptions(dataSource, audit, cache, connections, options.production),
         }),
         ...FEATURE_MODULES,
+        ...(options.inbox ? [InboxModule.forSettings(options.inbox)] : []),
       ],
     };
   }

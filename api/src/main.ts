@@ -28,6 +28,7 @@ async function main(config: AppConfig): Promise<void> {
       databaseUrl: database.url,
       production: config.nodeEnv === 'production',
       logSql: config.logSql,
+      inbox: config.inbox && { inbox: config.inbox, fhir: config.fhir },
       host: config.http.host,
       port: config.http.port,
       trustProxy: config.trustProxy,

@@ -1,4 +1,6 @@
-// Command line of the loader: `npm run etl -- load <folder or files…>` (node etl/dist/cli.js).
+// Command line of the loader: `npm run etl -- load <folder or files…>` (node etl/dist/cli.js), which
+// also reads a FHIR bulk export (../../docs/FHIR_MAPPING.md) or a .zip, and `npm run etl -- inbox
+// <dir> [--once]`, the watched inbox (./inbox): exit status 1 when a drop failed.
 // Uses the same configuration as the API (DATABASE_URL, or the project's embedded Postgres) and
 // applies pending migrations first. Progress and logs go to stderr; `--json` puts a machine-readable
 // summary on stdout.
@@ -6,8 +8,10 @@
 // Exit status: 0 everything loaded; 2 committed, but some rows or files were rejected; 1 the load
 // failed and nothing of it was committed; 64 the command line was wrong.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, migrate, startDatabaseServer } from '@iop/db';
+import { InboxWatcher, runInboxOnce, type DropOutcome } from './inbox';
 import { loadFiles } from './load/load-files';
 import { loadHistory } from './load/load-record';
 import { formatSummary } from './load/summary-report';
@@ -90,6 +94,7 @@ async function runLoad(paths: string[], options: LoadCommandOptions, io: CliStre
       loadFiles(url, paths, {
         rejectsDir: options.rejectsDir,
         bulk: options.bulk,
+        fhir: loadConfig().fhir,
         signal: controller.signal,
         onProgress: options.quiet ? undefined : createProgressPrinter(io.stderr),
       }),
@@ -101,6 +106,52 @@ async function runLoad(paths: string[], options: LoadCommandOptions, io: CliStre
   if (!options.quiet || summary.status === 'failed') io.stderr.write(formatSummary(summary));
   if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   return exitCodeOf(summary.status);
+}
+
+async function runInbox(
+  dir: string,
+  options: { once?: boolean; quiet?: boolean; rejectsDir: string },
+  io: CliStreams,
+): Promise<number> {
+  const log = (line: string): void => {
+    if (!options.quiet) io.stderr.write(`${line}\n`);
+  };
+  const config = loadConfig();
+  const settleSeconds = config.inbox?.settleSeconds ?? 60;
+  const controller = new AbortController();
+  const stopListening = abortOnSignals(controller, (line) => io.stderr.write(`${line}\n`));
+  const inboxOptions = {
+    fhir: config.fhir,
+    rejectsDir: options.rejectsDir,
+    settleSeconds,
+    signal: controller.signal,
+    onDrop: (outcome: DropOutcome) =>
+      io.stderr.write(
+        `${outcome.drop}: ${outcome.result}${outcome.reason === null ? '' : ` (${outcome.reason})`} → ${outcome.archivedAt}\n`,
+      ),
+  };
+  let failed = false;
+  try {
+    await withDatabase(log, async (url) => {
+      if (options.once) {
+        const outcomes = await runInboxOnce(url, dir, inboxOptions);
+        if (outcomes.length === 0) log('No complete drop in the inbox.');
+        failed = outcomes.some((o) => o.result === 'failed');
+        return;
+      }
+      const watcher = new InboxWatcher(url, dir, inboxOptions);
+      for (const back of await watcher.start()) log(`Back in the inbox after an interrupted load: ${back}`);
+      log(`Watching ${dir} (Ctrl-C to stop)`);
+      const pollMs = (config.inbox?.pollSeconds ?? 30) * 1000;
+      while (!controller.signal.aborted) {
+        await watcher.poll();
+        await sleep(pollMs, undefined, { signal: controller.signal }).catch(() => undefined);
+      }
+    });
+  } finally {
+    stopListening();
+  }
+  return failed ? EXIT_FAILED : EXIT_LOADED;
 }
 
 async function runHistory(limit: number, json: boolean, io: CliStreams): Promise<number> {
@@ -134,8 +185,11 @@ export async function main(
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   program
     .command('load')
-    .description('load a folder of CSV files, or the files given, in one transaction')
-    .argument('<paths...>', 'folders and/or files (name.csv or name.csv.gz)')
+    .description(
+      'load a folder of CSV files, or the files given, in one transaction; a folder of FHIR bulk-export ' +
+        'NDJSON files (or a bulk manifest.json) is read as docs/FHIR_MAPPING.md says',
+    )
+    .argument('<paths...>', 'folders and/or files (name.csv, name.csv.gz, name.xlsx, Type.ndjson, Type.ndjson.gz)')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('-q, --quiet', 'no progress and no summary on stderr (errors still show)')
     .option('--rejects-dir <dir>', 'folder for the rejected-rows CSV', 'tmp/etl-rejects')
@@ -147,6 +201,19 @@ export async function main(
     )
     .action((paths: string[], options: LoadCommandOptions) => {
       result = runLoad(paths, options, io);
+    });
+  program
+    .command('inbox')
+    .description(
+      'load the complete drops of a watched inbox folder, oldest first, moving each to done/ or failed/ ' +
+        '(a drop is complete with a .ready marker, or unchanged for INBOX_SETTLE_SECONDS)',
+    )
+    .argument('<dir>', 'the inbox folder')
+    .option('--once', 'one pass, then exit (otherwise keep watching)')
+    .option('-q, --quiet', 'no progress on stderr (errors and each drop still show)')
+    .option('--rejects-dir <dir>', 'folder for the rejected-rows CSV', 'tmp/etl-rejects')
+    .action((dir: string, options: { once?: boolean; quiet?: boolean; rejectsDir: string }) => {
+      result = runInbox(dir, options, io);
     });
   program
     .command('history')

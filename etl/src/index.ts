@@ -9,3 +9,12 @@ export {
   type DemoProgress,
   type DemoSummary,
 } from './demo/generate';
+export {
+  InboxWatcher,
+  runInboxOnce,
+  prepareDropFiles,
+  INBOX_FOLDERS,
+  READY_MARKER,
+  type DropOutcome,
+  type InboxOptions,
+} from './inbox';

@@ -158,6 +158,20 @@ const SITES_CSV = 'site_id,site_name\nS-UPLOAD,Upload test clinic\n';
 const GROUPS_CSV =
   'group_id,site_id,group_type,group_name\nG-UPLOAD,S-UPLOAD,skills,Upload skills\nG-BAD,S-NOWHERE,process,Orphan group\n';
 
+// A FHIR bulk export's files: the site, its group, and a group managed by an unknown organization.
+const FHIR_GROUP = (id: string, site: string): string =>
+  JSON.stringify({
+    resourceType: 'Group',
+    id,
+    type: 'person',
+    actual: true,
+    name: `FHIR group ${id}`,
+    code: { coding: [{ system: 'http://example.org/iop/CodeSystem/group-type', code: 'skills' }] },
+    managingEntity: { reference: `Organization/${site}` },
+  });
+const FHIR_ORGANIZATIONS = `${JSON.stringify({ resourceType: 'Organization', id: 'S-FHIR', name: 'FHIR clinic' })}\n`;
+const FHIR_GROUPS = `${FHIR_GROUP('G-FHIR', 'S-FHIR')}\n${FHIR_GROUP('G-FHIR-BAD', 'S-NOWHERE')}\n`;
+
 describe('upload', () => {
   it('a director loads exports from the Data page, sees progress, then each file’s summary', async () => {
     await signInAs(browser.context, stack.url, 'director');
@@ -166,7 +180,7 @@ describe('upload', () => {
       .locator('section.chart-frame', { hasText: 'Load history' })
       .locator('tbody tr')
       .count();
-    await page.getByLabel('Export files (.csv, .csv.gz or .xlsx)').setInputFiles([
+    await page.getByLabel('Export files (.csv, .csv.gz, .xlsx, FHIR .ndjson, or a .zip of them)').setInputFiles([
       { name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(SITES_CSV) },
       { name: 'groups.csv', mimeType: 'text/csv', buffer: Buffer.from(GROUPS_CSV) },
     ]);
@@ -195,6 +209,34 @@ describe('upload', () => {
     const rejects = page.locator('section.chart-frame', { hasText: 'by reason' });
     await expect(rejects.locator('table tbody tr').first().innerText()).resolves.toContain('groups.csv');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'data-after-upload.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a director uploads the NDJSON files of a FHIR export, and a reject names the file, line and element', async () => {
+    await signInAs(browser.context, stack.url, 'director');
+    const { page, problems } = await visit(`${stack.url}/data`);
+    await page.getByLabel('Export files (.csv, .csv.gz, .xlsx, FHIR .ndjson, or a .zip of them)').setInputFiles([
+      { name: 'Organization.ndjson', mimeType: 'application/fhir+ndjson', buffer: Buffer.from(FHIR_ORGANIZATIONS) },
+      { name: 'Group.ndjson', mimeType: 'application/fhir+ndjson', buffer: Buffer.from(FHIR_GROUPS) },
+    ]);
+    await page.getByRole('button', { name: 'Upload and load 2 files' }).click();
+    const outcome = page.getByTestId('upload-outcome');
+    await outcome.waitFor({ timeout: 30_000 });
+    await expect(outcome.innerText()).resolves.toContain('Loaded with problems');
+    const rows = await page.locator('[data-testid="upload-panel"] table tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^sites from FHIR\s+sites\s+loaded\s+1\s+1\s+0\s+0\s+0/);
+    expect(rows[1]).toMatch(/^groups from FHIR\s+groups\s+loaded\s+2\s+1\s+0\s+0\s+1/);
+    await waitForSettled(page);
+    const history = page.locator('section.chart-frame', { hasText: 'Load history' });
+    await history.locator('tbody tr').first().getByRole('button').click();
+    await waitForSettled(page);
+    const rejects = page.locator('section.chart-frame', { hasText: 'by reason' });
+    const firstReject = await rejects.locator('table tbody tr').first().innerText();
+    expect(firstReject).toContain('Group.ndjson');
+    expect(firstReject).toContain('Group.managingEntity');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'data-after-fhir-upload.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -76,7 +76,7 @@ it('refuses an upload without files, or with an unsafe file name', async () => {
   const empty = await director.fetch('/api/uploads', { method: 'POST', body: new FormData() });
   expect(empty.status).toBe(400);
   expect(((await empty.json()) as { message: string }).message).toBe(
-    'Choose one or more export files (sites.csv, attendance.csv.gz, …).',
+    'Choose one or more export files (sites.csv, attendance.csv.gz, …, the .ndjson files of a FHIR export, or a .zip).',
   );
   const unsafe = await postUpload(director, { 'sites (1).csv': SITES });
   expect(unsafe.status).toBe(400);

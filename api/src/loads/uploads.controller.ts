@@ -17,6 +17,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
+import { loadConfig } from '@iop/db';
 import { loadFiles } from '@iop/etl';
 import { diskStorage } from 'multer';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
@@ -64,14 +65,18 @@ export class UploadsController {
         SAFE_NAME.test(path.basename(file.originalname))
           ? accept(null, true)
           : accept(
-              new BadRequestException(`"${file.originalname}" is not a plain file name such as attendance.csv`),
+              new BadRequestException(
+                `"${file.originalname}" is not a plain file name such as attendance.csv or Patient.ndjson`,
+              ),
               false,
             ),
     }),
   )
   upload(@UploadedFiles() files: Express.Multer.File[] | undefined, @Req() req: UploadRequest): { uploadId: string } {
     if (!files?.length || !req.uploadDir) {
-      throw new BadRequestException('Choose one or more export files (sites.csv, attendance.csv.gz, …).');
+      throw new BadRequestException(
+        'Choose one or more export files (sites.csv, attendance.csv.gz, …, the .ndjson files of a FHIR export, or a .zip).',
+      );
     }
     const dir = req.uploadDir;
     const user = req.user!;
@@ -80,6 +85,7 @@ export class UploadsController {
     loadFiles(this.databaseUrl, [dir], {
       source: `upload by ${user.username}: ${names}`,
       privateFolder: dir,
+      fhir: loadConfig().fhir,
       onProgress: (p) => this.registry.progress(upload.uploadId, p),
     })
       .then((summary) => this.registry.finish(upload.uploadId, summary))

@@ -62,6 +62,22 @@ const envSchema = z.object({
       message: 'must list IP addresses or subnets (10.0.0.1, 10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
     })
     .optional(),
+  PROGRAM_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, { message: 'must be an IANA time zone name such as America/Denver or UTC' })
+    .default('UTC'),
+  PART2_ANALYTICS_CONSENT: booleanFromEnv.default(false),
+  INBOX_DIR: z.string().min(1).optional(),
+  INBOX_POLL_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(30),
+  INBOX_SETTLE_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(60),
   SUPPRESSION_THRESHOLD: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -90,6 +106,17 @@ export interface AppConfig {
    * sign-in throttle cannot be dodged by a made-up header.
    */
   trustProxy: string[];
+  /**
+   * How a FHIR bulk export is read (docs/FHIR_MAPPING.md): the IANA time zone a dateTime's date is
+   * taken in, and whether resources labelled 42 CFR Part 2 may be loaded for analytics.
+   */
+  fhir: { timeZone: string; part2AnalyticsConsent: boolean };
+  /**
+   * The watched inbox (etl/src/inbox): a folder exports are dropped into, loaded in order by the API
+   * server. Unset: no inbox. settleSeconds: how long a drop without a `.ready` marker must be
+   * unchanged before it counts as complete.
+   */
+  inbox: { dir: string; pollSeconds: number; settleSeconds: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +158,15 @@ export function parseConfig(env: NodeJS.ProcessEnv, root: string = projectRoot()
     logSql: e.LOG_SQL,
     suppressionThreshold: e.SUPPRESSION_THRESHOLD,
     trustProxy: e.TRUST_PROXY ?? [],
+    fhir: { timeZone: e.PROGRAM_TIMEZONE, part2AnalyticsConsent: e.PART2_ANALYTICS_CONSENT },
+    inbox:
+      e.INBOX_DIR === undefined
+        ? null
+        : {
+            dir: path.resolve(root, e.INBOX_DIR),
+            pollSeconds: e.INBOX_POLL_SECONDS,
+            settleSeconds: e.INBOX_SETTLE_SECONDS,
+          },
   };
 }
 
@@ -154,6 +190,15 @@ function parseEnvFile(file: string): Record<string, string> {
   for (const [k, v] of Object.entries(process.env)) if (saved[k] === undefined && v !== undefined) target[k] = v;
   for (const k of Object.keys(target)) delete process.env[k];
   return target;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Express's names for address ranges it trusts as proxies. */

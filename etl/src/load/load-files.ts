@@ -6,13 +6,14 @@
 
 import { DatabaseError, Pool, type PoolClient } from 'pg';
 import { refreshDerivedData, tidyDerivedData } from './derived-data';
-import { discoverFiles, type LoadFile } from './discover-files';
+import type { LoadFile } from './discover-files';
 import { LoadCancelledError, LoadRefusedError } from './errors';
 import { loadFile } from './load-file';
 import { finishLoadRecord, recordFailedLoad, recordFile, startLoadRecord } from './load-record';
 import { takeLoadLock } from './lock';
 import { redactDatabaseMessage } from './mask';
 import { pauseHere, shouldPause } from './pause-hook';
+import { prepareInput, type PreparedInput } from './prepared-input';
 import { hideInFileWords, hidingFolder } from './private-folder';
 import { ProgressReporter } from './progress';
 import { writeRejectsFile } from './rejects';
@@ -109,6 +110,7 @@ export async function loadFiles(
   const files: FileSummary[] = [];
   const warnings: string[] = [];
   let progress = new ProgressReporter(0, options.onProgress);
+  let input: PreparedInput | undefined;
 
   // A running statement is cancelled from the pool's second connection; between statements the
   // loader checks the signal itself, and a COPY in flight is stopped through its stream pipeline.
@@ -119,10 +121,9 @@ export async function loadFiles(
 
   try {
     if (signal?.aborted) throw new LoadCancelledError();
-    const discovered = await discoverFiles(paths);
-    for (const ignored of discovered.ignored)
-      warnings.push(hide(`ignored ${ignored}: not a .csv, .csv.gz or .xlsx file`));
-    progress = new ProgressReporter(discovered.files.length, options.onProgress);
+    input = await prepareInput(paths, options);
+    for (const warning of input.warnings) warnings.push(hide(warning));
+    progress = new ProgressReporter(input.files.length, options.onProgress);
 
     client = await pool.connect();
     client.on('error', () => undefined); // surfaced by the query that was running
@@ -132,15 +133,24 @@ export async function loadFiles(
     for (const sql of TRANSACTION_SETTINGS) await client.query(sql);
     await takeLoadLock(client, () => progress.load('waiting-for-lock'));
     const loadId = await startLoadRecord(client, source);
+    await input.recordPrepared(client, loadId);
 
-    for (const [index, file] of discovered.files.entries()) {
+    for (const [index, file] of input.files.entries()) {
       if (signal?.aborted) throw new LoadCancelledError();
       currentFile = file.name;
-      const summary = await loadOneFile(client, loadId, file, index, progress, options);
+      const summary = await input.afterFile(
+        client,
+        loadId,
+        await loadOneFile(client, loadId, file, index, progress, options),
+      );
       files.push(summary);
       await recordFile(client, loadId, summary);
     }
     currentFile = undefined;
+    for (const summary of input.extraSummaries()) {
+      files.push(summary);
+      await recordFile(client, loadId, summary);
+    }
 
     const refreshStarted = performance.now();
     // IOP_ETL_PAUSE_AT=refresh holds the load while the refresh runs (and after it, until resumed).
@@ -226,6 +236,7 @@ export async function loadFiles(
     };
   } finally {
     signal?.removeEventListener('abort', cancel);
+    await input?.cleanup().catch(() => undefined);
     client?.release();
     await pool.end();
   }

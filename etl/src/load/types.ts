@@ -95,6 +95,8 @@ export interface LoadProgress {
 }
 
 export interface LoadOptions {
+  /** How a FHIR bulk export is read (docs/FHIR_MAPPING.md): the program's time zone, Part 2 consent. */
+  fhir?: { timeZone?: string; part2AnalyticsConsent?: boolean };
   /** Called as the load advances; at most a few times a second while a file is read. */
   onProgress?: (progress: LoadProgress) => void;
   /** Folder for the rejects CSV (created if missing). Without it, rejects are only in etl_reject. */

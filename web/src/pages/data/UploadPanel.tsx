@@ -36,18 +36,18 @@ export function UploadPanel() {
         Load new exports
       </h2>
       <form onSubmit={submit}>
-        <label htmlFor={ids.input}>Export files (.csv, .csv.gz or .xlsx)</label>
+        <label htmlFor={ids.input}>Export files (.csv, .csv.gz, .xlsx, FHIR .ndjson, or a .zip of them)</label>
         <p id={ids.hint} className="chart-frame__description">
           Choose one or more of the program's exports (sites, groups, participants, enrollments, sessions, attendance,
-          feedback, sobriety), as CSV or as spreadsheets (the first sheet is read). Rows already loaded are updated;
-          nothing is deleted.
+          feedback, sobriety), as CSV or as spreadsheets (the first sheet is read), or the .ndjson files of a FHIR bulk
+          export. Rows already loaded are updated; nothing is deleted.
         </p>
         <input
           id={ids.input}
           type="file"
           name="files"
           multiple
-          accept=".csv,.gz,.xlsx,text/csv,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.gz,.xlsx,.ndjson,.zip,text/csv,application/gzip,application/zip,application/fhir+ndjson,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={ids.hint}
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
         />
