@@ -1,0 +1,90 @@
+// Saved mapping profiles (table mapping_profile, every version kept): reading them for a load, and
+// finding the one whose file mappings match a set of files. Saving (with its audit) is the API's.
+
+import type { Pool, PoolClient } from 'pg';
+import { headerSignature } from './match';
+import { type MappingProfile, parseProfile } from './profile';
+import { readSource } from './read-source';
+import { findFileMapping } from './match';
+import path from 'node:path';
+
+type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+export interface StoredProfile {
+  name: string;
+  version: number;
+  profile: MappingProfile;
+  savedBy: string | null;
+  savedAt: string;
+}
+
+const LATEST = `
+  SELECT DISTINCT ON (name) name, version, document, saved_by, saved_at, deleted
+  FROM mapping_profile ORDER BY name, version DESC`;
+
+function stored(row: { name: string; version: number; document: unknown; saved_by: string | null; saved_at: Date }): StoredProfile {
+  return {
+    name: row.name,
+    version: row.version,
+    profile: parseProfile(row.document),
+    savedBy: row.saved_by,
+    savedAt: row.saved_at.toISOString(),
+  };
+}
+
+/** The latest version of every profile not deleted, by name. */
+export async function listProfiles(client: Queryable): Promise<StoredProfile[]> {
+  const result = await client.query(`SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`);
+  return result.rows.map(stored);
+}
+
+/** The latest version of the named profile, or null when there is none (or it was deleted). */
+export async function getProfile(client: Queryable, name: string): Promise<StoredProfile | null> {
+  const result = await client.query(
+    `SELECT * FROM mapping_profile WHERE name = $1 ORDER BY version DESC LIMIT 1`,
+    [name],
+  );
+  const row = result.rows[0];
+  return row === undefined || row.deleted ? null : stored(row);
+}
+
+/** The header of each file (first sheet, or the sheets the profiles name). */
+async function headerOf(file: string, sheet?: string): Promise<string[] | null> {
+  const records = readSource(file, sheet);
+  try {
+    const first = await records.next();
+    return first.done ? null : first.value.record;
+  } catch {
+    return null;
+  } finally {
+    await records.return(undefined);
+  }
+}
+
+/**
+ * The saved profile that maps these files: the one that maps the most of them (at least one).
+ * For the inbox and the upload: a folder whose exports a profile knows is loaded with no questions.
+ */
+export async function findProfileForFiles(client: Queryable, files: readonly string[]): Promise<StoredProfile | null> {
+  const profiles = await listProfiles(client);
+  let best: { profile: StoredProfile; matched: number } | null = null;
+  const headers = new Map<string, string[] | null>();
+  for (const candidate of profiles) {
+    let matched = 0;
+    for (const file of files) {
+      for (const sheet of new Set(candidate.profile.files.map((f) => f.match.sheet))) {
+        const key = `${file}\u0000${sheet ?? ''}`;
+        if (!headers.has(key)) headers.set(key, await headerOf(file, sheet));
+        const header = headers.get(key);
+        if (header && findFileMapping(candidate.profile, path.basename(file), header)) {
+          matched++;
+          break;
+        }
+      }
+    }
+    if (matched > 0 && (best === null || matched > best.matched)) best = { profile: candidate, matched };
+  }
+  return best?.profile ?? null;
+}
+
+export { headerSignature };
