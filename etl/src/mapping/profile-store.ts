@@ -1,11 +1,11 @@
-// Saved mapping profiles (table mapping_profile, every version kept): reading them for a load, and
-// finding the one whose file mappings match a set of files. Saving (with its audit) is the API's.
+// Saved mapping profiles (table mapping_profile, every version kept): saving, reading them for a
+// load, and finding the one whose file mappings match a set of files. Who may save is the API's to
+// check (directors), and its audit log records the operation.
 
 import type { Pool, PoolClient } from 'pg';
-import { headerSignature } from './match';
 import { type MappingProfile, parseProfile } from './profile';
 import { readSource } from './read-source';
-import { findFileMapping } from './match';
+import { findFileMapping, headerSignature } from './match';
 import path from 'node:path';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -18,11 +18,20 @@ export interface StoredProfile {
   savedAt: string;
 }
 
+interface StoredRow {
+  name: string;
+  version: number;
+  document: unknown;
+  deleted: boolean;
+  saved_by: string | null;
+  saved_at: Date;
+}
+
 const LATEST = `
   SELECT DISTINCT ON (name) name, version, document, saved_by, saved_at, deleted
   FROM mapping_profile ORDER BY name, version DESC`;
 
-function stored(row: { name: string; version: number; document: unknown; saved_by: string | null; saved_at: Date }): StoredProfile {
+function stored(row: StoredRow): StoredProfile {
   return {
     name: row.name,
     version: row.version,
@@ -34,18 +43,42 @@ function stored(row: { name: string; version: number; document: unknown; saved_b
 
 /** The latest version of every profile not deleted, by name. */
 export async function listProfiles(client: Queryable): Promise<StoredProfile[]> {
-  const result = await client.query(`SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`);
+  const result = await client.query<StoredRow>(`SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`);
   return result.rows.map(stored);
 }
 
 /** The latest version of the named profile, or null when there is none (or it was deleted). */
 export async function getProfile(client: Queryable, name: string): Promise<StoredProfile | null> {
-  const result = await client.query(
+  const result = await client.query<StoredRow>(
     `SELECT * FROM mapping_profile WHERE name = $1 ORDER BY version DESC LIMIT 1`,
     [name],
   );
   const row = result.rows[0];
   return row === undefined || row.deleted ? null : stored(row);
+}
+
+/** Saves the profile as the next version of its name; returns what was stored. */
+export async function saveProfile(client: Queryable, document: unknown, savedBy: string): Promise<StoredProfile> {
+  const profile = parseProfile(document);
+  const result = await client.query<StoredRow>(
+    `INSERT INTO mapping_profile (name, version, document, saved_by)
+     SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM mapping_profile WHERE name = $1
+     RETURNING *`,
+    [profile.name, JSON.stringify(profile), savedBy],
+  );
+  return stored(result.rows[0]!);
+}
+
+/** Marks the profile deleted (a new version; the old ones stay). False when there was none. */
+export async function deleteProfile(client: Queryable, name: string, deletedBy: string): Promise<boolean> {
+  const current = await getProfile(client, name);
+  if (current === null) return false;
+  await client.query(
+    `INSERT INTO mapping_profile (name, version, document, deleted, saved_by)
+     SELECT name, version + 1, document, true, $2 FROM mapping_profile WHERE name = $1 AND version = $3`,
+    [name, deletedBy, current.version],
+  );
+  return true;
 }
 
 /** The header of each file (first sheet, or the sheets the profiles name). */
