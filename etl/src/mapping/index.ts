@@ -12,5 +12,6 @@ export { suggestColumns, suggestTarget, suggestFileMapping, suggestedCode, type 
 export { readSource, sampleSource, SourceReadError } from './read-source';
 export { applyProfile, type AppliedProfile } from './apply-profile';
 export { loadWithProfile, sourceFilesOf, type ProfileLoadOptions } from './load-with-profile';
-export { listProfiles, getProfile, saveProfile, deleteProfile, findProfileForFiles, type StoredProfile } from './profile-store';
+export { listProfiles, getProfile, saveProfile, deleteProfile, findProfileForFiles, type StoredProfile, type ProfileDatabase } from './profile-store';
 export { previewProfile, type ProfilePreview } from './preview';
+export { directIdentifierOf, fileKindOf } from '../contract';

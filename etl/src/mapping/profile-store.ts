@@ -2,13 +2,17 @@
 // load, and finding the one whose file mappings match a set of files. Who may save is the API's to
 // check (directors), and its audit log records the operation.
 
-import type { Pool, PoolClient } from 'pg';
 import { type MappingProfile, parseProfile } from './profile';
 import { readSource } from './read-source';
 import { findFileMapping, headerSignature } from './match';
 import path from 'node:path';
 
-type Queryable = Pick<Pool | PoolClient, 'query'>;
+/** What the store needs of a connection (a pg Client, Pool or PoolClient, or the API's adapter). */
+export interface ProfileDatabase {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by the callers below
+  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+type Queryable = ProfileDatabase;
 
 export interface StoredProfile {
   name: string;
@@ -43,13 +47,13 @@ function stored(row: StoredRow): StoredProfile {
 
 /** The latest version of every profile not deleted, by name. */
 export async function listProfiles(client: Queryable): Promise<StoredProfile[]> {
-  const result = await client.query<StoredRow>(`SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`);
+  const result: { rows: StoredRow[] } = await client.query(`SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`);
   return result.rows.map(stored);
 }
 
 /** The latest version of the named profile, or null when there is none (or it was deleted). */
 export async function getProfile(client: Queryable, name: string): Promise<StoredProfile | null> {
-  const result = await client.query<StoredRow>(
+  const result: { rows: StoredRow[] } = await client.query(
     `SELECT * FROM mapping_profile WHERE name = $1 ORDER BY version DESC LIMIT 1`,
     [name],
   );
@@ -60,7 +64,7 @@ export async function getProfile(client: Queryable, name: string): Promise<Store
 /** Saves the profile as the next version of its name; returns what was stored. */
 export async function saveProfile(client: Queryable, document: unknown, savedBy: string): Promise<StoredProfile> {
   const profile = parseProfile(document);
-  const result = await client.query<StoredRow>(
+  const result: { rows: StoredRow[] } = await client.query(
     `INSERT INTO mapping_profile (name, version, document, saved_by)
      SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM mapping_profile WHERE name = $1
      RETURNING *`,

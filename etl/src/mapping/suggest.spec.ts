@@ -17,6 +17,17 @@ const attendanceReport = [
 ];
 
 describe('suggestions for an unknown file', () => {
+  it('tells a plain attendance file from a report by the columns it holds', () => {
+    const plain = [
+      { name: 'Service ID', samples: ['EV1'] },
+      { name: 'Client ID', samples: ['C1'] },
+      { name: 'Attendance', samples: ['P', 'A'] },
+    ];
+    expect(suggestTarget(plain, 'Group_Attendance_Report.csv')).toBe('attendance');
+    expect(suggestTarget([...plain, ...attendanceReport.slice(2)], 'Group_Attendance_Report.csv')).toBe('group_attendance_report');
+    expect(suggestTarget([{ name: 'Location Code', samples: ['S1'] }, { name: 'Location Name', samples: ['North'] }], 'Locations.csv')).toBe('sites');
+  });
+
   it('sees a denormalized attendance report and maps its columns by name and values', () => {
     expect(suggestTarget(attendanceReport, 'Group Attendance 2025-03.csv')).toBe('group_attendance_report');
     expect(Object.fromEntries(suggestColumns('group_attendance_report', attendanceReport).map((s) => [s.source, s.target]))).toEqual({

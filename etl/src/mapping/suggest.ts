@@ -142,7 +142,9 @@ export function suggestTarget(sources: readonly SourceColumn[], fileName = ''): 
     const mapped = new Set(suggestColumns(target, sources).map((s) => s.target).filter((t) => t !== null));
     const required = requiredTargetColumns(target);
     const filled = required.filter((c) => mapped.has(c)).length;
-    const score = filled / required.length + (filled === required.length ? 1 + required.length / 10 : 0) + (target === byName ? 0.5 : 0);
+    // Complete targets first; among them the one that takes most of the file's columns (a report
+    // holds an attendance file's columns and more), the file's name breaking ties.
+    const score = filled / required.length + (filled === required.length ? 1 : 0) + mapped.size * 0.15 + (target === byName ? 0.1 : 0);
     if (score > best.score) best = { target, score };
   }
   return best.target;
