@@ -184,7 +184,10 @@ export async function main(
       'auto',
     )
     .option('--profile <name>', 'map the files by the saved mapping profile of this name (see the Data page)')
-    .option('--profile-file <path>', 'map the files by the mapping profile in this JSON file (exported from the Data page)')
+    .option(
+      '--profile-file <path>',
+      'map the files by the mapping profile in this JSON file (exported from the Data page)',
+    )
     .action((paths: string[], options: LoadCommandOptions) => {
       if (options.profile !== undefined && options.profileFile !== undefined) {
         io.stderr.write('etl: give --profile or --profile-file, not both\n');

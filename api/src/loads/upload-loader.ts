@@ -4,7 +4,14 @@
 
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { fileKindOf, findProfileForFiles, loadFiles, loadWithProfile, type MappingProfile, sourceFilesOf } from '@iop/etl';
+import {
+  fileKindOf,
+  findProfileForFiles,
+  loadFiles,
+  loadWithProfile,
+  type MappingProfile,
+  sourceFilesOf,
+} from '@iop/etl';
 import { DataSource } from 'typeorm';
 import { queryableOf } from '../auth/queryable';
 import { DATABASE_URL } from '../database/database-url';
@@ -13,7 +20,9 @@ import { UploadRegistry } from './upload-registry';
 /** The etl's profile store reads rows through this (the API's pool, not a connection of its own). */
 export function profileDatabaseOf(dataSource: DataSource) {
   const queryable = queryableOf(dataSource);
-  return { query: async (text: string, values?: unknown[]) => ({ rows: await queryable.query<unknown>(text, values) }) };
+  return {
+    query: async (text: string, values?: unknown[]) => ({ rows: await queryable.query<unknown>(text, values) }),
+  };
 }
 
 @Injectable()
@@ -49,7 +58,13 @@ export class UploadLoader {
     return true;
   }
 
-  private run(uploadId: string, dir: string, source: string, profile: MappingProfile | null, profileName: string | null): void {
+  private run(
+    uploadId: string,
+    dir: string,
+    source: string,
+    profile: MappingProfile | null,
+    profileName: string | null,
+  ): void {
     const options = {
       source,
       privateFolder: dir,

@@ -70,7 +70,10 @@ export class UploadsController {
             ),
     }),
   )
-  async upload(@UploadedFiles() files: Express.Multer.File[] | undefined, @Req() req: UploadRequest): Promise<{ uploadId: string }> {
+  async upload(
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Req() req: UploadRequest,
+  ): Promise<{ uploadId: string }> {
     if (!files?.length || !req.uploadDir) {
       throw new BadRequestException('Choose one or more export files (sites.csv, attendance.csv.gz, …).');
     }
@@ -78,11 +81,13 @@ export class UploadsController {
     const user = req.user!;
     const upload = this.registry.create(user.username);
     const names = files.map((f) => f.originalname).join(', ');
-    await this.loader.begin(upload.uploadId, dir, `upload by ${user.username}: ${names}`).catch(async (error: unknown) => {
-      this.logger.error(`Upload ${upload.uploadId} failed: ${String(error)}`);
-      this.registry.fail(upload.uploadId, 'The load failed and nothing was stored. See the server log.');
-      await rm(dir, { recursive: true, force: true });
-    });
+    await this.loader
+      .begin(upload.uploadId, dir, `upload by ${user.username}: ${names}`)
+      .catch(async (error: unknown) => {
+        this.logger.error(`Upload ${upload.uploadId} failed: ${String(error)}`);
+        this.registry.fail(upload.uploadId, 'The load failed and nothing was stored. See the server log.');
+        await rm(dir, { recursive: true, force: true });
+      });
     return { uploadId: upload.uploadId };
   }
 

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A saved mapping profile: how a program\'s own exports become the contract\'s files' })
+@ObjectType({ description: "A saved mapping profile: how a program's own exports become the contract's files" })
 export class MappingProfileRecord {
   @Field()
   name!: string;
@@ -65,7 +65,7 @@ export class MappingSourceFile {
   @Field(() => [MappingSourceColumn])
   columns!: MappingSourceColumn[];
 
-  @Field({ description: 'The suggested file mapping, as JSON (one entry of a profile\'s files)' })
+  @Field({ description: "The suggested file mapping, as JSON (one entry of a profile's files)" })
   suggestion!: string;
 
   @Field(() => String, { nullable: true, description: 'Why the file could not be read' })
@@ -89,7 +89,7 @@ export class MappingPreviewTable {
   @Field(() => Int)
   rowCount!: number;
 
-  @Field(() => Int, { description: 'Rows the mapping or the contract\'s row rules would reject' })
+  @Field(() => Int, { description: "Rows the mapping or the contract's row rules would reject" })
   rejectedRows!: number;
 }
 

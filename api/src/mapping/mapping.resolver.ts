@@ -12,7 +12,7 @@ import { MappingService } from './mapping.service';
 export class MappingResolver {
   constructor(private readonly mapping: MappingService) {}
 
-  @Query(() => [MappingTarget], { description: 'What a file can be mapped to, with each target\'s columns' })
+  @Query(() => [MappingTarget], { description: "What a file can be mapped to, with each target's columns" })
   mappingTargets(): MappingTarget[] {
     return this.mapping.targets();
   }
@@ -32,7 +32,9 @@ export class MappingResolver {
     return this.mapping.sourceFiles(uploadId);
   }
 
-  @Query(() => MappingPreview, { description: 'The contract rows and rejects a profile would give; nothing is written' })
+  @Query(() => MappingPreview, {
+    description: 'The contract rows and rejects a profile would give; nothing is written',
+  })
   mappingPreview(@Args('uploadId') uploadId: string, @Args('document') document: string): Promise<MappingPreview> {
     return this.mapping.preview(uploadId, document);
   }
@@ -47,7 +49,9 @@ export class MappingResolver {
     return this.mapping.delete(user(), name);
   }
 
-  @Mutation(() => Boolean, { description: 'Loads an upload that waits for a mapping by the saved profile; poll /api/uploads/:id' })
+  @Mutation(() => Boolean, {
+    description: 'Loads an upload that waits for a mapping by the saved profile; poll /api/uploads/:id',
+  })
   loadUploadWithProfile(@Args('uploadId') uploadId: string, @Args('name') name: string): Promise<boolean> {
     return this.mapping.load(user(), uploadId, name);
   }

@@ -25,12 +25,7 @@ import { DataSource } from 'typeorm';
 import { CurrentUser } from '../auth/current-user';
 import { profileDatabaseOf, UploadLoader } from '../loads/upload-loader';
 import { UploadRegistry } from '../loads/upload-registry';
-import {
-  MappingPreview,
-  MappingProfileRecord,
-  MappingSourceFile,
-  MappingTarget,
-} from './mapping.model';
+import { MappingPreview, MappingProfileRecord, MappingSourceFile, MappingTarget } from './mapping.model';
 
 const PREVIEW_ROWS = 10;
 const PREVIEW_REJECTS = 100;
@@ -103,14 +98,17 @@ export class MappingService {
 
   private folder(uploadId: string): string {
     const dir = this.registry.folderOf(uploadId);
-    if (dir === undefined) throw new NotFoundException('No upload waits for a mapping under this id (uploads are kept for an hour).');
+    if (dir === undefined)
+      throw new NotFoundException('No upload waits for a mapping under this id (uploads are kept for an hour).');
     return dir;
   }
 
   /** The files of an upload waiting for a mapping: columns, samples, a suggested mapping each. */
   async sourceFiles(uploadId: string): Promise<MappingSourceFile[]> {
     const dir = this.folder(uploadId);
-    const files = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(dir, e.name));
+    const files = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.join(dir, e.name));
     const sources = await sourceFilesOf(files.length > 0 ? files : [dir]);
     return Promise.all(
       sources.map(async (file): Promise<MappingSourceFile> => {
@@ -123,9 +121,21 @@ export class MappingService {
             return { ...suggestionColumn, samples: identifier === null ? suggestionColumn.samples : [], identifier };
           });
           const suggestion = suggestFileMapping(fileName, columns);
-          return { fileName, contractKind: fileKindOf(fileName), columns, suggestion: JSON.stringify(suggestion), error: null };
+          return {
+            fileName,
+            contractKind: fileKindOf(fileName),
+            columns,
+            suggestion: JSON.stringify(suggestion),
+            error: null,
+          };
         } catch (error) {
-          return { fileName, contractKind: fileKindOf(fileName), columns: [], suggestion: '{}', error: error instanceof Error ? error.message : String(error) };
+          return {
+            fileName,
+            contractKind: fileKindOf(fileName),
+            columns: [],
+            suggestion: '{}',
+            error: error instanceof Error ? error.message : String(error),
+          };
         }
       }),
     );
@@ -134,7 +144,11 @@ export class MappingService {
   async preview(uploadId: string, document: string): Promise<MappingPreview> {
     const dir = this.folder(uploadId);
     const profile = parseDocument(document);
-    const preview = await previewProfile(profile, await sourceFilesOf([dir]), { rows: PREVIEW_ROWS, rejects: PREVIEW_REJECTS, workDir: dir });
+    const preview = await previewProfile(profile, await sourceFilesOf([dir]), {
+      rows: PREVIEW_ROWS,
+      rejects: PREVIEW_REJECTS,
+      workDir: dir,
+    });
     return preview;
   }
 

@@ -167,7 +167,10 @@ export async function applyProfile(
       }
       if (!applied) {
         if (fileKindOf(name) !== null) result.paths.push(source);
-        else result.warnings.push(`${name} was not loaded: the mapping profile "${profile.name}" has no mapping for its columns`);
+        else
+          result.warnings.push(
+            `${name} was not loaded: the mapping profile "${profile.name}" has no mapping for its columns`,
+          );
       }
     } catch (error) {
       if (!(error instanceof SourceReadError || error instanceof MappingHeaderError)) throw error;

@@ -42,7 +42,14 @@ afterAll(async () => {
 
 describe('etl load with a mapping profile', () => {
   it('maps the files by a profile file', async () => {
-    const { code, stdout } = await run('load', path.join(work, 'vendor'), '--profile-file', path.join(work, 'profile.json'), '--json', '--quiet');
+    const { code, stdout } = await run(
+      'load',
+      path.join(work, 'vendor'),
+      '--profile-file',
+      path.join(work, 'profile.json'),
+      '--json',
+      '--quiet',
+    );
     expect(code).toBe(EXIT_LOADED);
     const summary = JSON.parse(stdout) as LoadSummary;
     expect(summary.files.map((f) => f.file)).toContain('Episodes.csv → enrollments');
@@ -54,7 +61,9 @@ describe('etl load with a mapping profile', () => {
     const { code, stdout } = await run('load', path.join(work, 'vendor'), '--profile', 'Nightly', '--json', '--quiet');
     expect(code).toBe(EXIT_LOADED);
     expect((JSON.parse(stdout) as LoadSummary).totals.unchanged).toBeGreaterThan(100);
-    await expect(run('load', path.join(work, 'vendor'), '--profile', 'Nope')).rejects.toThrow('there is no saved mapping profile named "Nope"');
+    await expect(run('load', path.join(work, 'vendor'), '--profile', 'Nope')).rejects.toThrow(
+      'there is no saved mapping profile named "Nope"',
+    );
   });
 
   it('refuses a profile file that is not a valid profile, naming the problem', async () => {

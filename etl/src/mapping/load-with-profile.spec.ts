@@ -62,16 +62,19 @@ describe('loading a vendor export through its profile', () => {
     const rostered = new Set(expected.attendance!.map((a) => a.session_id));
     const byId = new Map(expected.therapy_group!.map((g) => [g.group_id as string, g]));
     const groupsMet = new Set(expected.group_session!.filter((s) => rostered.has(s.session_id)).map((s) => s.group_id));
-    const regrouped = expected.therapy_group!.filter((g) => groupsMet.has(g.group_id)).map((g) => ({
-      ...g,
-      group_id: stableId('grp', g.site_id as string, g.group_name as string),
-      capacity: null,
-    }));
-    const sortById = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.group_id).localeCompare(String(b.group_id)));
+    const regrouped = expected
+      .therapy_group!.filter((g) => groupsMet.has(g.group_id))
+      .map((g) => ({
+        ...g,
+        group_id: stableId('grp', g.site_id as string, g.group_name as string),
+        capacity: null,
+      }));
+    const sortById = (rows: Record<string, unknown>[]) =>
+      [...rows].sort((a, b) => String(a.group_id).localeCompare(String(b.group_id)));
     expect(sortById(actual.therapy_group!)).toEqual(sortById(regrouped));
     // Sessions: those with someone on the roster, under their group's generated id.
-    const sessions = expected.group_session!
-      .filter((s) => rostered.has(s.session_id))
+    const sessions = expected
+      .group_session!.filter((s) => rostered.has(s.session_id))
       .map((s) => {
         const group = byId.get(s.group_id as string)!;
         return { ...s, group_id: stableId('grp', group.site_id as string, group.group_name as string) };
@@ -103,12 +106,23 @@ describe('loading a vendor export through its profile', () => {
     expect(attendance.read).toBe(lines.filter((l) => l !== '').length - 1);
     const rejects = await storedRejects(mapped.url, summary.loadId!);
     expect(rejects).toEqual([
-      expect.objectContaining({ file: 'Group_Attendance_Report.csv → attendance', line: 3, column: 'Attendance', value: 'Q', reason: UNKNOWN_CODE }),
-      expect.objectContaining({ file: 'Group_Attendance_Report.csv → attendance', line: 5, column: 'Date of Service', reason: NOT_A_DATE }),
+      expect.objectContaining({
+        file: 'Group_Attendance_Report.csv → attendance',
+        line: 3,
+        column: 'Attendance',
+        value: 'Q',
+        reason: UNKNOWN_CODE,
+      }),
+      expect.objectContaining({
+        file: 'Group_Attendance_Report.csv → attendance',
+        line: 5,
+        column: 'Date of Service',
+        reason: NOT_A_DATE,
+      }),
     ]);
   });
 
-  it('names a source line in the loader\'s own rejects too', async () => {
+  it("names a source line in the loader's own rejects too", async () => {
     const broken = path.join(work, 'broken-contract');
     await writeVendorExport(path.join(work, 'demo'), broken);
     // A GSRS rating of 11 is mapped as written; the contract's rule refuses it on its source line.
@@ -118,14 +132,20 @@ describe('loading a vendor export through its profile', () => {
     await writeFile(ratings, lines.join('\r\n'));
     const summary = await loadWithProfile(mapped.url, [broken], profile);
     const rejects = await storedRejects(mapped.url, summary.loadId!);
-    expect(rejects).toEqual([expect.objectContaining({ file: 'GSRS Ratings.csv → feedback', line: 4, column: 'overall', value: '11' })]);
+    expect(rejects).toEqual([
+      expect.objectContaining({ file: 'GSRS Ratings.csv → feedback', line: 4, column: 'overall', value: '11' }),
+    ]);
   });
 
   it('previews the contract rows and rejects without writing anything', async () => {
     const before = await withClient(mapped.url, (c) => c.query('SELECT count(*)::int AS n FROM etl_load'));
     const preview = await previewProfile(profile, [path.join(work, 'vendor', VENDOR_FILES.enrollments)], { rows: 2 });
     expect(preview.tables).toHaveLength(1);
-    expect(preview.tables[0]).toMatchObject({ file: 'Episodes.csv → enrollments', kind: 'enrollments', rejectedRows: 0 });
+    expect(preview.tables[0]).toMatchObject({
+      file: 'Episodes.csv → enrollments',
+      kind: 'enrollments',
+      rejectedRows: 0,
+    });
     expect(preview.tables[0]!.rows).toHaveLength(2);
     expect(preview.tables[0]!.rows[0]![3]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const after = await withClient(mapped.url, (c) => c.query('SELECT count(*)::int AS n FROM etl_load'));
@@ -137,7 +157,10 @@ describe('loading a vendor export through its profile', () => {
     await withClient(mapped.url, async (client) => {
       expect(await findProfileForFiles(client, files)).toBeNull();
       await saveProfile(client, vendorProfile('Another program'), 'test');
-      const other = { ...vendorProfile('Unrelated'), files: [{ match: { fileName: 'nothing*.csv' }, target: 'sites', columns: { site_id: 'a', site_name: 'b' } }] };
+      const other = {
+        ...vendorProfile('Unrelated'),
+        files: [{ match: { fileName: 'nothing*.csv' }, target: 'sites', columns: { site_id: 'a', site_name: 'b' } }],
+      };
       await saveProfile(client, other, 'test');
       const found = await findProfileForFiles(client, files);
       expect(found).toMatchObject({ name: 'Another program', version: 1, savedBy: 'test' });

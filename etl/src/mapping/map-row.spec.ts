@@ -21,7 +21,14 @@ describe('createRowMapper', () => {
   const mapper = createRowMapper(enrollments, header);
 
   it('fills the contract columns in the contract order, with constants', () => {
-    expect(mapper.columns).toEqual(['enrollment_id', 'participant_id', 'site_id', 'admission_date', 'discharge_date', 'discharge_reason']);
+    expect(mapper.columns).toEqual([
+      'enrollment_id',
+      'participant_id',
+      'site_id',
+      'admission_date',
+      'discharge_date',
+      'discharge_reason',
+    ]);
   });
 
   it('maps local codes (any case) and dates, and passes contract codes and TEDS codes through', () => {
@@ -46,12 +53,19 @@ describe('createRowMapper', () => {
     expect(mapper.map(['E1', 'C1', '2025/03/04', '5/30/25', 'Moved away', ''])).toEqual({
       ok: false,
       problems: [
-        { column: 'Admit Date', value: '2025/03/04', reason: NOT_A_DATE, detail: 'Admit Date → admission_date, read as m/d/yy' },
+        {
+          column: 'Admit Date',
+          value: '2025/03/04',
+          reason: NOT_A_DATE,
+          detail: 'Admit Date → admission_date, read as m/d/yy',
+        },
         {
           column: 'Discharge Reason',
           value: 'Moved away',
           reason: UNKNOWN_CODE,
-          detail: expect.stringContaining('Discharge Reason → discharge_reason: add it to the value map (accepted: completed, dropped_out'),
+          detail: expect.stringContaining(
+            'Discharge Reason → discharge_reason: add it to the value map (accepted: completed, dropped_out',
+          ),
         },
       ],
     });
@@ -59,8 +73,13 @@ describe('createRowMapper', () => {
 
   it('refuses a file that lacks a column the profile reads, or a mapping without a required column', () => {
     expect(() => createRowMapper(enrollments, ['Episode #', 'Client ID'])).toThrow(MappingHeaderError);
-    expect(() => createRowMapper(enrollments, ['Episode #', 'Client ID'])).toThrow('"Admit Date", "Discharge Date", "Discharge Reason"');
-    const noAdmission = fileMappingSchema.parse({ ...enrollments, columns: { enrollment_id: 'Episode #', participant_id: 'Client ID' } });
+    expect(() => createRowMapper(enrollments, ['Episode #', 'Client ID'])).toThrow(
+      '"Admit Date", "Discharge Date", "Discharge Reason"',
+    );
+    const noAdmission = fileMappingSchema.parse({
+      ...enrollments,
+      columns: { enrollment_id: 'Episode #', participant_id: 'Client ID' },
+    });
     expect(() => createRowMapper(noAdmission, header)).toThrow('no source for the required column admission_date');
   });
 });

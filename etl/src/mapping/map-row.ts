@@ -72,7 +72,14 @@ export function createRowMapper(mapping: FileMapping, header: readonly string[])
     if (source === null && constant === null) continue;
     const index = source === null ? -1 : (position.get(headerKey(source)) ?? -1);
     if (source !== null && index < 0 && constant === null) missing.push(source);
-    plans.push({ column, source, index, constant, table: lookupTable(mapping.values[column]), date: DATE_COLUMNS.has(column) });
+    plans.push({
+      column,
+      source,
+      index,
+      constant,
+      table: lookupTable(mapping.values[column]),
+      date: DATE_COLUMNS.has(column),
+    });
   }
   const planned = new Set(plans.map((p) => p.column));
   const targetMissing = requiredTargetColumns(mapping.target).filter((c) => !planned.has(c));
@@ -90,7 +97,12 @@ export function createRowMapper(mapping: FileMapping, header: readonly string[])
         if (plan.date) {
           const date = toIsoDate(written, mapping.dateFormat);
           if (date === null) {
-            problems.push({ column: where, value: written, reason: NOT_A_DATE, detail: `${where} → ${plan.column}, read as ${mapping.dateFormat}` });
+            problems.push({
+              column: where,
+              value: written,
+              reason: NOT_A_DATE,
+              detail: `${where} → ${plan.column}, read as ${mapping.dateFormat}`,
+            });
           } else values[plan.column] = date;
           continue;
         }

@@ -39,7 +39,12 @@ export interface ProfilePreview {
   warnings: string[];
 }
 
-async function readMappingRejects(file: string, name: string, into: PreviewReject[], limit: number): Promise<Set<number>> {
+async function readMappingRejects(
+  file: string,
+  name: string,
+  into: PreviewReject[],
+  limit: number,
+): Promise<Set<number>> {
   const lines = new Set<number>();
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (text === '') continue;
@@ -69,7 +74,14 @@ export async function previewProfile(
       const rejectedLines = mapped?.rejectsFile
         ? await readMappingRejects(mapped.rejectsFile, name, preview.rejects, rejectLimit)
         : new Set<number>();
-      const table: PreviewTable = { file: name, kind, columns: [], rows: [], rowCount: 0, rejectedRows: rejectedLines.size };
+      const table: PreviewTable = {
+        file: name,
+        kind,
+        columns: [],
+        rows: [],
+        rowCount: 0,
+        rejectedRows: rejectedLines.size,
+      };
       let validate: ReturnType<typeof createRowValidator> | null = null;
       for await (const { line, record } of readSource(file)) {
         if (validate === null) {
@@ -89,7 +101,14 @@ export async function previewProfile(
           table.rejectedRows++;
           for (const error of result.errors)
             if (preview.rejects.length < rejectLimit)
-              preview.rejects.push({ file: name, line, column: error.column || null, value: error.value, reason: error.reason, detail: error.detail });
+              preview.rejects.push({
+                file: name,
+                line,
+                column: error.column || null,
+                value: error.value,
+                reason: error.reason,
+                detail: error.detail,
+              });
         }
       }
       table.rowCount += rejectedLines.size;

@@ -47,7 +47,9 @@ function stored(row: StoredRow): StoredProfile {
 
 /** The latest version of every profile not deleted, by name. */
 export async function listProfiles(client: Queryable): Promise<StoredProfile[]> {
-  const result: { rows: StoredRow[] } = await client.query(`SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`);
+  const result: { rows: StoredRow[] } = await client.query(
+    `SELECT * FROM (${LATEST}) latest WHERE NOT deleted ORDER BY name`,
+  );
   return result.rows.map(stored);
 }
 

@@ -31,7 +31,10 @@ describe('parseProfile', () => {
 
   it('refuses a column the target does not have', () => {
     const bad = vendorProfile();
-    (bad.files[1] as { columns: Record<string, string> }).columns = { participant_id: 'Client ID', client_name: 'Client Name' };
+    (bad.files[1] as { columns: Record<string, string> }).columns = {
+      participant_id: 'Client ID',
+      client_name: 'Client Name',
+    };
     expect(() => parseProfile(bad)).toThrow('files.1.client_name: not a column of participants');
   });
 

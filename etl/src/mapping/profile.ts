@@ -67,7 +67,9 @@ export function parseProfile(document: unknown): MappingProfile {
   const result = profileSchema.safeParse(document);
   if (!result.success) {
     throw new ProfileInvalidError(
-      result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'profile'}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'profile'}: ${issue.message}`,
+      ),
     );
   }
   const problems = result.data.files.flatMap((file, i) => targetColumnProblems(file).map((p) => `files.${i}.${p}`));

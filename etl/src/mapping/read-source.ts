@@ -26,7 +26,13 @@ export class SourceReadError extends Error {
 
 async function* csvRecords(path: string): AsyncGenerator<SourceRecord> {
   const input = createReadStream(path);
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: 1_000_000,
+  });
   const source = isGzipFileName(path) ? input.pipe(createGunzip()) : input;
   source.on('error', (error: Error) => parser.destroy(error));
   source.pipe(parser);
@@ -37,7 +43,9 @@ async function* csvRecords(path: string): AsyncGenerator<SourceRecord> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new SourceReadError(
-      typeof code === 'string' ? `not valid CSV (${code})` : `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      typeof code === 'string'
+        ? `not valid CSV (${code})`
+        : `could not be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   } finally {
     input.destroy();

@@ -34,12 +34,23 @@ describe('deriveReportRows', () => {
     const siteId = stableId('site', 'Riverside');
     const groupId = stableId('grp', siteId, 'DBT Skills');
     expect(first[1]!.values).toMatchObject({ group_id: groupId, site_id: siteId, group_type: 'skills' });
-    expect(first[2]!.values).toMatchObject({ session_id: stableId('ses', groupId, '2025-03-04', '6:00 PM'), group_id: groupId });
-    expect(second[0]!.values).toEqual({ session_id: first[2]!.values.session_id, participant_id: 'C2', status: 'present', minutes_attended: '' });
+    expect(first[2]!.values).toMatchObject({
+      session_id: stableId('ses', groupId, '2025-03-04', '6:00 PM'),
+      group_id: groupId,
+    });
+    expect(second[0]!.values).toEqual({
+      session_id: first[2]!.values.session_id,
+      participant_id: 'C2',
+      status: 'present',
+      minutes_attended: '',
+    });
   });
 
   it('keeps ids the report carries', () => {
-    const rows = deriveReportRows({ ...row('C1', '2025-03-04'), site_id: 'S01', group_id: 'G7', session_id: 'EV123' }, new Set());
+    const rows = deriveReportRows(
+      { ...row('C1', '2025-03-04'), site_id: 'S01', group_id: 'G7', session_id: 'EV123' },
+      new Set(),
+    );
     expect(rows.map((r) => r.kind)).toEqual(['groups', 'sessions', 'attendance']);
     expect(rows[1]!.values).toMatchObject({ session_id: 'EV123', group_id: 'G7' });
   });

@@ -24,13 +24,25 @@ describe('suggestions for an unknown file', () => {
       { name: 'Attendance', samples: ['P', 'A'] },
     ];
     expect(suggestTarget(plain, 'Group_Attendance_Report.csv')).toBe('attendance');
-    expect(suggestTarget([...plain, ...attendanceReport.slice(2)], 'Group_Attendance_Report.csv')).toBe('group_attendance_report');
-    expect(suggestTarget([{ name: 'Location Code', samples: ['S1'] }, { name: 'Location Name', samples: ['North'] }], 'Locations.csv')).toBe('sites');
+    expect(suggestTarget([...plain, ...attendanceReport.slice(2)], 'Group_Attendance_Report.csv')).toBe(
+      'group_attendance_report',
+    );
+    expect(
+      suggestTarget(
+        [
+          { name: 'Location Code', samples: ['S1'] },
+          { name: 'Location Name', samples: ['North'] },
+        ],
+        'Locations.csv',
+      ),
+    ).toBe('sites');
   });
 
   it('sees a denormalized attendance report and maps its columns by name and values', () => {
     expect(suggestTarget(attendanceReport, 'Group Attendance 2025-03.csv')).toBe('group_attendance_report');
-    expect(Object.fromEntries(suggestColumns('group_attendance_report', attendanceReport).map((s) => [s.source, s.target]))).toEqual({
+    expect(
+      Object.fromEntries(suggestColumns('group_attendance_report', attendanceReport).map((s) => [s.source, s.target])),
+    ).toEqual({
       'Client ID': 'participant_id',
       'Client Name': null,
       'Group Name': 'group_name',
@@ -85,9 +97,20 @@ describe('matching files to a profile', () => {
   const profile = parseProfile(vendorProfile());
 
   it('matches by header signature in any order and case, or by file name pattern', () => {
-    const header = ['Days Used Prior 30', 'episode #', 'Client ID', 'Location Code', 'Admit Date', 'Discharge Date', 'Discharge Reason', 'Assessment Date'];
+    const header = [
+      'Days Used Prior 30',
+      'episode #',
+      'Client ID',
+      'Location Code',
+      'Admit Date',
+      'Discharge Date',
+      'Discharge Reason',
+      'Assessment Date',
+    ];
     expect(findFileMapping(profile, 'export-42.csv', header)?.mapping.target).toBe('enrollments');
-    expect(findFileMapping(profile, 'Group_Attendance_Report_2026-11.csv', ['x'])?.mapping.target).toBe('group_attendance_report');
+    expect(findFileMapping(profile, 'Group_Attendance_Report_2026-11.csv', ['x'])?.mapping.target).toBe(
+      'group_attendance_report',
+    );
     expect(findFileMapping(profile, 'episodes.csv', ['Episode #', 'Client ID'])).toBeNull();
     expect(headerSignature([' B', 'a', ''])).toBe('a|b');
   });

@@ -11,7 +11,19 @@ import { CODED_COLUMNS, acceptedAsWritten } from './values';
 
 /** Names EHR exports use for contract columns, compared in compact form (letters and digits). */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  participant_id: ['client_id', 'clientid', 'client', 'patient_id', 'patient', 'mrn', 'member_id', 'client_number', 'person_id', 'participant', 'consumer_id'],
+  participant_id: [
+    'client_id',
+    'clientid',
+    'client',
+    'patient_id',
+    'patient',
+    'mrn',
+    'member_id',
+    'client_number',
+    'person_id',
+    'participant',
+    'consumer_id',
+  ],
   site_id: ['location_id', 'facility_id', 'site_code', 'location_code', 'program_id', 'clinic_id'],
   site_name: ['site', 'location', 'facility', 'location_name', 'facility_name', 'clinic', 'program_location'],
   group_id: ['group_code', 'group_number', 'group_no'],
@@ -44,8 +56,38 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
 
 /** Local codes seen in exports, for the value map suggestions (compared in the contract's spelling). */
 const LOCAL_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  status: { p: 'present', a: 'absent', e: 'excused', l: 'late', x: 'excused', le: 'left_early', ns: 'absent', no_show: 'absent', noshow: 'absent', tardy: 'late', unexcused: 'absent', attended: 'present', show: 'present', cancelled: 'excused' },
-  discharge_reason: { successful_completion: 'completed', completed_treatment: 'completed', complete: 'completed', ama: 'dropped_out', against_medical_advice: 'dropped_out', left_against_advice: 'dropped_out', dropout: 'dropped_out', administrative: 'terminated', administrative_discharge: 'terminated', referred: 'transferred', transfer: 'transferred', jail: 'incarcerated', deceased: 'died', death: 'died' },
+  status: {
+    p: 'present',
+    a: 'absent',
+    e: 'excused',
+    l: 'late',
+    x: 'excused',
+    le: 'left_early',
+    ns: 'absent',
+    no_show: 'absent',
+    noshow: 'absent',
+    tardy: 'late',
+    unexcused: 'absent',
+    attended: 'present',
+    show: 'present',
+    cancelled: 'excused',
+  },
+  discharge_reason: {
+    successful_completion: 'completed',
+    completed_treatment: 'completed',
+    complete: 'completed',
+    ama: 'dropped_out',
+    against_medical_advice: 'dropped_out',
+    left_against_advice: 'dropped_out',
+    dropout: 'dropped_out',
+    administrative: 'terminated',
+    administrative_discharge: 'terminated',
+    referred: 'transferred',
+    transfer: 'transferred',
+    jail: 'incarcerated',
+    deceased: 'died',
+    death: 'died',
+  },
 };
 const GROUP_TYPE_WORDS: readonly [RegExp, string][] = [
   [/trauma|seeking safety/i, 'trauma_informed'],
@@ -139,12 +181,20 @@ export function suggestTarget(sources: readonly SourceColumn[], fileName = ''): 
   const targets: Target[] = [...FILE_KINDS, ATTENDANCE_REPORT];
   let best: { target: Target; score: number } = { target: byName ?? 'attendance', score: -Infinity };
   for (const target of targets) {
-    const mapped = new Set(suggestColumns(target, sources).map((s) => s.target).filter((t) => t !== null));
+    const mapped = new Set(
+      suggestColumns(target, sources)
+        .map((s) => s.target)
+        .filter((t) => t !== null),
+    );
     const required = requiredTargetColumns(target);
     const filled = required.filter((c) => mapped.has(c)).length;
     // Complete targets first; among them the one that takes most of the file's columns (a report
     // holds an attendance file's columns and more), the file's name breaking ties.
-    const score = filled / required.length + (filled === required.length ? 1 : 0) + mapped.size * 0.15 + (target === byName ? 0.1 : 0);
+    const score =
+      filled / required.length +
+      (filled === required.length ? 1 : 0) +
+      mapped.size * 0.15 +
+      (target === byName ? 0.1 : 0);
     if (score > best.score) best = { target, score };
   }
   return best.target;
@@ -165,7 +215,8 @@ export function suggestFileMapping(fileName: string, sources: readonly SourceCol
     if (s.target in CODED_COLUMNS) {
       const map: Record<string, string> = {};
       for (const sample of new Set(samples.map((v) => v.trim()).filter((v) => v !== ''))) {
-        if (acceptedAsWritten(s.target, sample) && normaliseEnumSpelling(sample) === suggestedCode(s.target, sample)) continue;
+        if (acceptedAsWritten(s.target, sample) && normaliseEnumSpelling(sample) === suggestedCode(s.target, sample))
+          continue;
         const code = suggestedCode(s.target, sample);
         map[sample] = code ?? '';
       }

@@ -30,7 +30,13 @@ export const REPORT_COLUMNS = [
   'topic',
 ] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
-const REPORT_REQUIRED: readonly ReportColumn[] = ['participant_id', 'status', 'session_date', 'group_name', 'group_type'];
+const REPORT_REQUIRED: readonly ReportColumn[] = [
+  'participant_id',
+  'status',
+  'session_date',
+  'group_name',
+  'group_type',
+];
 
 export function isFileKind(target: Target): target is FileKind {
   return target !== ATTENDANCE_REPORT;

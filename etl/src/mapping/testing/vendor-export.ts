@@ -15,7 +15,14 @@ import type { MappingProfileInput } from '../profile';
 type Row = Record<string, string>;
 
 const SEX: Row = { female: 'F', male: 'M', nonbinary: 'NB', other: 'O', unknown: 'U' };
-const DRUG: Row = { alcohol: 'ETOH', opioids: 'OPI', stimulants: 'STIM', cannabis: 'THC', sedatives: 'BENZO', other: 'OTH' };
+const DRUG: Row = {
+  alcohol: 'ETOH',
+  opioids: 'OPI',
+  stimulants: 'STIM',
+  cannabis: 'THC',
+  sedatives: 'BENZO',
+  other: 'OTH',
+};
 const REASON: Row = {
   completed: 'Successful completion',
   dropped_out: 'AMA',
@@ -50,7 +57,10 @@ function csv(header: string[], rows: string[][]): string {
 }
 
 async function readRows(dir: string, kind: string): Promise<Row[]> {
-  return parse(await readFile(path.join(dir, `${kind}.csv`), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+  return parse(await readFile(path.join(dir, `${kind}.csv`), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Row[];
 }
 
 export const VENDOR_FILES = {
@@ -66,11 +76,19 @@ export const VENDOR_FILES = {
 export async function writeVendorExport(from: string, to: string): Promise<string[]> {
   await mkdir(to, { recursive: true });
   const [sites, groups, participants, enrollments, sessions, attendance, feedback, sobriety] = await Promise.all(
-    ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'attendance', 'feedback', 'sobriety'].map((k) => readRows(from, k)),
+    ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'attendance', 'feedback', 'sobriety'].map((k) =>
+      readRows(from, k),
+    ),
   );
   const file = (name: string): string => path.join(to, name);
 
-  await writeFile(file(VENDOR_FILES.sites), csv(['Location Code', 'Location Name'], sites!.map((s) => [s.site_id!, s.site_name!])));
+  await writeFile(
+    file(VENDOR_FILES.sites),
+    csv(
+      ['Location Code', 'Location Name'],
+      sites!.map((s) => [s.site_id!, s.site_name!]),
+    ),
+  );
 
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Clients');
@@ -90,7 +108,16 @@ export async function writeVendorExport(from: string, to: string): Promise<strin
   await writeFile(
     file(VENDOR_FILES.enrollments),
     csv(
-      ['Episode #', 'Client ID', 'Location Code', 'Admit Date', 'Discharge Date', 'Discharge Reason', 'Assessment Date', 'Days Used Prior 30'],
+      [
+        'Episode #',
+        'Client ID',
+        'Location Code',
+        'Admit Date',
+        'Discharge Date',
+        'Discharge Reason',
+        'Assessment Date',
+        'Days Used Prior 30',
+      ],
       enrollments!.map((e) => [
         e.enrollment_id!,
         e.participant_id!,
@@ -109,7 +136,20 @@ export async function writeVendorExport(from: string, to: string): Promise<strin
   await writeFile(
     file(VENDOR_FILES.report),
     csv(
-      ['Client ID', 'Service ID', 'Group Name', 'Group Type', 'Modality', 'Location Code', 'Date of Service', 'Start Time', 'Duration', 'Attendance', 'Minutes Attended', 'Topic'],
+      [
+        'Client ID',
+        'Service ID',
+        'Group Name',
+        'Group Type',
+        'Modality',
+        'Location Code',
+        'Date of Service',
+        'Start Time',
+        'Duration',
+        'Attendance',
+        'Minutes Attended',
+        'Topic',
+      ],
       attendance!.map((a) => {
         const session = sessionById.get(a.session_id!)!;
         const group = groupById.get(session.group_id!)!;
@@ -135,7 +175,14 @@ export async function writeVendorExport(from: string, to: string): Promise<strin
     file(VENDOR_FILES.feedback),
     csv(
       ['Service ID', 'Client ID', 'Relationship', 'Goals and Topics', 'Approach or Method', 'Overall'],
-      feedback!.map((f) => [f.session_id!, f.participant_id!, f.relationship!, f.goals_topics!, f.approach!, f.overall!]),
+      feedback!.map((f) => [
+        f.session_id!,
+        f.participant_id!,
+        f.relationship!,
+        f.goals_topics!,
+        f.approach!,
+        f.overall!,
+      ]),
     ),
   );
   await writeFile(
@@ -168,11 +215,28 @@ export function vendorProfile(name = 'Vendor EHR export'): MappingProfileInput {
       {
         match: { header: ['Client ID', 'Client Name', 'Year of Birth', 'Sex', 'Primary Drug', 'Dual Dx'] },
         target: 'participants',
-        columns: { participant_id: 'Client ID', birth_year: 'Year of Birth', gender: 'Sex', primary_substance: 'Primary Drug', co_occurring: 'Dual Dx' },
+        columns: {
+          participant_id: 'Client ID',
+          birth_year: 'Year of Birth',
+          gender: 'Sex',
+          primary_substance: 'Primary Drug',
+          co_occurring: 'Dual Dx',
+        },
         values: { gender: invert(SEX), primary_substance: invert(DRUG) },
       },
       {
-        match: { header: ['Episode #', 'Client ID', 'Location Code', 'Admit Date', 'Discharge Date', 'Discharge Reason', 'Assessment Date', 'Days Used Prior 30'] },
+        match: {
+          header: [
+            'Episode #',
+            'Client ID',
+            'Location Code',
+            'Admit Date',
+            'Discharge Date',
+            'Discharge Reason',
+            'Assessment Date',
+            'Days Used Prior 30',
+          ],
+        },
         target: 'enrollments',
         columns: {
           enrollment_id: 'Episode #',
@@ -208,7 +272,9 @@ export function vendorProfile(name = 'Vendor EHR export'): MappingProfileInput {
         dateFormat: 'm/d/yy',
       },
       {
-        match: { header: ['Service ID', 'Client ID', 'Relationship', 'Goals and Topics', 'Approach or Method', 'Overall'] },
+        match: {
+          header: ['Service ID', 'Client ID', 'Relationship', 'Goals and Topics', 'Approach or Method', 'Overall'],
+        },
         target: 'feedback',
         columns: {
           session_id: 'Service ID',
