@@ -87,6 +87,9 @@ describe('suggestions for an unknown file', () => {
     ['discharge_reason', '3', 'terminated'],
     ['group_type', 'Seeking Safety (trauma)', 'trauma_informed'],
     ['group_type', 'Family Program', 'family'],
+    ['gender', 'F', 'female'],
+    ['primary_substance', 'ETOH', 'alcohol'],
+    ['primary_substance', 'Benzos', null],
     ['status', 'Maybe', null],
   ])('reads %s "%s" as %s', (column, value, code) => {
     expect(suggestedCode(column, value)).toBe(code);

@@ -72,6 +72,23 @@ const LOCAL_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     show: 'present',
     cancelled: 'excused',
   },
+  gender: { f: 'female', m: 'male', nb: 'nonbinary', o: 'other', u: 'unknown', woman: 'female', man: 'male' },
+  primary_substance: {
+    etoh: 'alcohol',
+    opi: 'opioids',
+    opiates: 'opioids',
+    opioid: 'opioids',
+    heroin: 'opioids',
+    stim: 'stimulants',
+    meth: 'stimulants',
+    methamphetamine: 'stimulants',
+    cocaine: 'stimulants',
+    thc: 'cannabis',
+    marijuana: 'cannabis',
+    benzo: 'sedatives',
+    benzodiazepines: 'sedatives',
+    oth: 'other',
+  },
   discharge_reason: {
     successful_completion: 'completed',
     completed_treatment: 'completed',
@@ -188,12 +205,13 @@ export function suggestTarget(sources: readonly SourceColumn[], fileName = ''): 
     );
     const required = requiredTargetColumns(target);
     const filled = required.filter((c) => mapped.has(c)).length;
-    // Complete targets first; among them the one that takes most of the file's columns (a report
-    // holds an attendance file's columns and more), the file's name breaking ties.
+    // The target that takes most of the file's columns (a report holds an attendance file's
+    // columns and more; a ratings file is not a participants file for having a client id), then
+    // the one whose required columns are filled, the file's name breaking ties.
     const score =
-      filled / required.length +
-      (filled === required.length ? 1 : 0) +
-      mapped.size * 0.15 +
+      mapped.size +
+      (filled === required.length ? 0.5 : 0) +
+      (filled / required.length) * 0.5 +
       (target === byName ? 0.1 : 0);
     if (score > best.score) best = { target, score };
   }
