@@ -11,6 +11,7 @@ import {
   loadWithProfile,
   type MappingProfile,
   sourceFilesOf,
+  type StoredProfile,
 } from '@iop/etl';
 import { DataSource } from 'typeorm';
 import { queryableOf } from '../auth/queryable';
@@ -44,17 +45,29 @@ export class UploadLoader {
         this.registry.awaitMapping(uploadId, dir);
         return;
       }
-      this.run(uploadId, dir, `${source} (mapping profile "${stored.name}")`, stored.profile, stored.name);
+      this.run(
+        uploadId,
+        dir,
+        `${source} (mapping profile "${stored.name}" version ${stored.version})`,
+        stored.profile,
+        stored.name,
+      );
       return;
     }
     this.run(uploadId, dir, source, null, null);
   }
 
   /** Loads an upload that waited for a mapping by the profile given; false when it is not waiting. */
-  resume(uploadId: string, profile: MappingProfile, profileName: string, source: string): boolean {
-    const dir = this.registry.resume(uploadId, profileName);
+  resume(uploadId: string, stored: StoredProfile, source: string): boolean {
+    const dir = this.registry.resume(uploadId, stored.name);
     if (dir === undefined) return false;
-    this.run(uploadId, dir, `${source} (mapping profile "${profileName}")`, profile, profileName);
+    this.run(
+      uploadId,
+      dir,
+      `${source} (mapping profile "${stored.name}" version ${stored.version})`,
+      stored.profile,
+      stored.name,
+    );
     return true;
   }
 

@@ -157,6 +157,6 @@ export class MappingService {
     this.folder(uploadId);
     const stored = await getProfile(profileDatabaseOf(this.dataSource), name);
     if (stored === null) throw new NotFoundException(`There is no saved mapping profile named "${name}".`);
-    return this.loader.resume(uploadId, stored.profile, stored.name, `upload by ${user.username}`);
+    return this.loader.resume(uploadId, stored, `upload by ${user.username}`);
   }
 }

@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileKindOf, type FileKind } from '../contract';
 import { csvLine } from '../demo/csv-writer';
+import { lineBreaksIn } from '../load/csv-to-copy';
 import { MappingHeaderError, type MappingProblem, createRowMapper } from './map-row';
 import { findFileMapping } from './match';
 import type { FileMapping, MappingProfile } from './profile';
@@ -56,8 +57,10 @@ class ContractFileWriter {
     let text = '\n'.repeat(Math.max(0, at - 1 - this.line));
     this.line = Math.max(this.line, at - 1);
     if (values !== null) {
-      text += `${csvLine(this.columns.map((c) => values[c] ?? ''))}\n`;
-      this.line++;
+      const fields = this.columns.map((c) => values[c] ?? '');
+      text += `${csvLine(fields)}\n`;
+      // A quoted field may hold line breaks: the loader counts them as lines, and so does this.
+      this.line += 1 + lineBreaksIn(fields);
     }
     if (text !== '' && !this.stream.write(text)) await once(this.stream, 'drain');
   }

@@ -137,6 +137,25 @@ describe('loading a vendor export through its profile', () => {
     ]);
   });
 
+  it('keeps the source line when a field holds line breaks', async () => {
+    const broken = path.join(work, 'broken-lines');
+    await writeVendorExport(path.join(work, 'demo'), broken);
+    const report = path.join(broken, VENDOR_FILES.report);
+    const lines = (await readFile(report, 'utf8')).split('\r\n');
+    // Line 2's topic spans two lines (2-3); the next record starts on line 4 with a bad code, and the
+    // one after (line 5) has more minutes than the contract allows.
+    lines[1] = lines[1]!.replace(/,[^,]*$/, ',"Coping\r\nskills"');
+    lines[2] = lines[2]!.replace(/,(P|A|E|L|LE),(\d*),/, ',Q,$2,');
+    lines[3] = lines[3]!.replace(/,(P|A|E|L|LE),(\d*),/, ',$1,999,');
+    await writeFile(report, lines.join('\r\n'));
+    const summary = await loadWithProfile(mapped.url, [broken], profile);
+    const rejects = await storedRejects(mapped.url, summary.loadId!);
+    expect(rejects.map((r) => [r.file, r.line, r.column])).toEqual([
+      ['Group_Attendance_Report.csv → attendance', 4, 'Attendance'],
+      ['Group_Attendance_Report.csv → attendance', 5, 'minutes_attended'],
+    ]);
+  });
+
   it('previews the contract rows and rejects without writing anything', async () => {
     const before = await withClient(mapped.url, (c) => c.query('SELECT count(*)::int AS n FROM etl_load'));
     const preview = await previewProfile(profile, [path.join(work, 'vendor', VENDOR_FILES.enrollments)], { rows: 2 });

@@ -36,9 +36,23 @@ async function* csvRecords(path: string): AsyncGenerator<SourceRecord> {
   const source = isGzipFileName(path) ? input.pipe(createGunzip()) : input;
   source.on('error', (error: Error) => parser.destroy(error));
   source.pipe(parser);
+  // The physical line a record starts on, counted as the loader counts it (csv-to-copy.ts):
+  // csv-parse's own `lines` counts a quoted CRLF twice, so it only tells a record that spans lines.
+  let nextLine = 1;
+  let parserLines = 0;
+  let parserEmptyLines = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines - lineBreaksIn(record), record };
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; empty_lines: number };
+    }>) {
+      const skipped = info.empty_lines - parserEmptyLines;
+      const line = nextLine + skipped;
+      const spansLines = info.lines - parserLines - skipped > 1;
+      nextLine = line + 1 + (spansLines ? lineBreaksIn(record) : 0);
+      parserLines = info.lines;
+      parserEmptyLines = info.empty_lines;
+      yield { line, record };
     }
   } catch (error) {
     const code = (error as { code?: unknown }).code;
