@@ -5,7 +5,15 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { generateDemoData } from '../../etl/src/demo/generate';
 import { writeVendorExport } from '../../etl/src/mapping/testing/vendor-export';
-import { launchBrowser, openPage, SCREENSHOT_DIR, signInAs, waitForSettled, type TestBrowser } from './browser';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  SCREENSHOT_DIR,
+  signInAs,
+  waitForSettled,
+  type TestBrowser,
+} from './browser';
 import { startStack, type RunningStack } from './stack';
 
 // A director brings in a vendor-shaped EHR export (own column names and codes, M/D/YY dates, the
@@ -43,7 +51,7 @@ beforeAll(async () => {
     })),
   );
   stack = await startStack();
-  browser = await launchBrowser();
+  browser = await launchBrowser({ bypassCSP: true }); // axe-core is injected
   await signInAs(browser.context, stack.url, 'director');
 });
 
@@ -111,10 +119,12 @@ describe('bringing in an EHR export', () => {
       preview.getByRole('region', { name: 'Preview of Group_Attendance_Report.csv → sessions' }).count(),
     ).resolves.toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mapping-1440.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(noSidewaysScroll(page)).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mapping-390.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1440, height: 900 });
 
     const name = page.getByLabel('Profile name');
