@@ -17,6 +17,7 @@ import { SessionFeedbackModule } from './feedback/session-feedback.module';
 import { EpisodeAccountabilityModule } from './accountability/episode-accountability.module';
 import { DrilldownModule } from './drilldown/drilldown.module';
 import { LoadsModule } from './loads/loads.module';
+import { MappingModule } from './mapping/mapping.module';
 import { SitesModule } from './sites/sites.module';
 import { OutcomeReportModule } from './outcome-report/outcome-report.module';
 import { ReportExportModule } from './report-export/report-export.module';
@@ -55,6 +56,7 @@ export const FEATURE_MODULES = [
   ReleasesModule,
   SitesModule,
   LoadsModule,
+  MappingModule,
 ];
 
 @Module({})

@@ -12,7 +12,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, migrate, startDatabaseServer } from '@iop/db';
 import { InboxWatcher, runInboxOnce, type DropOutcome } from './inbox';
+import { readFile } from 'node:fs/promises';
+import { Client } from 'pg';
 import { loadFiles } from './load/load-files';
+import { loadWithProfile } from './mapping/load-with-profile';
+import { type MappingProfile, parseProfile } from './mapping/profile';
+import { getProfile } from './mapping/profile-store';
 import { loadHistory } from './load/load-record';
 import { formatSummary } from './load/summary-report';
 import { createProgressPrinter, type ProgressOutput } from './load/terminal-progress';
@@ -38,6 +43,8 @@ interface LoadCommandOptions {
   quiet?: boolean;
   rejectsDir: string;
   bulk: BulkPolicy;
+  profile?: string;
+  profileFile?: string;
 }
 
 const BULK_POLICIES: readonly BulkPolicy[] = ['auto', 'off', 'always'];
@@ -90,15 +97,17 @@ async function runLoad(paths: string[], options: LoadCommandOptions, io: CliStre
   const stopListening = abortOnSignals(controller, (line) => io.stderr.write(`${line}\n`));
   let summary: LoadSummary;
   try {
-    summary = await withDatabase(log, (url) =>
-      loadFiles(url, paths, {
+    summary = await withDatabase(log, async (url) => {
+      const loadOptions = {
         rejectsDir: options.rejectsDir,
         bulk: options.bulk,
         fhir: loadConfig().fhir,
         signal: controller.signal,
         onProgress: options.quiet ? undefined : createProgressPrinter(io.stderr),
-      }),
-    );
+      };
+      const profile = await profileOf(url, options);
+      return profile === null ? loadFiles(url, paths, loadOptions) : loadWithProfile(url, paths, profile, loadOptions);
+    });
   } finally {
     stopListening();
   }
@@ -154,6 +163,35 @@ async function runInbox(
   return failed ? EXIT_FAILED : EXIT_LOADED;
 }
 
+/** The mapping profile the command line names: saved in the database (--profile) or a file (--profile-file). */
+async function profileOf(url: string, options: LoadCommandOptions): Promise<MappingProfile | null> {
+  if (options.profileFile !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(options.profileFile, 'utf8');
+    } catch {
+      throw new Error(`cannot read the mapping profile file ${options.profileFile}`);
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${options.profileFile} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return parseProfile(document);
+  }
+  if (options.profile === undefined) return null;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const stored = await getProfile(client, options.profile);
+    if (stored === null) throw new Error(`there is no saved mapping profile named "${options.profile}"`);
+    return stored.profile;
+  } finally {
+    await client.end();
+  }
+}
+
 async function runHistory(limit: number, json: boolean, io: CliStreams): Promise<number> {
   const loads = await withDatabase(
     () => undefined,
@@ -199,7 +237,17 @@ export async function main(
       bulkPolicy,
       'auto',
     )
+    .option('--profile <name>', 'map the files by the saved mapping profile of this name (see the Data page)')
+    .option(
+      '--profile-file <path>',
+      'map the files by the mapping profile in this JSON file (exported from the Data page)',
+    )
     .action((paths: string[], options: LoadCommandOptions) => {
+      if (options.profile !== undefined && options.profileFile !== undefined) {
+        io.stderr.write('etl: give --profile or --profile-file, not both\n');
+        result = Promise.resolve(EXIT_USAGE);
+        return;
+      }
       result = runLoad(paths, options, io);
     });
   program

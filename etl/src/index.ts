@@ -2,6 +2,7 @@
 // data generator the API uses to fill an empty database on first start (also `npm run demo:data`).
 
 export * from './load';
+export * from './mapping';
 export {
   generateDemoData,
   DEFAULT_END_DATE,

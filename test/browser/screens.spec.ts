@@ -2,7 +2,15 @@
 // Functions passed to page.evaluate run in the browser, so the DOM types apply there.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, SCREENSHOT_DIR, signInAs, waitForSettled, type TestBrowser } from './browser';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  SCREENSHOT_DIR,
+  signInAs,
+  waitForSettled,
+  type TestBrowser,
+} from './browser';
 import { PAGES } from './pages';
 import { startStack, type DemoRole, type RunningStack } from './stack';
 
@@ -52,29 +60,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-}
 
 /** Focusable elements inside the charts' drawings that a keyboard would stop on, and their names. */
 async function chartTabStops(page: Page): Promise<{ chart: number; tag: string; name: string }[]> {

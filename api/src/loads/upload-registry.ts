@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import type { LoadProgress, LoadSummary } from '@iop/etl';
 
-export type UploadStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+/** needs-mapping: the files are not the contract's and no saved profile maps them (the mapping screen opens). */
+export type UploadStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'needs-mapping';
 
 export interface UploadState {
   uploadId: string;
@@ -25,15 +27,21 @@ export interface UploadState {
     }[];
   };
   error: string | null;
+  /** The saved mapping profile the files were loaded by, if any. */
+  profileName: string | null;
+  /** Load-wide remarks (e.g. a file no mapping of the profile matched). */
+  warnings: string[];
 }
+
+type StoredUpload = UploadState & { endedAt?: number; dir?: string };
 
 /** Uploads in this process, kept an hour after they end so that the page can read the result. */
 @Injectable()
 export class UploadRegistry {
-  private readonly uploads = new Map<string, UploadState & { endedAt?: number }>();
+  private readonly uploads = new Map<string, StoredUpload>();
 
   create(startedBy: string): UploadState {
-    this.forgetOld();
+    for (const dir of this.forgetOld()) void rm(dir, { recursive: true, force: true });
     const state: UploadState = {
       uploadId: randomUUID(),
       status: 'queued',
@@ -41,6 +49,8 @@ export class UploadRegistry {
       progress: { file: null, rowsRead: 0, bytesRead: 0, bytesTotal: 0 },
       summary: null,
       error: null,
+      profileName: null,
+      warnings: [],
     };
     this.uploads.set(state.uploadId, state);
     return state;
@@ -49,8 +59,44 @@ export class UploadRegistry {
   get(uploadId: string): UploadState | undefined {
     const state = this.uploads.get(uploadId);
     if (!state) return undefined;
-    const { endedAt: _endedAt, ...shown } = state;
+    const { endedAt: _endedAt, dir: _dir, ...shown } = state;
     return shown;
+  }
+
+  /** Keeps the upload's private folder while it waits for a mapping (removed with the upload). */
+  awaitMapping(uploadId: string, dir: string): void {
+    const state = this.uploads.get(uploadId);
+    if (!state) return;
+    state.status = 'needs-mapping';
+    state.dir = dir;
+    state.endedAt = Date.now();
+  }
+
+  /** The private folder of an upload waiting for a mapping, or undefined. */
+  folderOf(uploadId: string): string | undefined {
+    const state = this.uploads.get(uploadId);
+    return state?.status === 'needs-mapping' ? state.dir : undefined;
+  }
+
+  /** An upload that waited for a mapping is loaded now: it runs again, its folder handed over. */
+  resume(uploadId: string, profileName: string | null): string | undefined {
+    const state = this.uploads.get(uploadId);
+    if (state?.status !== 'needs-mapping' || !state.dir) return undefined;
+    const dir = state.dir;
+    Object.assign(state, { status: 'queued', dir: undefined, endedAt: undefined, profileName });
+    return dir;
+  }
+
+  applyingProfile(uploadId: string, profileName: string): void {
+    const state = this.uploads.get(uploadId);
+    if (state) state.profileName = profileName;
+  }
+
+  /** Forgets the upload; returns its folder, if it was waiting for a mapping, to be removed. */
+  discard(uploadId: string): string | undefined {
+    const dir = this.uploads.get(uploadId)?.dir;
+    this.uploads.delete(uploadId);
+    return dir;
   }
 
   progress(uploadId: string, p: LoadProgress): void {
@@ -63,6 +109,7 @@ export class UploadRegistry {
   finish(uploadId: string, summary: LoadSummary): void {
     const state = this.uploads.get(uploadId);
     if (!state) return;
+    state.warnings = summary.warnings;
     state.status = summary.status;
     state.error = summary.status === 'failed' ? (summary.message ?? 'The load failed; nothing was stored.') : null;
     state.summary = {
@@ -91,8 +138,15 @@ export class UploadRegistry {
     state.endedAt = Date.now();
   }
 
-  private forgetOld(): void {
+  /** Uploads ended an hour ago are forgotten; the folders of those that waited for a mapping are returned for removal. */
+  forgetOld(): string[] {
     const hourAgo = Date.now() - 3_600_000;
-    for (const [id, state] of this.uploads) if (state.endedAt && state.endedAt < hourAgo) this.uploads.delete(id);
+    const folders: string[] = [];
+    for (const [id, state] of this.uploads) {
+      if (!state.endedAt || state.endedAt >= hourAgo) continue;
+      if (state.dir) folders.push(state.dir);
+      this.uploads.delete(id);
+    }
+    return folders;
   }
 }

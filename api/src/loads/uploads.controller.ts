@@ -7,7 +7,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  Inject,
   Logger,
   NotFoundException,
   Param,
@@ -17,18 +16,19 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { loadConfig } from '@iop/db';
-import { loadFiles } from '@iop/etl';
 import { diskStorage } from 'multer';
 import type { AuthenticatedRequest } from '../auth/auth.middleware';
 import { Roles } from '../auth/roles';
-import { DATABASE_URL } from '../database/database-url';
+import { UploadLoader } from './upload-loader';
 import { UploadRegistry, UploadState } from './upload-registry';
 
 const MAX_FILES = 16;
 const MAX_FILE_BYTES = 4 * 1024 ** 3;
-/** The loader tells files apart by name (attendance.csv.gz …): keep names plain and flat. */
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/**
+ * The loader tells files apart by name (attendance.csv.gz …): keep names flat, with no path or
+ * control characters. Spaces are allowed: EHR exports are named like "Client Demographics.xlsx".
+ */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
 
 type UploadRequest = AuthenticatedRequest & { uploadDir?: string };
 
@@ -52,7 +52,7 @@ export class UploadsController {
 
   constructor(
     private readonly registry: UploadRegistry,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly loader: UploadLoader,
   ) {}
 
   @Post()
@@ -72,7 +72,10 @@ export class UploadsController {
             ),
     }),
   )
-  upload(@UploadedFiles() files: Express.Multer.File[] | undefined, @Req() req: UploadRequest): { uploadId: string } {
+  async upload(
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Req() req: UploadRequest,
+  ): Promise<{ uploadId: string }> {
     if (!files?.length || !req.uploadDir) {
       throw new BadRequestException(
         'Choose one or more export files (sites.csv, attendance.csv.gz, …, the .ndjson files of a FHIR export, or a .zip).',
@@ -82,18 +85,13 @@ export class UploadsController {
     const user = req.user!;
     const upload = this.registry.create(user.username);
     const names = files.map((f) => f.originalname).join(', ');
-    loadFiles(this.databaseUrl, [dir], {
-      source: `upload by ${user.username}: ${names}`,
-      privateFolder: dir,
-      fhir: loadConfig().fhir,
-      onProgress: (p) => this.registry.progress(upload.uploadId, p),
-    })
-      .then((summary) => this.registry.finish(upload.uploadId, summary))
-      .catch((error: unknown) => {
+    await this.loader
+      .begin(upload.uploadId, dir, `upload by ${user.username}: ${names}`)
+      .catch(async (error: unknown) => {
         this.logger.error(`Upload ${upload.uploadId} failed: ${String(error)}`);
         this.registry.fail(upload.uploadId, 'The load failed and nothing was stored. See the server log.');
-      })
-      .finally(() => rm(dir, { recursive: true, force: true }));
+        await rm(dir, { recursive: true, force: true });
+      });
     return { uploadId: upload.uploadId };
   }
 

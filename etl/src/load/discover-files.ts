@@ -14,6 +14,8 @@ export interface LoadFile {
   /** A spreadsheet workbook (.xlsx), read by xlsx-to-copy.ts; otherwise CSV. */
   spreadsheet: boolean;
   size: number;
+  /** Rows a mapping profile could not map, as JSON lines (set by loadFiles from mappedFiles). */
+  mappingRejects?: string | null;
 }
 
 export interface DiscoveredFiles {

@@ -11,6 +11,7 @@ import { FileRefusedError, LoadCancelledError } from './errors';
 import { pauseHere, shouldPause } from './pause-hook';
 import type { FileProgressState, ProgressReporter } from './progress';
 import { RejectSpool } from './reject-spool';
+import { addMappingRejects } from './mapping-rejects';
 import { sampleRejects } from './rejects';
 import { createStagingTables, dropStagingTables, stageFile } from './staging';
 import { STAGE, tableOf } from './tables';
@@ -77,7 +78,8 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
       currentYear: context.currentYear,
       onRows: (rows, bytes) => progress.file(state, 'reading', rows, bytes),
     });
-    summary.read = staged.rowsRead;
+    const unmapped = await addMappingRejects(rejects, file.mappingRejects);
+    summary.read = staged.rowsRead + unmapped;
     const ignored = staged.header.ignoredColumns;
     if (ignored.length > 0) {
       // JSON quoting shows control characters in a name as escapes (a NUL cannot even be stored);
@@ -115,7 +117,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
 
     summary.inserted = written.inserted;
     summary.updated = written.updated;
-    summary.rejected = staged.rowsRejected + rejectedByChecks;
+    summary.rejected = staged.rowsRejected + rejectedByChecks + unmapped;
     summary.unchanged = staged.rowsStaged - rejectedByChecks - written.inserted - written.updated;
     if (summary.rejected > 0) summary.sampleRejects = await sampleRejects(client, loadId, file.name);
     return done();

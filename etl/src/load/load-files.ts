@@ -4,6 +4,7 @@
 // short transaction of its own. A killed process leaves the same: its transaction dies with its
 // connection, and the next load starts from the database as it was.
 
+import path from 'node:path';
 import { DatabaseError, Pool, type PoolClient } from 'pg';
 import { refreshDerivedData, tidyDerivedData } from './derived-data';
 import type { LoadFile } from './discover-files';
@@ -124,6 +125,10 @@ export async function loadFiles(
     input = await prepareInput(paths, options);
     for (const warning of input.warnings) warnings.push(hide(warning));
     progress = new ProgressReporter(input.files.length, options.onProgress);
+    for (const file of input.files) {
+      const mapped = options.mappedFiles?.get(path.resolve(file.path));
+      if (mapped !== undefined) Object.assign(file, { name: mapped.name, mappingRejects: mapped.rejectsFile });
+    }
 
     client = await pool.connect();
     client.on('error', () => undefined); // surfaced by the query that was running

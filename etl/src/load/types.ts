@@ -118,4 +118,10 @@ export interface LoadOptions {
    * load into an empty database, when nobody reads yet).
    */
   bulk?: 'auto' | 'off' | 'always';
+  /**
+   * Contract files written by a mapping profile (../mapping), by resolved path: the name each is
+   * recorded under (its source's) and the JSON-lines file of the rows the mapping could not map,
+   * which become rejects of that file like the loader's own.
+   */
+  mappedFiles?: ReadonlyMap<string, { name: string; rejectsFile: string | null }>;
 }

@@ -7,6 +7,7 @@ import { AuditLog } from './AuditLog';
 import { LoadedRecordsChart } from './LoadedRecordsChart';
 import { LoadHistory } from './LoadHistory';
 import { LoadRejects } from './LoadRejects';
+import { SavedMappingProfiles } from './mapping/SavedMappingProfiles';
 import { UploadPanel } from './UploadPanel';
 
 /** What the figures are computed from: rows and latest date of each export, and the last load. */
@@ -45,6 +46,7 @@ export default function DataPage() {
         <LoadedRecordsChart rows={rows} />
       </ChartFrame>
       {(role === null || role === 'director') && <UploadPanel />}
+      {role === 'director' && <SavedMappingProfiles />}
       <LoadHistory selectedLoadId={rejectsOf} onSelect={setRejectsOf} />
       {rejectsOf !== null && <LoadRejects loadId={rejectsOf} />}
       {role === 'director' && <AuditLog />}

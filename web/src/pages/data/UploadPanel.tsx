@@ -2,7 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Column } from '../../charts/columns';
 import { DataTable } from '../../charts/DataTable';
 import { formatCount } from '../../charts/format';
-import { describeOutcome, describeProgress, isUploadFinished, type UploadFileSummary } from './upload-client';
+import { MappingScreen } from './mapping/MappingScreen';
+import {
+  describeOutcome,
+  describeProgress,
+  isUploadFinished,
+  isWaitingForMapping,
+  type UploadFileSummary,
+} from './upload-client';
 import { useUpload } from './useUpload';
 
 const count = (v: unknown) => formatCount(typeof v === 'number' ? v : null);
@@ -21,9 +28,9 @@ const SUMMARY_COLUMNS: Column<UploadFileSummary>[] = [
 /** Directors load the program's CSV exports from here; the same loader as the command line. */
 export function UploadPanel() {
   const [files, setFiles] = useState<File[]>([]);
-  const { upload, sending, sendError, state, pollError } = useUpload();
+  const { upload, sending, sendError, state, pollError, uploadId } = useUpload();
   const ids = { input: useId(), hint: useId(), progress: useId() };
-  const running = sending || (state !== null && !isUploadFinished(state.status));
+  const running = sending || (state !== null && !isUploadFinished(state.status) && !isWaitingForMapping(state.status));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +47,8 @@ export function UploadPanel() {
         <p id={ids.hint} className="chart-frame__description">
           Choose one or more of the program's exports (sites, groups, participants, enrollments, sessions, attendance,
           feedback, sobriety), as CSV or as spreadsheets (the first sheet is read), or the .ndjson files of a FHIR bulk
-          export. Rows already loaded are updated; nothing is deleted.
+          export. Rows already loaded are updated; nothing is deleted. Exports in your record system's own shape can be
+          mapped onto these files on the next screen, once; later uploads of the same shape load by themselves.
         </p>
         <input
           id={ids.input}
@@ -72,7 +80,7 @@ export function UploadPanel() {
       {(sending || state) && (
         <div aria-live="polite">
           {sending && <p>Sending the files…</p>}
-          {state && !isUploadFinished(state.status) && (
+          {state && !isUploadFinished(state.status) && !isWaitingForMapping(state.status) && (
             <>
               <label htmlFor={ids.progress}>{describeProgress(state)}</label>
               <progress
@@ -88,10 +96,17 @@ export function UploadPanel() {
               {describeOutcome(state)}
               {state.error && ` ${state.error}`}
               {state.summary && ` (load ${state.summary.loadId})`}
+              {state.profileName && ` Mapped by the profile “${state.profileName}”.`}
             </p>
           )}
+          {state?.warnings.map((w) => (
+            <p key={w} className="form-problem">
+              {w}
+            </p>
+          ))}
         </div>
       )}
+      {state && uploadId && isWaitingForMapping(state.status) && <MappingScreen key={uploadId} uploadId={uploadId} />}
       {state?.summary && (
         <DataTable caption="What each file did" rows={state.summary.files} columns={SUMMARY_COLUMNS} />
       )}

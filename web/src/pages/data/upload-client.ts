@@ -1,7 +1,8 @@
 import { announceUnauthenticated, ApiError } from '../../api/api-error';
 import { csrfHeaders } from '../../api/csrf';
 
-export type UploadStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+/** needs-mapping: the files are not the contract's and no saved profile maps them (mapping/MappingScreen). */
+export type UploadStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'needs-mapping';
 
 export interface UploadFileSummary {
   fileName: string;
@@ -16,7 +17,11 @@ export interface UploadFileSummary {
 }
 
 export interface UploadState {
+  uploadId: string;
   status: UploadStatus;
+  /** The saved mapping profile the files were loaded by, if any. */
+  profileName: string | null;
+  warnings: string[];
   progress: { file: string | null; rowsRead: number; bytesRead: number; bytesTotal: number };
   summary: null | { loadId: number; status: string; files: UploadFileSummary[] };
   error: string | null;
@@ -66,6 +71,11 @@ export async function fetchUploadState(uploadId: string): Promise<UploadState> {
   return (await response.json()) as UploadState;
 }
 
+/** The upload waits for the director to map its files: nothing to poll until a load starts. */
+export function isWaitingForMapping(status: UploadStatus): boolean {
+  return status === 'needs-mapping';
+}
+
 export function isUploadFinished(status: UploadStatus): boolean {
   return status === 'succeeded' || status === 'partial' || status === 'failed';
 }
@@ -85,6 +95,7 @@ const UPLOAD_OUTCOME: Record<UploadStatus, string> = {
   succeeded: 'Loaded: every file and row was accepted. The figures now include this data.',
   partial: 'Loaded with problems: some rows or files were refused (see below). The figures include what was accepted.',
   failed: 'The load failed and nothing was stored.',
+  'needs-mapping': 'These files are not in the contract’s shape: map them below.',
 };
 
 const NOTHING_REFUSED_FILES = 'Nothing was loaded: every file was refused (see below). The figures are unchanged.';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { fetchUploadState, isUploadFinished, startUpload } from './upload-client';
+import { fetchUploadState, isUploadFinished, isWaitingForMapping, startUpload } from './upload-client';
 
 const POLL_EVERY_MS = 1000;
 
@@ -14,7 +14,10 @@ export function useUpload() {
     queryFn: () => fetchUploadState(uploadId ?? ''),
     enabled: uploadId !== null,
     staleTime: 0,
-    refetchInterval: (query) => (query.state.data && isUploadFinished(query.state.data.status) ? false : POLL_EVERY_MS),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status && (isUploadFinished(status) || isWaitingForMapping(status)) ? false : POLL_EVERY_MS;
+    },
   });
 
   // Once per finished load: every cached figure may have changed.
@@ -30,6 +33,7 @@ export function useUpload() {
     upload: (files: File[]) => send.mutate(files),
     sending: send.isPending,
     sendError: send.error,
+    uploadId,
     state: state.data ?? null,
     pollError: state.error,
     reset: () => send.reset(),
