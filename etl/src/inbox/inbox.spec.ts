@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@iop/db';
 import JSZip from 'jszip';
+import { Client } from 'pg';
+import { generateDemoData } from '../demo/generate';
+import { loadFiles } from '../load/load-files';
 import { loadHistory } from '../load/load-record';
+import { saveProfile } from '../mapping/profile-store';
+import { vendorProfile, writeVendorExport } from '../mapping/testing/vendor-export';
 import { tableContents } from '../load/testing/database';
 import { listDrops } from './drops';
 import { ensureInbox, InboxWatcher, runInboxOnce } from './inbox-runner';
@@ -38,6 +43,16 @@ async function drop(name: string, files: Record<string, string>, ageSeconds: num
     await utimes(path.join(dir, file), when, when);
   }
   if (ready) await writeFile(path.join(inbox, `${name}.ready`), '');
+}
+
+async function withPg<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 const SITES = 'site_id,site_name\nS1,North\n';
@@ -113,6 +128,32 @@ describe('the watched inbox', () => {
     expect(outcomes.map((o) => [o.drop, o.result])).toEqual([['fhir-export', 'done']]);
     expect((await loadHistory(db.url, 1))[0]!.source).toBe('inbox drop fhir-export (FHIR bulk export)');
     expect((await tableContents(db.url)).site).toEqual([{ site_id: 'S7', site_name: 'FHIR site' }]);
+  });
+
+  it("loads a program's own export through the saved profile that matches it, and waits for none", async () => {
+    const demo = path.join(inbox, '..', `${path.basename(inbox)}-demo`);
+    try {
+      await generateDemoData({ outDir: demo, participants: 12, seed: 4 });
+      await writeVendorExport(demo, path.join(inbox, 'vendor-export'));
+      await writeFile(path.join(inbox, 'vendor-export.ready'), '');
+      const direct = await createTestDatabase();
+      try {
+        await loadFiles(direct.url, [demo]);
+        await withPg(db.url, (client) => saveProfile(client, vendorProfile('Vendor EHR'), 'test'));
+        const outcomes = await runInboxOnce(db.url, inbox, { settleSeconds: 60, gapMs: 10 });
+        expect(outcomes.map((o) => [o.drop, o.result, o.reason])).toEqual([['vendor-export', 'done', null]]);
+        const [load] = await loadHistory(db.url, 1);
+        expect(load!.source).toBe('inbox drop vendor-export (mapping profile "Vendor EHR" version 1)');
+        expect(load!.status).toBe('succeeded');
+        const [mapped, contract] = await Promise.all([tableContents(db.url), tableContents(direct.url)]);
+        expect(mapped.participant).toEqual(contract.participant);
+        expect(mapped.enrollment).toEqual(contract.enrollment);
+      } finally {
+        await direct.drop();
+      }
+    } finally {
+      await rm(demo, { recursive: true, force: true });
+    }
   });
 
   it('unpacks a zipped export, and refuses a zip with a path in a name it cannot flatten', async () => {

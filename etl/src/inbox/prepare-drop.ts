@@ -1,24 +1,45 @@
-// The one step between a drop and the loader: what the drop's files are, and what the loader is
-// given for them. Today a FHIR bulk export is loaded as FHIR (the loader converts it, ../fhir) and
-// contract CSVs as they are. The mapping profiles (etl/src/mapping) are to be applied here: a drop
-// whose files match a saved profile's header would be turned into contract CSVs in `workDir`.
+// The one step between a drop and the loader: what the drop's files are, and how the loader is to
+// read them. A FHIR bulk export and the contract's own files load as they are (the loader converts
+// FHIR, ../fhir, and unpacks a .zip); files in a program's own shape load through the saved
+// mapping profile that matches their headers (../mapping), as an upload of them would.
 
+import { Client } from 'pg';
+import { fileKindOf } from '../contract/file-kinds';
 import { isFhirExport } from '../fhir/ndjson';
+import { findProfileForFiles, type StoredProfile } from '../mapping/profile-store';
+import { sourceFilesOf } from '../mapping/load-with-profile';
 
 export interface PreparedDrop {
   /** What the loader reads. */
   paths: string[];
   /** What the drop was found to be, for the load's record. */
-  format: 'FHIR bulk export' | 'contract CSV files' | 'zip';
+  format: string;
+  /** The saved profile that maps the drop's files onto the contract, when they need one. */
+  profile: StoredProfile | null;
 }
 
-/**
- * Prepares a drop's files for the loader. `workDir` is a private folder for whatever this step
- * makes (removed with the drop's processing); today nothing needs it: the loader itself unpacks a
- * .zip and converts a FHIR export.
- */
-export async function prepareDropFiles(paths: readonly string[], _workDir: string): Promise<PreparedDrop> {
-  const zip = paths.some((p) => /\.zip$/i.test(p));
-  const fhir = await isFhirExport(paths);
-  return { paths: [...paths], format: fhir ? 'FHIR bulk export' : zip ? 'zip' : 'contract CSV files' };
+export async function prepareDropFiles(databaseUrl: string, paths: readonly string[]): Promise<PreparedDrop> {
+  const as = (format: string, profile: StoredProfile | null = null): PreparedDrop => ({
+    paths: [...paths],
+    format,
+    profile,
+  });
+  if (await isFhirExport(paths)) return as('FHIR bulk export');
+  const sources = await sourceFilesOf(paths);
+  if (sources.some((file) => fileKindOf(file) === null)) {
+    const stored = await withClient(databaseUrl, (client) => findProfileForFiles(client, sources));
+    // Without a profile, the loader refuses the files it does not know, each with its reason.
+    if (stored !== null) return as(`mapping profile "${stored.name}" version ${stored.version}`, stored);
+  }
+  return as(paths.some((p) => /\.zip$/i.test(p)) ? 'zip' : 'contract CSV files');
+}
+
+async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }

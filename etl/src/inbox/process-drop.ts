@@ -5,6 +5,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadFiles } from '../load/load-files';
+import { loadWithProfile } from '../mapping/load-with-profile';
 import type { LoadOptions, LoadSummary } from '../load/types';
 import { INBOX_FOLDERS, type InboxDrop } from './drops';
 import { prepareDropFiles } from './prepare-drop';
@@ -61,12 +62,16 @@ export async function processDrop(
   let summary: LoadSummary | null = null;
   let reason: string | null;
   try {
-    const prepared = await prepareDropFiles(drop.kind === 'files' ? [processing] : claimed, workDir);
-    summary = await loadFiles(databaseUrl, prepared.paths, {
+    const prepared = await prepareDropFiles(databaseUrl, drop.kind === 'files' ? [processing] : claimed);
+    const loadOptions = {
       ...options,
       source: `inbox drop ${drop.name} (${prepared.format})`,
       privateFolder: processing,
-    });
+    };
+    summary =
+      prepared.profile === null
+        ? await loadFiles(databaseUrl, prepared.paths, loadOptions)
+        : await loadWithProfile(databaseUrl, prepared.paths, prepared.profile.profile, { ...loadOptions, workDir });
     reason = failureOf(summary);
   } catch (error) {
     reason = `the drop could not be read: ${error instanceof Error ? error.message : String(error)}`;
