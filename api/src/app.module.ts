@@ -25,6 +25,7 @@ import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
 import { AdjustedComparisonModule } from './adjusted/adjusted.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
+import { ParticipantModule } from './participant/participant.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = [
   AttendanceModule,
   SessionFeedbackModule,
   EarlyWarningModule,
+  ParticipantModule,
   OutcomeReportModule,
   ReportExportModule,
   ReleasesModule,
