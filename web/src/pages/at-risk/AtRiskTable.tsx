@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { toCsv } from '../../charts/csv';
 import { csvFileName, downloadText } from '../../charts/download';
 import { formatCount, formatDate } from '../../charts/format';
+import { usePageCsv } from '../../page-tools/page-csv';
 import { Link } from '../../routing/Link';
 import type { EarlyWarningReason } from '../../gql/graphql';
 import {
@@ -28,7 +29,19 @@ const SORTABLE: { key: AtRiskSortKey; label: string; numeric?: boolean }[] = [
  */
 export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpisode[]; asOf: string }) {
   const [view, update, hrefOf] = useAtRiskView();
-  const { matching, rows, page, pageCount } = pageOfAtRisk(episodes, view);
+  const { matching, rows, page, pageCount } = useMemo(() => pageOfAtRisk(episodes, view), [episodes, view]);
+  // One builder for the button and the page's "Download all": every matching row, in the chosen order.
+  const csv = useMemo(
+    () =>
+      matching.length
+        ? {
+            fileName: csvFileName('episodes-at-risk', { from: asOf, to: asOf }),
+            text: () => toCsv(matching, AT_RISK_COLUMNS),
+          }
+        : null,
+    [matching, asOf],
+  );
+  usePageCsv(csv);
   const searchId = useId();
   const reasonId = useId();
   const toggle = (key: AtRiskSortKey) =>
@@ -47,13 +60,7 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
         <h2 id="at-risk-list-heading" className="chart-frame__title">
           Episodes at risk
         </h2>
-        <button
-          type="button"
-          disabled={matching.length === 0}
-          onClick={() =>
-            downloadText(csvFileName('episodes-at-risk', { from: asOf, to: asOf }), toCsv(matching, AT_RISK_COLUMNS))
-          }
-        >
+        <button type="button" disabled={!csv} onClick={() => csv && downloadText(csv.fileName, csv.text())}>
           Download CSV ({formatCount(matching.length)} rows)
         </button>
       </div>
