@@ -12,7 +12,7 @@ import {
   type AtRiskEpisode,
   type AtRiskSortKey,
 } from './at-risk-shape';
-import { FIRST_DIRECTION, pageOfAtRisk, PAGE_SIZE } from './at-risk-view';
+import { FIRST_DIRECTION, pageOfAtRisk, PAGE_SIZES } from './at-risk-view';
 import { useAtRiskView } from './useAtRiskView';
 
 const SORTABLE: { key: AtRiskSortKey; label: string; numeric?: boolean }[] = [
@@ -44,6 +44,7 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
   usePageCsv(csv);
   const searchId = useId();
   const reasonId = useId();
+  const sizeId = useId();
   const toggle = (key: AtRiskSortKey) =>
     update({
       sort: key,
@@ -51,8 +52,8 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
         view.sort === key ? (view.direction === 'ascending' ? 'descending' : 'ascending') : FIRST_DIRECTION[key],
       page: 1,
     });
-  const first = matching.length ? (page - 1) * PAGE_SIZE + 1 : 0;
-  const last = (page - 1) * PAGE_SIZE + rows.length;
+  const first = matching.length ? (page - 1) * view.pageSize + 1 : 0;
+  const last = (page - 1) * view.pageSize + rows.length;
 
   return (
     <section className="card" aria-labelledby="at-risk-list-heading">
@@ -87,6 +88,20 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
             {Object.entries(REASON_LABELS).map(([reason, label]) => (
               <option key={reason} value={reason}>
                 {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={sizeId}>
+          Rows a page
+          <select
+            id={sizeId}
+            value={view.pageSize}
+            onChange={(e) => update({ pageSize: Number(e.target.value), page: 1 })}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
               </option>
             ))}
           </select>

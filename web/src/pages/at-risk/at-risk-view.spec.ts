@@ -1,5 +1,5 @@
 import type { AtRiskEpisode } from './at-risk-shape';
-import { atRiskViewSearch, DEFAULT_VIEW, pageOfAtRisk, PAGE_SIZE, parseAtRiskView } from './at-risk-view';
+import { atRiskViewSearch, DEFAULT_VIEW, pageOfAtRisk, parseAtRiskView } from './at-risk-view';
 
 const episode = (i: number, overrides: Partial<AtRiskEpisode> = {}): AtRiskEpisode => ({
   enrollmentId: `E${i}`,
@@ -21,10 +21,11 @@ const episode = (i: number, overrides: Partial<AtRiskEpisode> = {}): AtRiskEpiso
 
 describe('the at-risk view in the URL', () => {
   it('reads every part and writes it back beside the filter bar’s parameters', () => {
-    const search = '?period=last-90-days&q=p01&reason=use_reported&sort=site&dir=desc&page=3&participant=P010';
+    const search = '?period=last-90-days&q=p01&reason=use_reported&sort=site&dir=desc&size=10&page=3&participant=P010';
     const view = parseAtRiskView(search);
     expect(view).toEqual({
       page: 3,
+      pageSize: 10,
       search: 'p01',
       reason: 'use_reported',
       sort: 'site',
@@ -36,7 +37,7 @@ describe('the at-risk view in the URL', () => {
 
   it('leaves defaults out and falls back to them for anything unknown', () => {
     expect(atRiskViewSearch('?sites=S1', DEFAULT_VIEW)).toBe('?sites=S1');
-    expect(parseAtRiskView('?page=-2&reason=bored&sort=name&dir=up')).toEqual(DEFAULT_VIEW);
+    expect(parseAtRiskView('?page=-2&size=7&reason=bored&sort=name&dir=up')).toEqual(DEFAULT_VIEW);
     // A column chosen without a direction starts where that column starts: text at A.
     expect(parseAtRiskView('?sort=participant').direction).toBe('ascending');
   });
@@ -49,7 +50,9 @@ describe('pageOfAtRisk', () => {
 
   it('cuts pages of 25 and keeps the last page in range', () => {
     const first = pageOfAtRisk(list, DEFAULT_VIEW);
-    expect([first.rows.length, first.pageCount, first.matching.length]).toEqual([PAGE_SIZE, 3, 60]);
+    expect([first.rows.length, first.pageCount, first.matching.length]).toEqual([25, 3, 60]);
+    const tens = pageOfAtRisk(list, { ...DEFAULT_VIEW, pageSize: 10, page: 6 });
+    expect([tens.rows.length, tens.pageCount, tens.page]).toEqual([10, 6, 6]);
     const third = pageOfAtRisk(list, { ...DEFAULT_VIEW, sort: 'participant', direction: 'ascending', page: 3 });
     expect(third.rows.map((e) => e.participantId)).toEqual(list.slice(50).map((e) => e.participantId));
     expect(pageOfAtRisk(list, { ...DEFAULT_VIEW, page: 99 }).page).toBe(3);

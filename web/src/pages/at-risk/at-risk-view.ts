@@ -5,6 +5,8 @@ import { REASON_LABELS, sortAtRisk, type AtRiskEpisode, type AtRiskSortKey, type
 export interface AtRiskView {
   /** 1-based. */
   page: number;
+  /** Rows a page, one of PAGE_SIZES. */
+  pageSize: number;
   /** Part of a participant id, any case; '' = everyone. */
   search: string;
   reason: EarlyWarningReason | null;
@@ -14,10 +16,12 @@ export interface AtRiskView {
   participant: string | null;
 }
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 25;
 
 export const DEFAULT_VIEW: AtRiskView = {
   page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
   search: '',
   reason: null,
   sort: 'reasons',
@@ -27,6 +31,7 @@ export const DEFAULT_VIEW: AtRiskView = {
 
 const PARAM = {
   page: 'page',
+  pageSize: 'size',
   search: 'q',
   reason: 'reason',
   sort: 'sort',
@@ -49,6 +54,7 @@ export const FIRST_DIRECTION: Record<AtRiskSortKey, SortDirection> = {
 export function parseAtRiskView(search: string): AtRiskView {
   const params = new URLSearchParams(search);
   const page = Number(params.get(PARAM.page));
+  const size = Number(params.get(PARAM.pageSize));
   const reason = params.get(PARAM.reason);
   const sort = params.get(PARAM.sort) as AtRiskSortKey | null;
   const validSort = sort !== null && SORT_KEYS.includes(sort);
@@ -56,6 +62,7 @@ export function parseAtRiskView(search: string): AtRiskView {
   const participant = params.get(PARAM.participant)?.trim().slice(0, MAX_TEXT) || null;
   return {
     page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     search: (params.get(PARAM.search) ?? '').trim().slice(0, MAX_TEXT),
     reason: reason !== null && reason in REASON_LABELS ? (reason as EarlyWarningReason) : null,
     sort: validSort ? sort : DEFAULT_VIEW.sort,
@@ -81,6 +88,7 @@ export function atRiskViewSearch(current: string, view: AtRiskView): string {
     params.set(PARAM.sort, view.sort);
     params.set(PARAM.direction, view.direction === 'ascending' ? 'asc' : 'desc');
   }
+  if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set(PARAM.pageSize, String(view.pageSize));
   if (view.page > 1) params.set(PARAM.page, String(view.page));
   if (view.participant) params.set(PARAM.participant, view.participant);
   const text = params.toString();
@@ -105,7 +113,8 @@ export function pageOfAtRisk(episodes: readonly AtRiskEpisode[], view: AtRiskVie
       (!needle || e.participantId.toLowerCase().includes(needle)) && (!view.reason || e.reasons.includes(view.reason)),
   );
   const matching = sortAtRisk(filtered, view.sort, view.direction);
-  const pageCount = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const size = view.pageSize;
+  const pageCount = Math.max(1, Math.ceil(matching.length / size));
   const page = Math.min(view.page, pageCount);
-  return { matching, rows: matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pageCount };
+  return { matching, rows: matching.slice((page - 1) * size, page * size), page, pageCount };
 }
