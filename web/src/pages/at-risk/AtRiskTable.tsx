@@ -66,8 +66,8 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
         </button>
       </div>
       <div className="list-controls">
-        <label htmlFor={searchId}>
-          Participant
+        <div className="list-controls__field">
+          <label htmlFor={searchId}>Participant</label>
           <input
             id={searchId}
             type="search"
@@ -76,9 +76,9 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
             placeholder="Part of an id"
             onChange={(e) => update({ search: e.target.value, page: 1 })}
           />
-        </label>
-        <label htmlFor={reasonId}>
-          Reason
+        </div>
+        <div className="list-controls__field">
+          <label htmlFor={reasonId}>Reason</label>
           <select
             id={reasonId}
             value={view.reason ?? ''}
@@ -91,9 +91,9 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={sizeId}>
-          Rows a page
+        </div>
+        <div className="list-controls__field">
+          <label htmlFor={sizeId}>Rows a page</label>
           <select
             id={sizeId}
             value={view.pageSize}
@@ -105,7 +105,7 @@ export function AtRiskTable({ episodes, asOf }: { episodes: readonly AtRiskEpiso
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <p role="status" className="list-controls__count" data-testid="at-risk-count">
           {matching.length
             ? `${formatCount(first)}–${formatCount(last)} of ${formatCount(matching.length)} episodes`
