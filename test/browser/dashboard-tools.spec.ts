@@ -96,10 +96,12 @@ describe('the at-risk list', () => {
     expect(await rowIds(page)).toEqual(list.episodes.slice(0, 10).map((e) => e.participantId));
     await shot(page, 'at-risk-1440');
 
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     expect(search(page).get('page')).toBe('2');
     expect(await rowIds(page)).toEqual(list.episodes.slice(10, 20).map((e) => e.participantId));
-    await page.getByRole('button', { name: 'Last' }).click();
+    await page.getByRole('button', { name: 'First', exact: true }).click();
+    expect(search(page).get('page')).toBeNull();
+    await page.getByRole('button', { name: 'Last', exact: true }).click();
     const pages = Math.ceil(n / 10);
     expect(await page.getByText(`Page ${pages} of ${pages}`).count()).toBe(1);
     expect(await listRows(page).count()).toBe(n - (pages - 1) * 10);
@@ -184,7 +186,7 @@ describe('the at-risk list', () => {
     await waitForSettled(page);
     expect(search(page).get('participant')).toBe(first);
     await page.getByRole('heading', { name: `Participant ${first}` }).waitFor();
-    await page.locator('caption', { hasText: 'Recent sessions' }).waitFor();
+    await page.locator('caption', { hasText: 'Recent sessions' }).waitFor({ state: 'attached' });
 
     const { participantActivity: served } = await stack.graphql<{
       participantActivity: { sessions: { sessionDate: string }[]; checkins: { reportDate: string }[] };

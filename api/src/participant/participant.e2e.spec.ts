@@ -20,7 +20,7 @@ const FIXTURE = `
     ('N1', 'P1', 'present', 90), ('N2', 'P1', 'absent', NULL), ('N3', 'P1', 'late', 70), ('N4', 'P1', 'present', 90),
     ('S1x', 'P1', 'excused', NULL), ('S1x', 'P2', 'present', 90);
   INSERT INTO sobriety_checkin (participant_id, report_date, days_used, craving, goal_met) VALUES
-    ('P1', '2025-02-12', 3, 6, false), ('P1', '2025-03-05', 0, 2, true), ('P1', '2025-03-19', 1, NULL, NULL),
+    ('P1', '2025-02-12', 3, 6, false), ('P1', '2025-03-05', 0, 2.5, true), ('P1', '2025-03-19', 1, NULL, NULL),
     ('P1', '2025-04-02', 0, 1, true);
 `;
 
@@ -74,7 +74,7 @@ describe('participantActivity over HTTP', () => {
     ]);
     expect(p.checkins).toEqual([
       { reportDate: '2025-03-19', daysUsed: 1, windowDays: 7, craving: null, goalMet: null },
-      { reportDate: '2025-03-05', daysUsed: 0, windowDays: 7, craving: 2, goalMet: true },
+      { reportDate: '2025-03-05', daysUsed: 0, windowDays: 7, craving: 2.5, goalMet: true },
       { reportDate: '2025-02-12', daysUsed: 3, windowDays: 7, craving: 6, goalMet: false },
     ]);
   });

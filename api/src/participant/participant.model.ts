@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: "One of a participant's recent attendance rows" })
 export class ParticipantSession {
@@ -35,7 +35,7 @@ export class ParticipantCheckin {
   @Field(() => Int)
   windowDays!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Craving, 0 to 10' })
+  @Field(() => Float, { nullable: true, description: 'Craving, 0 to 10 (halves allowed)' })
   craving!: number | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -27,7 +27,7 @@ export const PARTICIPANT_SESSIONS_SQL = `
 
 export const PARTICIPANT_CHECKINS_SQL = `
   SELECT to_char(c.report_date, 'YYYY-MM-DD') AS "reportDate", c.days_used AS "daysUsed",
-         c.window_days AS "windowDays", c.craving, c.goal_met AS "goalMet"
+         c.window_days AS "windowDays", c.craving::float8 AS craving, c.goal_met AS "goalMet"
     FROM sobriety_checkin c
    WHERE c.participant_id = $1 AND c.report_date <= $3::date
      AND ($2::text[] IS NULL OR EXISTS (
