@@ -310,6 +310,7 @@ describe('print', () => {
     async ({ id, path: p, ready }) => {
       const { page } = await visit(stack.url + p, PAPER);
       if (ready) await page.locator(ready).first().waitFor();
+      const chartsOnScreen = await page.locator('svg.recharts-surface').count();
       await page.emulateMedia({ media: 'print' });
       const findings = await page.evaluate(() => {
         const visible = (el: Element) =>
@@ -327,6 +328,11 @@ describe('print', () => {
             (el) => visible(el) && el.scrollWidth > el.clientWidth + 1,
           ).length,
           address: document.querySelector('.print-only')?.textContent ?? null,
+          // Every chart (sparklines too) still drawn, not collapsed, inside the paper's width.
+          charts: Array.from(document.querySelectorAll('svg.recharts-surface')).map((svg) => {
+            const box = svg.getBoundingClientRect();
+            return box.width > 10 && box.height > 10 && box.right <= document.documentElement.clientWidth + 0.5;
+          }),
         };
       });
       expect(findings).toEqual({
@@ -335,8 +341,13 @@ describe('print', () => {
         buttons: [],
         cutTables: 0,
         address: `View: ${stack.url}${p}`,
+        charts: findings.charts.map(() => true),
       });
-      if (id === 'attendance' || id === 'at-risk') await shot(page, `print-${id}`);
+      expect(findings.charts.length).toBeGreaterThanOrEqual(chartsOnScreen);
+      if (id === 'attendance' || id === 'at-risk' || id === 'data') {
+        await page.waitForTimeout(1500);
+        await shot(page, `print-${id}`);
+      }
       await page.close();
     },
   );

@@ -33,3 +33,11 @@ test.each([
 ])('other rows: %s → %s', (_, rows, expected) => {
   expect(hasData(rows, COUNT_COLUMNS)).toBe(expected);
 });
+
+test('rows of text only (an audit log) are data', () => {
+  const columns: Column<{ who: string; what: string }>[] = [
+    { label: 'Who', value: (r) => r.who },
+    { label: 'What', value: (r) => r.what },
+  ];
+  expect(hasData([{ who: 'director', what: '{ retention }' }], columns)).toBe(true);
+});

@@ -46,13 +46,11 @@ export function ParticipantView(props: {
               </li>
             ))}
           </ul>
-          <h3>Recent sessions</h3>
           {p.sessions.length ? (
             <DataTable caption="Recent sessions, latest first" rows={p.sessions} columns={SESSION_COLUMNS} />
           ) : (
             <p className="chart-frame__empty">No attendance recorded up to {formatDate(p.asOf)}.</p>
           )}
-          <h3>Recent sobriety check-ins</h3>
           {p.checkins.length ? (
             <DataTable caption="Recent sobriety check-ins, latest first" rows={p.checkins} columns={CHECKIN_COLUMNS} />
           ) : (
