@@ -28,6 +28,7 @@ import { AdjustedComparisonModule } from './adjusted/adjusted.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
 import { InboxModule } from './inbox/inbox.module';
 import type { InboxSettings } from './inbox/inbox-settings';
+import { ParticipantModule } from './participant/participant.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -51,6 +52,7 @@ export const FEATURE_MODULES = [
   AttendanceModule,
   SessionFeedbackModule,
   EarlyWarningModule,
+  ParticipantModule,
   OutcomeReportModule,
   ReportExportModule,
   ReleasesModule,

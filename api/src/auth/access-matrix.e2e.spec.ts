@@ -22,6 +22,7 @@ const POLICY: Record<string, Role[]> = {
   drilldownGroups: CLINICAL,
   drilldownSessions: CLINICAL,
   earlyWarning: ['director'],
+  participantActivity: ['director'],
   auditLog: ['director'],
   outcomeReport: CLINICAL,
   releases: [...ROLES],
@@ -74,7 +75,7 @@ function probe(field: GraphQLField<unknown, unknown>): string {
       const type = (a.type as GraphQLNonNull<never>).ofType as unknown;
       if (isEnumType(type)) return `${a.name}: ${(type as GraphQLEnumType).getValues()[0].name}`;
       if (isScalarType(type) && type.name === 'Int') return `${a.name}: 1`;
-      return `${a.name}: "G1"`;
+      return `${a.name}: "${a.name === 'participantId' ? 'P1' : 'G1'}"`;
     });
   return `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} { __typename } }`;
 }

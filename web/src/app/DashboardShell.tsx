@@ -2,6 +2,8 @@ import { Suspense, useEffect, useRef } from 'react';
 import type { SignedInUser } from '../auth/roles';
 import { FilterBar } from '../filters/FilterBar';
 import { navigate, useRoute } from '../routing/useRoute';
+import { PageCsvProvider } from '../page-tools/page-csv';
+import { PageToolbar, PrintedViewAddress } from '../page-tools/PageToolbar';
 import { AppHeader } from './AppHeader';
 import { ForbiddenState } from './ForbiddenState';
 import { NotFoundPage } from './NotFoundPage';
@@ -51,12 +53,14 @@ export function DashboardShell({ user, onSignOut }: DashboardShellProps) {
         {!page && <NotFoundPage homePath={homePath} />}
         {page && !allowed && !redirectHome && <ForbiddenState homePath={homePath} />}
         {page && allowed && (
-          <>
+          <PageCsvProvider key={page.id}>
+            <PageToolbar pageId={page.id} />
+            <PrintedViewAddress />
             {page.filters && <FilterBar />}
             <Suspense fallback={<p aria-busy="true">Loading the page…</p>}>
               {PageComponent && <PageComponent />}
             </Suspense>
-          </>
+          </PageCsvProvider>
         )}
       </main>
     </>

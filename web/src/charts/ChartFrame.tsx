@@ -1,10 +1,13 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { isForbidden } from '../api/api-error';
 import { ForbiddenState } from '../app/ForbiddenState';
 import type { Column } from './columns';
 import { toCsv } from './csv';
 import { DataTable } from './DataTable';
 import { csvFileName, downloadText } from './download';
+import { EmptyState } from '../page-tools/EmptyState';
+import { hasData } from '../page-tools/has-data';
+import { usePageCsv } from '../page-tools/page-csv';
 
 export interface QueryStatus {
   isPending: boolean;
@@ -53,7 +56,12 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
   const headingId = useId();
   const tableId = useId();
   const ready = !status.isPending && !status.error;
-  const empty = ready && rows.length === 0;
+  const empty = ready && !hasData(rows, columns);
+  const csv = useMemo(
+    () => (ready && !empty ? { fileName: csvFileName(title, scope ?? null), text: () => toCsv(rows, columns) } : null),
+    [ready, empty, title, scope, rows, columns],
+  );
+  usePageCsv(csv);
 
   return (
     <section className="chart-frame" aria-labelledby={headingId} aria-busy={status.isPending}>
@@ -83,11 +91,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
           </button>
         </div>
       )}
-      {empty && (
-        <p className="chart-frame__empty">
-          {emptyMessage ?? 'No records match these filters. Widen the period or clear a filter.'}
-        </p>
-      )}
+      {empty && <EmptyState scope={scope} hint={emptyMessage} />}
       {ready && !empty && (
         <>
           <div className="chart-frame__chart">{children}</div>
@@ -100,7 +104,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
             >
               {showTable ? 'Hide table' : 'Show table'}
             </button>
-            <button type="button" onClick={() => downloadText(csvFileName(title, scope ?? null), toCsv(rows, columns))}>
+            <button type="button" onClick={() => csv && downloadText(csv.fileName, csv.text())}>
               Download CSV
             </button>
           </div>

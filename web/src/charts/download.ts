@@ -1,7 +1,13 @@
+/** A BOM makes Excel read a CSV as UTF-8 (site names with accents). */
+export const CSV_BOM = '\uFEFF';
+
 /** Saves text as a file through the browser's download flow. */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  // A BOM makes Excel read the file as UTF-8 (site names with accents).
-  const blob = new Blob(['\uFEFF', text], { type });
+  downloadBlob(fileName, new Blob([CSV_BOM, text], { type }));
+}
+
+/** Saves any content (a zip of CSVs) through the browser's download flow. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

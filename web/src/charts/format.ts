@@ -37,14 +37,31 @@ export function formatCi(lower: number | null | undefined, upper: number | null 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "6 Jan 25" for a YYYY-MM-DD date (read as a calendar date, no time zone). */
-export function formatShortDate(iso: string): string {
+/**
+ * "6 Jan 2025" for a YYYY-MM-DD date (read as a calendar date, no time zone): the one way the app
+ * writes a date. Day first and the month in letters read the same in the US and elsewhere; the
+ * year in four digits. CSV files keep YYYY-MM-DD, for spreadsheets.
+ */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return NO_VALUE;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1].slice(2)}`;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-export const weekTitle = (weekStart: string) => `Week of Monday ${formatShortDate(weekStart)}`;
+/** "7 Dec 2026, 03:01 UTC" for a timestamp: loads are compared across sites, so one clock. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return NO_VALUE;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = date.toISOString();
+  return `${formatDate(text.slice(0, 10))}, ${text.slice(11, 16)} UTC`;
+}
+
+/** "6 Jan 2025 – 31 Mar 2025": a period, both ends included. */
+export const formatPeriod = (from: string, to: string) => `${formatDate(from)} – ${formatDate(to)}`;
+
+export const weekTitle = (weekStart: string) => `Week of Monday ${formatDate(weekStart)}`;
 
 /** A score on a 0–10 or 0–40 scale, to one decimal. */
 export const formatScore = (value: number | null) => formatDecimal(value, 1);
@@ -66,3 +83,6 @@ export function percentTicks(max: number): number[] {
 export function formatPValue(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
+
+/** A table column's formatter for a YYYY-MM-DD value (the CSV keeps the value as served). */
+export const formatDateCell = (value: unknown) => formatDate(typeof value === 'string' ? value : null);

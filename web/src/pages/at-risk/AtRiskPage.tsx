@@ -2,13 +2,16 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { figureColumns, type Figure } from '../../charts/figures';
 import { FigureBarChart } from '../../charts/FigureBarChart';
-import { formatCount, formatPercent, formatRate } from '../../charts/format';
+import { formatCount, formatDate, formatPercent, formatRate } from '../../charts/format';
 import { KpiTile, KpiTiles } from '../../charts/KpiTile';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { pendingUntilFiltered } from '../query-status';
 import { REASON_LABELS } from './at-risk-shape';
 import { AtRiskTable } from './AtRiskTable';
+import { ParticipantView } from './ParticipantView';
+import { useAtRiskView } from './useAtRiskView';
 import { useEarlyWarningQuery } from './useEarlyWarningQuery';
+import './at-risk.css';
 
 const REASON_COLUMNS = figureColumns({
   categoryLabel: 'Reason',
@@ -21,6 +24,7 @@ const REASON_COLUMNS = figureColumns({
 /** Open episodes with an early-warning sign, for the clinical team's next conversations. */
 export default function AtRiskPage() {
   const filter = useMetricsFilter();
+  const [view, , hrefOf] = useAtRiskView();
   const query = useEarlyWarningQuery(filter);
   const list = query.data;
   const reasons = useMemo(
@@ -40,11 +44,20 @@ export default function AtRiskPage() {
     [list],
   );
 
+  if (view.participant) {
+    return (
+      <ParticipantView
+        participantId={view.participant}
+        filter={filter}
+        backHref={hrefOf({ ...view, participant: null })}
+      />
+    );
+  }
   return (
     <>
       <p className="page-note">
-        Episodes open on the as-of date{list ? ` (${list.asOf})` : ''} at the chosen sites. The period and group types
-        do not apply: the list is about who is in treatment now.
+        Episodes open on the as-of date{list ? ` (${formatDate(list.asOf)})` : ''} at the chosen sites. The period and
+        group types do not apply: the list is about who is in treatment now.
       </p>
       {list ? (
         <KpiTiles>

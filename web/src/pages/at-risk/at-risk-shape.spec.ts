@@ -23,12 +23,12 @@ describe('describeReason', () => {
     [
       'two_most_recent_absent',
       episode({}),
-      'Missed the last two sessions (no-show, not excused), the latest on 2025-06-28.',
+      'Missed the last two sessions (no-show, not excused), the latest on 28 Jun 2025.',
     ],
     [
       'not_attending',
       episode({}),
-      'Scheduled for 3 sessions in the last 14 days but attended none in the last 7 (last attended 2025-06-20).',
+      'Scheduled for 3 sessions in the last 14 days but attended none in the last 7 (last attended 20 Jun 2025).',
     ],
     [
       'not_attending',
@@ -38,9 +38,13 @@ describe('describeReason', () => {
     [
       'low_feedback_score',
       episode({}),
-      'Rated the last session 31 out of 40 on 2025-06-20: 36 or lower is worth discussing.',
+      'Rated the last session 31 out of 40 on 20 Jun 2025: 36 or lower is worth discussing.',
     ],
-    ['use_reported', episode({ lastCheckinDaysUsed: 1 }), 'Reported using on 1 day at the last check-in (2025-06-10).'],
+    [
+      'use_reported',
+      episode({ lastCheckinDaysUsed: 1 }),
+      'Reported using on 1 day at the last check-in (10 Jun 2025).',
+    ],
     ['no_recent_checkin', episode({ lastCheckinDate: null }), 'No sobriety check-in in the last 14 days (none yet).'],
   ] as const)('%s', (reason, e, text) => {
     expect(describeReason(reason, e)).toBe(text);

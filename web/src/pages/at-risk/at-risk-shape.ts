@@ -1,5 +1,5 @@
 import type { Column } from '../../charts/columns';
-import { formatCount } from '../../charts/format';
+import { formatCount, formatDate, formatDateCell } from '../../charts/format';
 import type { EarlyWarningQuery, EarlyWarningReason } from '../../gql/graphql';
 
 export type AtRiskEpisode = EarlyWarningQuery['earlyWarning']['episodes'][number];
@@ -19,17 +19,17 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function describeReason(reason: EarlyWarningReason, e: AtRiskEpisode): string {
   switch (reason) {
     case 'two_most_recent_absent':
-      return `Missed the last two sessions (no-show, not excused)${e.lastSessionDate ? `, the latest on ${e.lastSessionDate}` : ''}.`;
+      return `Missed the last two sessions (no-show, not excused)${e.lastSessionDate ? `, the latest on ${formatDate(e.lastSessionDate)}` : ''}.`;
     case 'not_attending':
       return `Scheduled for ${plural(e.rowsLast14Days, 'session')} in the last 14 days but attended none in the last 7${
-        e.lastAttendedDate ? ` (last attended ${e.lastAttendedDate})` : ' (never attended)'
+        e.lastAttendedDate ? ` (last attended ${formatDate(e.lastAttendedDate)})` : ' (never attended)'
       }.`;
     case 'low_feedback_score':
-      return `Rated the last session ${e.lastFeedbackScore ?? '—'} out of 40${e.lastFeedbackDate ? ` on ${e.lastFeedbackDate}` : ''}: 36 or lower is worth discussing.`;
+      return `Rated the last session ${e.lastFeedbackScore ?? '—'} out of 40${e.lastFeedbackDate ? ` on ${formatDate(e.lastFeedbackDate)}` : ''}: 36 or lower is worth discussing.`;
     case 'use_reported':
-      return `Reported using on ${plural(e.lastCheckinDaysUsed ?? 0, 'day')} at the last check-in${e.lastCheckinDate ? ` (${e.lastCheckinDate})` : ''}.`;
+      return `Reported using on ${plural(e.lastCheckinDaysUsed ?? 0, 'day')} at the last check-in${e.lastCheckinDate ? ` (${formatDate(e.lastCheckinDate)})` : ''}.`;
     case 'no_recent_checkin':
-      return `No sobriety check-in in the last 14 days${e.lastCheckinDate ? ` (last on ${e.lastCheckinDate})` : ' (none yet)'}.`;
+      return `No sobriety check-in in the last 14 days${e.lastCheckinDate ? ` (last on ${formatDate(e.lastCheckinDate)})` : ' (none yet)'}.`;
   }
 }
 
@@ -70,7 +70,7 @@ export const AT_RISK_COLUMNS: Column<AtRiskEpisode>[] = [
   { label: 'Participant', value: (e) => e.participantId },
   { label: 'Episode', value: (e) => e.enrollmentId },
   { label: 'Site', value: (e) => e.siteName },
-  { label: 'Admitted', value: (e) => e.admissionDate },
+  { label: 'Admitted', value: (e) => e.admissionDate, format: formatDateCell },
   {
     label: 'Days since admission',
     value: (e) => e.daysSinceAdmission,
@@ -79,7 +79,11 @@ export const AT_RISK_COLUMNS: Column<AtRiskEpisode>[] = [
   },
   { label: 'Reasons', value: (e) => e.reasonCount, numeric: true },
   { label: 'Why', value: (e) => e.reasons.map((r) => REASON_LABELS[r]).join('; ') },
-  { label: 'Last attended', value: (e) => e.lastAttendedDate, format: (v) => (typeof v === 'string' ? v : 'never') },
-  { label: 'Last check-in', value: (e) => e.lastCheckinDate },
+  {
+    label: 'Last attended',
+    value: (e) => e.lastAttendedDate,
+    format: (v) => (typeof v === 'string' ? formatDate(v) : 'never'),
+  },
+  { label: 'Last check-in', value: (e) => e.lastCheckinDate, format: formatDateCell },
   { label: 'Last session rating (0–40)', value: (e) => e.lastFeedbackScore, numeric: true },
 ];

@@ -3,7 +3,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { figureColumns } from '../../charts/figures';
 import { FigureBarChart } from '../../charts/FigureBarChart';
 import { FigureLineChart } from '../../charts/FigureLineChart';
-import { formatRate, formatShortDate, weekTitle } from '../../charts/format';
+import { formatRate, formatDate, weekTitle } from '../../charts/format';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { toAccountabilityFigures } from './accountability-shape';
 import { intensityMet, noShowRate, toGroupTypeBars, toWeeklyAttendanceFigures } from './attendance-shape';
@@ -86,7 +86,7 @@ export default function AttendancePage() {
           yTicks={PERCENT_TICKS}
           nUnit="rows"
           bandSeries={['total']}
-          tickFormat={formatShortDate}
+          tickFormat={formatDate}
           categoryTitle={weekTitle}
         />
       </ChartFrame>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useRole } from '../../auth/useSession';
 import { ChartFrame } from '../../charts/ChartFrame';
+import { formatDate, formatDateTime } from '../../charts/format';
 import { useDataFreshnessQuery } from '../../data/useDataFreshnessQuery';
 import { LOADED_RECORDS_COLUMNS, toLoadedRecordsRows } from './loaded-records';
 import { AuditLog } from './AuditLog';
@@ -26,13 +27,11 @@ export default function DataPage() {
             "No data has been loaded yet. Load the program's exports to see figures."
           ) : (
             <>
-              Figures are computed as of <strong>{data.defaultAsOf}</strong>, the latest date in the data, unless the
-              filter bar chooses another as-of date.
+              Figures are computed as of <strong>{formatDate(data.defaultAsOf)}</strong>, the latest date in the data,
+              unless the filter bar chooses another as-of date.
             </>
           )}
-          {data.lastSuccessfulLoadAt && (
-            <> Last successful load: {new Date(data.lastSuccessfulLoadAt).toLocaleString('en-US')}.</>
-          )}
+          {data.lastSuccessfulLoadAt && <> Last successful load: {formatDateTime(data.lastSuccessfulLoadAt)}.</>}
         </p>
       )}
       <ChartFrame

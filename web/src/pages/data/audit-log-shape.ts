@@ -1,6 +1,6 @@
 import type { Column } from '../../charts/columns';
+import { formatDateTime } from '../../charts/format';
 import type { AuditLogQuery } from '../../gql/graphql';
-import { formatLoadTime } from './load-history-shape';
 
 export type AuditEntry = AuditLogQuery['auditLog'][number];
 
@@ -24,7 +24,7 @@ export function describeFilters(json: string): string {
 }
 
 export const AUDIT_COLUMNS: Column<AuditEntry>[] = [
-  { label: 'When', value: (e) => e.at, format: (v) => formatLoadTime(typeof v === 'string' ? v : null) },
+  { label: 'When', value: (e) => e.at, format: (v) => formatDateTime(typeof v === 'string' ? v : null) },
   { label: 'User', value: (e) => e.username },
   { label: 'Role', value: (e) => e.role },
   { label: 'Operation', value: (e) => e.operation },

@@ -1,14 +1,4 @@
-import { formatLoadTime, toRejectReasonFigures } from './load-history-shape';
-
-describe('formatLoadTime', () => {
-  test.each([
-    ['2025-06-30T14:05:09.123Z', '2025-06-30 14:05 UTC'],
-    [null, '—'],
-    ['not a time', 'not a time'],
-  ])('%s reads %s', (iso, text) => {
-    expect(formatLoadTime(iso)).toBe(text);
-  });
-});
+import { toRejectReasonFigures } from './load-history-shape';
 
 describe('toRejectReasonFigures', () => {
   test.each([

@@ -1,6 +1,6 @@
 import type { Column } from '../../charts/columns';
 import type { Figure } from '../../charts/figures';
-import { formatCount } from '../../charts/format';
+import { formatCount, formatDateTime } from '../../charts/format';
 import type { LoadHistoryQuery, RejectsQuery } from '../../gql/graphql';
 
 export type LoadRecord = LoadHistoryQuery['loadHistory'][number];
@@ -11,16 +11,9 @@ const count = (v: unknown) => formatCount(typeof v === 'number' ? v : null);
 /** Fields the server sends to directors only (values, details, sources) read "hidden" for others. */
 const directorsOnly = (v: unknown) => (v === null || v === undefined ? 'hidden' : String(v));
 
-/** "2025-06-30 14:05 UTC": loads are compared across sites, so one clock. */
-export function formatLoadTime(iso: string | null): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export const LOAD_COLUMNS: Column<LoadRecord>[] = [
   { label: 'Load', value: (l) => l.loadId, numeric: true },
-  { label: 'Started', value: (l) => l.startedAt, format: (v) => formatLoadTime(typeof v === 'string' ? v : null) },
+  { label: 'Started', value: (l) => l.startedAt, format: (v) => formatDateTime(typeof v === 'string' ? v : null) },
   { label: 'Status', value: (l) => l.status },
   { label: 'Source', value: (l) => l.source, format: directorsOnly },
   { label: 'Files', value: (l) => l.files.length, numeric: true },

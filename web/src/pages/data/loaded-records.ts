@@ -1,5 +1,5 @@
 import type { Column } from '../../charts/columns';
-import { formatCount } from '../../charts/format';
+import { formatCount, formatDateCell } from '../../charts/format';
 
 export interface LoadedRecordsRow {
   kind: string;
@@ -30,5 +30,5 @@ export const LOADED_RECORDS_COLUMNS: Column<LoadedRecordsRow>[] = [
   { label: 'Export', value: (r) => r.label },
   { label: 'Kind', value: (r) => r.kind },
   { label: 'Rows', value: (r) => r.rows, format: (v) => formatCount(typeof v === 'number' ? v : null), numeric: true },
-  { label: 'Latest date', value: (r) => r.latestDate },
+  { label: 'Latest date', value: (r) => r.latestDate, format: formatDateCell },
 ];

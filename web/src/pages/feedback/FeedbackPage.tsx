@@ -3,7 +3,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { figureColumns } from '../../charts/figures';
 import { FigureBarChart } from '../../charts/FigureBarChart';
 import { FigureLineChart } from '../../charts/FigureLineChart';
-import { formatRate, formatScore, formatShortDate, weekTitle } from '../../charts/format';
+import { formatRate, formatScore, formatDate, weekTitle } from '../../charts/format';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { pendingUntilFiltered } from '../query-status';
 import { scoreAxis, toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
@@ -106,7 +106,7 @@ export default function FeedbackPage() {
           percentAxis
           nUnit="responses"
           bandSeries={['total']}
-          tickFormat={formatShortDate}
+          tickFormat={formatDate}
           categoryTitle={weekTitle}
         />
       </ChartFrame>

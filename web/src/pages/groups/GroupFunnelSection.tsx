@@ -30,6 +30,7 @@ export function GroupFunnelSection({
       rows={funnel?.groups ?? []}
       columns={FUNNEL_COLUMNS}
       n={funnel ? { value: funnel.groups.length, unit: `groups (${chosen.unit})` } : null}
+      scope={filter}
       emptyMessage="No groups have records for this measure in the period."
     >
       <label className="chart-option">

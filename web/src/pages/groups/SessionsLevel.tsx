@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DataTable } from '../../charts/DataTable';
 import { FigureLineChart } from '../../charts/FigureLineChart';
-import { formatRate, formatShortDate } from '../../charts/format';
+import { formatRate, formatDate } from '../../charts/format';
 import type { GroupType, MetricsFilterVariables } from '../../filters/group-types';
 import { pendingUntilFiltered } from '../query-status';
 import { SESSION_COLUMNS, toSessionFigures } from './groups-shape';
@@ -42,7 +42,7 @@ export function SessionsLevel({ filter, groupType, groupId }: SessionsLevelProps
         yDomain={[0, 1]}
         yTicks={[0, 0.25, 0.5, 0.75, 1]}
         nUnit="rows"
-        tickFormat={formatShortDate}
+        tickFormat={formatDate}
         height={260}
       />
       <DataTable caption="Sessions in the period" rows={report?.sessions ?? []} columns={SESSION_COLUMNS} />

@@ -1,6 +1,6 @@
 import type { Column } from '../../charts/columns';
 import { seriesLabel, type Figure } from '../../charts/figures';
-import { formatCount, formatDecimal, formatPercent } from '../../charts/format';
+import { formatCount, formatDateCell, formatDecimal, formatPercent } from '../../charts/format';
 import type { GroupType } from '../../filters/group-types';
 import type { DrilldownGroupFiguresFragment, DrilldownSessionsQuery } from '../../gql/graphql';
 
@@ -64,7 +64,7 @@ export const GROUP_COLUMNS: Column<DrilldownGroupFiguresFragment>[] = [
 ];
 
 export const SESSION_COLUMNS: Column<Session>[] = [
-  { label: 'Date', value: (s) => s.date },
+  { label: 'Date', value: (s) => s.date, format: formatDateCell },
   { label: 'Topic', value: (s) => s.topic },
   { label: 'Minutes', value: (s) => s.durationMinutes, numeric: true, format: count },
   { label: 'Scheduled', value: (s) => s.scheduled, numeric: true, format: count },

@@ -1,12 +1,12 @@
 import { Link } from '../../routing/Link';
 import { TableScroll } from '../../charts/TableScroll';
-import { formatShortDate } from '../../charts/format';
+import { formatDate } from '../../charts/format';
+import { useSiteNames } from '../../sites/useSiteNames';
 import { useReleasesQuery } from './useReleases';
-
-const sitesLabel = (siteIds: readonly string[] | null) => (siteIds?.length ? siteIds.join(', ') : 'All sites');
 
 /** Every release the reader may see, newest period first. */
 export function ReleaseList() {
+  const sitesLabel = useSiteNames();
   const query = useReleasesQuery();
   if (query.error)
     return (
@@ -44,7 +44,7 @@ export function ReleaseList() {
                     </td>
                     <td>{sitesLabel(r.siteIds)}</td>
                     <td>{r.status === 'draft' ? 'Draft' : `Version ${r.version}`}</td>
-                    <td>{r.publishedAt ? formatShortDate(r.publishedAt.slice(0, 10)) : '—'}</td>
+                    <td>{r.publishedAt ? formatDate(r.publishedAt.slice(0, 10)) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { TableScroll } from '../../charts/TableScroll';
 import { useRole } from '../../auth/useSession';
-import { formatShortDate } from '../../charts/format';
+import { formatDate } from '../../charts/format';
+import { useSiteNames } from '../../sites/useSiteNames';
 import { Link } from '../../routing/Link';
 import { navigate } from '../../routing/useRoute';
 import { FileDownloads } from '../report/FileDownloads';
@@ -20,6 +21,7 @@ const FORMATS = ['pdf', 'csv', 'json'] as const;
 
 /** One release: its figures as the funder holds them, its files, and for a draft the review. */
 export function ReleaseView({ releaseId }: { releaseId: number }) {
+  const siteNames = useSiteNames();
   const role = useRole();
   const query = useReleaseQuery(releaseId);
   const release = query.data;
@@ -43,7 +45,7 @@ export function ReleaseView({ releaseId }: { releaseId: number }) {
         <dl>
           <dt>Period</dt>
           <dd>
-            {formatShortDate(release.period.from)} – {formatShortDate(release.period.to)}
+            {formatDate(release.period.from)} – {formatDate(release.period.to)}
           </dd>
           <dt>Compared with</dt>
           <dd>
@@ -52,14 +54,12 @@ export function ReleaseView({ releaseId }: { releaseId: number }) {
               : `no release of ${release.previousPeriod.name} was published`}
           </dd>
           <dt>Sites</dt>
-          <dd>{release.siteIds?.length ? release.siteIds.join(', ') : 'All sites'}</dd>
+          <dd>{siteNames(release.siteIds)}</dd>
           <dt>As of</dt>
-          <dd>{formatShortDate(release.asOf)}</dd>
+          <dd>{formatDate(release.asOf)}</dd>
           <dt>Status</dt>
           <dd>
-            {release.publishedAt
-              ? `Published ${formatShortDate(release.publishedAt.slice(0, 10))}`
-              : 'Draft, not published'}
+            {release.publishedAt ? `Published ${formatDate(release.publishedAt.slice(0, 10))}` : 'Draft, not published'}
           </dd>
           <dt>Data version</dt>
           <dd>{release.dataVersion}</dd>

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { isForbidden } from '../../api/api-error';
 import { ForbiddenState } from '../../app/ForbiddenState';
-import { formatShortDate } from '../../charts/format';
+import { formatDate, formatDateTime, formatPeriod } from '../../charts/format';
+import { useSiteNames } from '../../sites/useSiteNames';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { ReportDownloads } from './ReportDownloads';
 import { ReportKmChart } from './ReportKmChart';
@@ -10,13 +11,12 @@ import { ReportSectionView } from './ReportTables';
 import { useOutcomeReportQuery } from './useOutcomeReportQuery';
 import './report.css';
 
-const period = (from: string, to: string) => `${formatShortDate(from)} – ${formatShortDate(to)}`;
-
 /**
  * The funder outcome report: this period against the previous one of equal length, small cells
  * suppressed by the API whoever reads it, with the same report as PDF and CSV, and printable.
  */
 export default function ReportPage() {
+  const siteNames = useSiteNames();
   const metricsFilter = useMetricsFilter();
   const filter = useMemo(() => toReportFilter(metricsFilter), [metricsFilter]);
   const query = useOutcomeReportQuery(filter);
@@ -43,15 +43,15 @@ export default function ReportPage() {
       <section className="card report-summary" aria-label="What this report covers">
         <dl>
           <dt>This period</dt>
-          <dd>{period(p.from, p.to)}</dd>
+          <dd>{formatPeriod(p.from, p.to)}</dd>
           <dt>Compared with</dt>
-          <dd>{period(p.previousFrom, p.previousTo)} (the previous period of the same length)</dd>
+          <dd>{formatPeriod(p.previousFrom, p.previousTo)} (the previous period of the same length)</dd>
           <dt>Sites</dt>
-          <dd>{report.siteIds?.length ? report.siteIds.join(', ') : 'All sites'}</dd>
+          <dd>{siteNames(report.siteIds)}</dd>
           <dt>As of</dt>
-          <dd>{formatShortDate(p.asOf)}</dd>
+          <dd>{formatDate(p.asOf)}</dd>
           <dt>Data loaded</dt>
-          <dd>{report.lastSuccessfulLoadAt ? report.lastSuccessfulLoadAt.slice(0, 10) : 'no load recorded'}</dd>
+          <dd>{report.lastSuccessfulLoadAt ? formatDateTime(report.lastSuccessfulLoadAt) : 'no load recorded'}</dd>
         </dl>
         <p className="plain-words">
           The report covers every group type. Figures from 1 to {t - 1} people, and rates built on them, read
