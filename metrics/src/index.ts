@@ -7,3 +7,5 @@ export { refreshDerivedTables, vacuumDerivedTables } from './derived/refresh';
 export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
 export { episodeWarningCtes } from './derived/episode-warning';
 export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';
+export * from './definitions';
+export * from './comparison-period';

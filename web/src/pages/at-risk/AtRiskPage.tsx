@@ -50,11 +50,13 @@ export default function AtRiskPage() {
         <KpiTiles>
           <KpiTile
             label="At risk"
+            figure="earlyWarning"
             value={formatCount(list.atRiskEpisodes)}
             detail={`of ${formatCount(list.openEpisodes)} open episodes`}
           />
           <KpiTile
             label="Share at risk"
+            figure="earlyWarning"
             value={formatPercent(list.openEpisodes ? list.atRiskEpisodes / list.openEpisodes : null)}
             detail="with at least one reason"
           />
@@ -64,6 +66,7 @@ export default function AtRiskPage() {
       )}
       <ChartFrame
         title="Open episodes by early-warning reason"
+        figures="earlyWarning"
         description="Share of open episodes for which each reason holds (an episode may have several)."
         status={pendingUntilFiltered(query, filter)}
         rows={reasons}

@@ -69,6 +69,7 @@ export default function AttendancePage() {
     <>
       <ChartFrame
         title="Weekly attendance rate by group type"
+        figures="attendanceRate"
         description="Attended (present, late or left early) ÷ scheduled rows that were not excused, per ISO week. The band is the 95% interval of the all-types rate."
         status={pendingUntilFiltered(attendance, filter)}
         rows={weekly}
@@ -93,6 +94,7 @@ export default function AttendancePage() {
       <div className="chart-grid">
         <ChartFrame
           title="No-show rate by group type"
+          figures="noShowRate"
           description="Absent (not excused) ÷ scheduled rows that were not excused, with 95% intervals."
           status={pendingUntilFiltered(attendance, filter)}
           rows={noShow}
@@ -111,6 +113,7 @@ export default function AttendancePage() {
         </ChartFrame>
         <ChartFrame
           title="ASAM 2.1 intensity met by group type"
+          figures="intensityMet"
           description="Share of participant-weeks with at least 9 hours attended (weeks with unknown hours left out), with 95% intervals. By group type, a week counts only the hours of that type's sessions: a type whose sessions add up to less than 9 hours a week rarely reaches it on its own, so a low share there is what the definition gives, not a failure; the all-types bar counts every hour of the week."
           status={pendingUntilFiltered(intensity, filter)}
           rows={intensityBars}
@@ -130,6 +133,7 @@ export default function AttendancePage() {
       </div>
       <ChartFrame
         title="Accountability measures by group type"
+        figures="accountability"
         description={
           <>
             Consistency, feedback participation and re-engagement are session measures (with 95% intervals); check-in

@@ -49,6 +49,7 @@ export default function FeedbackPage() {
       <div className="chart-grid">
         <ChartFrame
           title="Mean session score by group type"
+          figures="sessionScore"
           description={`Relationship + goals and topics + approach + overall, each rated 0–10 (Group Session Rating Scale).${axis.domain[0] > 0 ? ` The axis starts at ${axis.domain[0]}, not 0, so that differences between group types show.` : ''}`}
           status={status}
           rows={scores}
@@ -69,6 +70,7 @@ export default function FeedbackPage() {
         </ChartFrame>
         <ChartFrame
           title="Rating items by group type"
+          figures="ratingItems"
           description="Mean of each of the four items (0–10)."
           status={status}
           rows={items}
@@ -90,6 +92,7 @@ export default function FeedbackPage() {
       </div>
       <ChartFrame
         title="Alliance flag rate by week"
+        figures="allianceFlagRate"
         description="Share of sessions rated 36 or lower out of 40 (worth discussing with the group), per ISO week, all group types, with its 95% interval (band)."
         status={status}
         rows={flags}

@@ -43,6 +43,7 @@ export default function OverviewPage() {
             <KpiTile
               key={t.key}
               label={t.label}
+              figure={t.key}
               value={formatCount(overview[t.key].current)}
               detail={describeChange(overview[t.key].current, overview[t.key].previous)}
             />
@@ -60,6 +61,7 @@ export default function OverviewPage() {
       <ChartFrame
         headingLevel={3}
         title="Sessions held by group type"
+        figures="sessionsHeld"
         description="Group sessions held in the period (coloured bars) against the previous period of the same length (grey)."
         status={status}
         rows={rows}

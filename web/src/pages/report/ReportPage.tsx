@@ -5,6 +5,7 @@ import { formatShortDate } from '../../charts/format';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { ReportDownloads } from './ReportDownloads';
 import { ReportKmChart } from './ReportKmChart';
+import { ReportMethods } from './ReportMethods';
 import { describeReportLogRank, toReportFilter, toReportKmSeries, toReportSections } from './report-shape';
 import { ReportSectionView } from './ReportTables';
 import { useOutcomeReportQuery } from './useOutcomeReportQuery';
@@ -80,13 +81,15 @@ export default function ReportPage() {
         </p>
       </section>
 
+      <ReportMethods />
+
       <footer className="report-footnote" data-testid="report-footnote">
         <p>
           <strong>suppressed</strong>: hidden to protect small groups (42 CFR Part 2). Counts from 1 to {t - 1} are not
           shown (zero is), nor any rate or mean built on them; where a breakdown by group type would otherwise leave one
           hidden cell beside a shown total, the next smallest is hidden too, so no figure can be worked out by
           subtraction. <strong>—</strong>: cannot be computed (no one in it). <strong>pts</strong>: percentage points.
-          Change = this period minus the previous period. Definitions are on the Methods page of the PDF.
+          Change = this period minus the previous period. Definitions are under Methods above and on the Methods page of the PDF.
         </p>
       </footer>
     </div>
