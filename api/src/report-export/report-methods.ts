@@ -37,7 +37,7 @@ function reportMethodsEntries(
     {
       term: 'Periods and as-of date',
       text:
-        `This period is ${formatPeriod(p.from, p.to)}; the previous period is the same number of days just before it, ` +
+        `This period is ${formatPeriod(p.from, p.to)}; the previous period is ${p.comparison ?? 'the same number of days just before'}, ` +
         `${formatPeriod(p.previousFrom, p.previousTo)}. Every figure looks from ${formatDate(p.asOf)} (the as-of date): ` +
         'records dated later are ignored, and an episode discharged later counts as still open. ' +
         `Sites: ${report.siteIds?.length ? report.siteIds.join(', ') : 'all sites'}.`,

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The previous period: the same number of days just before (sameLength); the previous calendar month, quarter, half-year or year when the period is one, else the same length (calendar); the same dates a year earlier (yearEarlier) */
+export type ComparisonKind =
+  | 'calendar'
+  | 'sameLength'
+  | 'yearEarlier';
+
 /** Why an open episode is at risk (METRICS.md, Early warning) */
 export type EarlyWarningReason =
   /** Its most recent session feedback score is 36 or lower */
@@ -41,6 +47,8 @@ export type GroupType =
 export type MetricsFilter = {
   /** The date the analysis looks from, YYYY-MM-DD (default: the latest date in the data) */
   asOf?: string | null | undefined;
+  /** Which previous period comparisons use (default sameLength); only figures set beside a previous period read it */
+  comparison?: ComparisonKind | null | undefined;
   /** First day of the period (inclusive), YYYY-MM-DD */
   from?: string | null | undefined;
   /** Only these group types (all when absent) */
