@@ -52,7 +52,7 @@ export function DashboardShell({ user, onSignOut }: DashboardShellProps) {
         {page && !allowed && !redirectHome && <ForbiddenState homePath={homePath} />}
         {page && allowed && (
           <>
-            {page.filters && <FilterBar />}
+            {page.filters.length > 0 && <FilterBar applies={page.filters} />}
             <Suspense fallback={<p aria-busy="true">Loading the page…</p>}>
               {PageComponent && <PageComponent />}
             </Suspense>

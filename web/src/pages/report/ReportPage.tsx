@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { isForbidden } from '../../api/api-error';
 import { ForbiddenState } from '../../app/ForbiddenState';
 import { formatShortDate } from '../../charts/format';
+import { useComparison } from '../../filters/useComparison';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { ReportDownloads } from './ReportDownloads';
 import { ReportKmChart } from './ReportKmChart';
@@ -19,7 +20,8 @@ const period = (from: string, to: string) => `${formatShortDate(from)} – ${for
  */
 export default function ReportPage() {
   const metricsFilter = useMetricsFilter();
-  const filter = useMemo(() => toReportFilter(metricsFilter), [metricsFilter]);
+  const comparison = useComparison();
+  const filter = useMemo(() => toReportFilter(metricsFilter, comparison), [metricsFilter, comparison]);
   const query = useOutcomeReportQuery(filter);
   const report = query.data;
   const sections = useMemo(() => (report ? toReportSections(report.figures) : []), [report]);
@@ -46,7 +48,9 @@ export default function ReportPage() {
           <dt>This period</dt>
           <dd>{period(p.from, p.to)}</dd>
           <dt>Compared with</dt>
-          <dd>{period(p.previousFrom, p.previousTo)} (the previous period of the same length)</dd>
+          <dd>
+            {period(p.previousFrom, p.previousTo)} ({p.comparison ?? 'the same number of days just before'})
+          </dd>
           <dt>Sites</dt>
           <dd>{report.siteIds?.length ? report.siteIds.join(', ') : 'All sites'}</dd>
           <dt>As of</dt>
@@ -89,7 +93,8 @@ export default function ReportPage() {
           shown (zero is), nor any rate or mean built on them; where a breakdown by group type would otherwise leave one
           hidden cell beside a shown total, the next smallest is hidden too, so no figure can be worked out by
           subtraction. <strong>—</strong>: cannot be computed (no one in it). <strong>pts</strong>: percentage points.
-          Change = this period minus the previous period. Definitions are under Methods above and on the Methods page of the PDF.
+          Change = this period minus the previous period. Definitions are under Methods above and on the Methods page of
+          the PDF.
         </p>
       </footer>
     </div>
