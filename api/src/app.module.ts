@@ -25,6 +25,7 @@ import { OverviewModule } from './overview/overview.module';
 import { RetentionModule } from './retention/retention.module';
 import { AdjustedComparisonModule } from './adjusted/adjusted.module';
 import { SobrietyModule } from './sobriety/sobriety.module';
+import { CohortTrendsModule } from './cohort-trends/cohort-trends.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   RetentionModule,
   AdjustedComparisonModule,
   SobrietyModule,
+  CohortTrendsModule,
   EpisodeAccountabilityModule,
   OverviewModule,
   DrilldownModule,
