@@ -6,6 +6,7 @@ import { useComparison } from '../../filters/useComparison';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { describeChange, SESSIONS_COLUMNS, toSessionsRows } from './overview-shape';
 import { SessionsByTypeChart } from './SessionsByTypeChart';
+import { CohortTrendsSection } from './CohortTrendsSection';
 import { OutcomeTiles } from './OutcomeTiles';
 import { useOutcomeKpis } from './useOutcomeKpis';
 import { useProgramOverviewQuery } from './useProgramOverviewQuery';
@@ -39,6 +40,7 @@ export default function OverviewPage() {
           in the period; attendance and the session score count its sessions.
         </p>
       )}
+      <CohortTrendsSection filter={filter} />
       <h2 className="section-heading">Census</h2>
       {overview ? (
         <KpiTiles>
