@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { figureColumns } from '../../charts/figures';
 import { FigureBarChart } from '../../charts/FigureBarChart';
 import { FigureLineChart } from '../../charts/FigureLineChart';
-import { formatRate, formatShortDate, weekTitle } from '../../charts/format';
+import { formatRate, formatShortDate } from '../../charts/format';
+import { drawnWeeks, partialWeeks, partialWeekTitle } from '../../charts/partial-weeks';
+import { PartialWeeksOption } from '../../charts/PartialWeeksOption';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { toAccountabilityFigures } from './accountability-shape';
 import { intensityMet, noShowRate, toGroupTypeBars, toWeeklyAttendanceFigures } from './attendance-shape';
@@ -47,7 +49,12 @@ export default function AttendancePage() {
   const sessionAccountability = useSessionAccountabilityQuery(filter);
   const episodeAccountability = useEpisodeAccountabilityQuery(filter);
 
-  const weekly = useMemo(() => toWeeklyAttendanceFigures(attendance.data?.byWeek ?? []), [attendance.data]);
+  const [showPartial, setShowPartial] = useState(false);
+  const partial = useMemo(() => partialWeeks(attendance.data?.byWeek ?? []), [attendance.data]);
+  const weekly = useMemo(
+    () => drawnWeeks(toWeeklyAttendanceFigures(attendance.data?.byWeek ?? []), partial, showPartial),
+    [attendance.data, partial, showPartial],
+  );
   const noShow = useMemo(
     () => (attendance.data ? toGroupTypeBars(attendance.data.total, attendance.data.byGroupType, noShowRate) : []),
     [attendance.data],
@@ -78,6 +85,7 @@ export default function AttendancePage() {
         scope={attendance.data?.scope}
         emptyMessage="No sessions with attendance in this period with these filters."
       >
+        <PartialWeeksOption partial={partial} show={showPartial} onChange={setShowPartial} />
         <FigureLineChart
           figures={weekly}
           format={formatRate}
@@ -88,7 +96,7 @@ export default function AttendancePage() {
           nUnit="rows"
           bandSeries={['total']}
           tickFormat={formatShortDate}
-          categoryTitle={weekTitle}
+          categoryTitle={partialWeekTitle(partial)}
         />
       </ChartFrame>
       <div className="chart-grid">

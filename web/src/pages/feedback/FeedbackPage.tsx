@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { figureColumns } from '../../charts/figures';
 import { FigureBarChart } from '../../charts/FigureBarChart';
 import { FigureLineChart } from '../../charts/FigureLineChart';
-import { formatRate, formatScore, formatShortDate, weekTitle } from '../../charts/format';
+import { formatRate, formatScore, formatShortDate } from '../../charts/format';
+import { drawnWeeks, partialWeeks, partialWeekTitle } from '../../charts/partial-weeks';
+import { PartialWeeksOption } from '../../charts/PartialWeeksOption';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { pendingUntilFiltered } from '../query-status';
 import { scoreAxis, toAllianceFlagFigures, toItemMeanFigures, toMeanScoreFigures } from './feedback-shape';
@@ -40,7 +42,12 @@ export default function FeedbackPage() {
   const scores = useMemo(() => (report ? toMeanScoreFigures(report.total, report.byGroupType) : []), [report]);
   const axis = useMemo(() => scoreAxis(scores), [scores]);
   const items = useMemo(() => (report ? toItemMeanFigures(report.total, report.byGroupType) : []), [report]);
-  const flags = useMemo(() => toAllianceFlagFigures(report?.byWeek ?? []), [report]);
+  const [showPartial, setShowPartial] = useState(false);
+  const partial = useMemo(() => partialWeeks(report?.byWeek ?? []), [report]);
+  const flags = useMemo(
+    () => drawnWeeks(toAllianceFlagFigures(report?.byWeek ?? []), partial, showPartial),
+    [report, partial, showPartial],
+  );
   const n = report ? { value: report.total.responses, unit: 'responses' } : null;
   const empty = 'No session feedback in this period with these filters.';
 
@@ -101,6 +108,7 @@ export default function FeedbackPage() {
         scope={report?.scope}
         emptyMessage={empty}
       >
+        <PartialWeeksOption partial={partial} show={showPartial} onChange={setShowPartial} />
         <FigureLineChart
           figures={flags}
           format={formatRate}
@@ -110,7 +118,7 @@ export default function FeedbackPage() {
           nUnit="responses"
           bandSeries={['total']}
           tickFormat={formatShortDate}
-          categoryTitle={weekTitle}
+          categoryTitle={partialWeekTitle(partial)}
         />
       </ChartFrame>
     </>

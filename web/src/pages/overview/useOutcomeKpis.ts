@@ -98,8 +98,10 @@ export function useOutcomeKpis(
     refetch: () => Promise.all(all.map((q) => q.refetch())),
     trends: {
       retained90: current.retention.data?.total.curve.map((p) => p.survival) ?? [],
-      attendance: current.attendance.data?.byWeek.map((w) => w.total.attendanceRate.rate) ?? [],
-      alliance: current.feedback.data?.byWeek.map((w) => w.total.meanScore) ?? [],
+      // Whole weeks only: a cut week's few rows would read as a spike (docs/METRICS.md, partial weeks).
+      attendance:
+        current.attendance.data?.byWeek.filter((w) => !w.partial).map((w) => w.total.attendanceRate.rate) ?? [],
+      alliance: current.feedback.data?.byWeek.filter((w) => !w.partial).map((w) => w.total.meanScore) ?? [],
     },
   };
 }

@@ -26,7 +26,16 @@ const skills: KmSeries = { key: 'skills', label: 'Skills', episodes: 4, points: 
 describe('reading the curves on a day', () => {
   it('takes the step in force that day, with its interval and its number at risk', () => {
     expect(readCurves([total], 12)).toEqual([
-      { key: 'total', label: 'All group types', day: 12, survival: 0.9, lower: 0.732, upper: 1, atRisk: 10, stepDay: 5 },
+      {
+        key: 'total',
+        label: 'All group types',
+        day: 12,
+        survival: 0.9,
+        lower: 0.732,
+        upper: 1,
+        atRisk: 10,
+        stepDay: 5,
+      },
     ]);
     expect(readCurves([total], 20)[0]).toMatchObject({ survival: 0.7875, atRisk: 8, stepDay: 20 });
     expect(readCurves([total], 4)[0]).toMatchObject({ survival: 1, atRisk: 10, stepDay: 0 });
