@@ -9,9 +9,9 @@ export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
 
 /** A user's words for each kind (filter bar, report). */
 export const COMPARISON_LABELS: Record<ComparisonKind, string> = {
-  sameLength: 'Previous period of the same length',
-  calendar: 'Previous calendar period (month, quarter, half-year, year)',
-  yearEarlier: 'Same period a year earlier',
+  sameLength: 'Same length, just before',
+  calendar: 'Previous month, quarter or year',
+  yearEarlier: 'Same dates a year earlier',
 };
 
 export interface ComparisonWindow {

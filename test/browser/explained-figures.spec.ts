@@ -232,7 +232,7 @@ describe('the previous period', () => {
     await waitForSettled(page);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('calendar');
     const calendar = (await overviewOf({ from, to, asOf, comparison: 'calendar' })).programOverview;
-    const note = page.locator('.page-note', { hasText: 'Compared with' });
+    const note = page.locator('.page-note', { hasText: /^Compared with/ });
     await expect(note.innerText()).resolves.toContain(
       `the previous quarter, ${calendar.previousPeriod.from} to ${calendar.previousPeriod.to}`,
     );
