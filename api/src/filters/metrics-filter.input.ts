@@ -28,7 +28,8 @@ export class MetricsFilter {
 
   @Field(() => ComparisonKind, {
     nullable: true,
-    description: 'Which previous period comparisons use (default sameLength); only figures set beside a previous period read it',
+    description:
+      'Which previous period comparisons use (default sameLength); only figures set beside a previous period read it',
   })
   comparison?: ComparisonKind | null;
 }

@@ -59,7 +59,12 @@ export class OutcomeReportService {
     const window = comparisonWindow(from, to, filter?.comparison ?? undefined);
     const { from: previousFrom, to: previousTo } = window;
     const comparisonKind = filter?.comparison;
-    const base = { siteIds: scope.siteIds, groupTypes: filter?.groupTypes, asOf: scope.asOf, comparison: comparisonKind };
+    const base = {
+      siteIds: scope.siteIds,
+      groupTypes: filter?.groupTypes,
+      asOf: scope.asOf,
+      comparison: comparisonKind,
+    };
     const previousFilter = { ...base, from: previousFrom, to: previousTo };
     const currentOverview = this.overview.overview({ ...base, from, to });
     // The current period's overview holds the previous period's figures too, unless it capped `to`.
