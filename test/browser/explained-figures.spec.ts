@@ -101,6 +101,20 @@ describe('info popovers', () => {
     await page.close();
   });
 
+  it("gives a table's figure column the same button", async () => {
+    const { page } = await visit('/');
+    const frame = page.locator('section.chart-frame', {
+      has: page.getByRole('heading', { name: 'Sessions held by group type' }),
+    });
+    await frame.getByRole('button', { name: 'Show table' }).click();
+    const header = frame.locator('th', { hasText: 'Sessions held' });
+    await header.getByRole('button', { name: `About ${nameOf('sessionsHeld')}` }).click();
+    await expect(frame.getByRole('dialog').locator('[data-field="definition"]').innerText()).resolves.toBe(
+      FIGURE_DEFINITIONS.sessionsHeld.definition,
+    );
+    await page.close();
+  });
+
   it("reads the report's methods from the same definitions", async () => {
     const { page } = await visit('/report');
     const methods = await page.getByTestId('report-methods').innerText();

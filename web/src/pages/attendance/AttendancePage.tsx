@@ -20,24 +20,28 @@ const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const WEEKLY_COLUMNS = figureColumns({
   categoryLabel: 'Week starting',
   valueLabel: 'Attendance rate',
+  figure: 'attendanceRate',
   format: formatRate,
   nLabel: 'Non-excused rows',
 });
 const NO_SHOW_COLUMNS = figureColumns({
   categoryLabel: 'Group type',
   valueLabel: 'No-show rate',
+  figure: 'noShowRate',
   format: formatRate,
   nLabel: 'Non-excused rows',
 });
 const INTENSITY_COLUMNS = figureColumns({
   categoryLabel: 'Group type',
   valueLabel: 'Intensity met',
+  figure: 'intensityMet',
   format: formatRate,
   nLabel: 'Participant-weeks with known hours',
 });
 const ACCOUNTABILITY_COLUMNS = figureColumns({
   categoryLabel: 'Measure',
   valueLabel: 'Rate',
+  figure: 'accountability',
   format: formatRate,
   nLabel: 'Denominator',
 });

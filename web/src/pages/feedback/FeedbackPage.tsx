@@ -14,6 +14,7 @@ import { useSessionFeedbackQuery } from './useSessionFeedbackQuery';
 const SCORE_COLUMNS = figureColumns({
   categoryLabel: 'Group type',
   valueLabel: 'Mean session score (0–40)',
+  figure: 'sessionScore',
   format: formatScore,
   nLabel: 'Responses',
   numerator: false,
@@ -22,6 +23,7 @@ const SCORE_COLUMNS = figureColumns({
 const ITEM_COLUMNS = figureColumns({
   categoryLabel: 'Item',
   valueLabel: 'Mean (0–10)',
+  figure: 'ratingItems',
   format: formatScore,
   nLabel: 'Responses',
   numerator: false,
@@ -30,6 +32,7 @@ const ITEM_COLUMNS = figureColumns({
 const FLAG_COLUMNS = figureColumns({
   categoryLabel: 'Week starting',
   valueLabel: 'Alliance flag rate',
+  figure: 'allianceFlagRate',
   format: formatRate,
   nLabel: 'Responses',
 });

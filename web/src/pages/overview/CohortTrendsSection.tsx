@@ -28,6 +28,7 @@ export function CohortTrendsSection({ filter }: { filter: MetricsFilterVariables
         format,
         nLabel: `n (${definition.n})`,
         numerator: measure !== 'alliance' && !measure.startsWith('retained'),
+        figure: 'cohortTrends',
       }),
     [measure, definition, format],
   );

@@ -22,7 +22,7 @@ export function toSessionsRows(
 
 export const SESSIONS_COLUMNS: Column<SessionsRow>[] = [
   { label: 'Group type', value: (r) => r.label },
-  { label: 'Sessions held', value: (r) => r.current, numeric: true },
+  { label: 'Sessions held', value: (r) => r.current, numeric: true, figure: 'sessionsHeld' },
   { label: 'Previous period', value: (r) => r.previous, numeric: true },
 ];
 
