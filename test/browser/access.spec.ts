@@ -53,7 +53,7 @@ describe('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'Retention' }).waitFor();
     await waitForSettled(page);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/retention?period=last30');
-    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('last30');
+    await expect(page.getByLabel('Period', { exact: true }).inputValue()).resolves.toBe('last30');
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('director');
 
     // Signing out returns to the form, on the same address.
@@ -107,7 +107,7 @@ describe('roles', () => {
   it('a director opens a draft release, sees what it hides and why, and publishes it', async () => {
     await signInAs(browser.context, stack.url, 'director');
     const { page, problems } = await visit(`${stack.url}/releases`);
-    await page.getByLabel('Period').selectOption('quarter');
+    await page.getByLabel('Period', { exact: true }).selectOption('quarter');
     await page.getByLabel('Starting on').fill('2026-04-01');
     await page.getByRole('button', { name: 'Open draft' }).click();
     await page.getByTestId('draft-review').waitFor();
