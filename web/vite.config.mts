@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // The pure modules of @iop/metrics (figure definitions, comparison periods) are read from source.
+  resolve: { alias: [{ find: /^@iop\/metrics\/(.*)$/, replacement: `${import.meta.dirname}/../metrics/src/$1` }] },
   // No source maps in the build: the server refuses *.map anyway, and the dashboard's source is no
   // one's business before signing in. (`vite` dev mode keeps its own in-memory maps.)
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },

@@ -29,6 +29,7 @@ import { SobrietyModule } from './sobriety/sobriety.module';
 import { InboxModule } from './inbox/inbox.module';
 import type { InboxSettings } from './inbox/inbox-settings';
 import { ParticipantModule } from './participant/participant.module';
+import { CohortTrendsModule } from './cohort-trends/cohort-trends.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = [
   RetentionModule,
   AdjustedComparisonModule,
   SobrietyModule,
+  CohortTrendsModule,
   EpisodeAccountabilityModule,
   OverviewModule,
   DrilldownModule,

@@ -17,3 +17,6 @@ export * from './retention/retention.sql';
 export * from './feedback/session-feedback.sql';
 export * from './sobriety/sobriety.sql';
 export * from './drilldown/drilldown.sql';
+export * from './definitions';
+export * from './comparison-period';
+export * from './cohort-trends/cohort-trends.sql';

@@ -53,7 +53,7 @@ describe('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'Retention' }).waitFor();
     await waitForSettled(page);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/retention?period=last30');
-    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('last30');
+    await expect(page.getByLabel('Period', { exact: true }).inputValue()).resolves.toBe('last30');
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('director');
 
     // Signing out returns to the form, on the same address.

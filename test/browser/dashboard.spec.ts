@@ -160,7 +160,7 @@ describe('filters', () => {
   it('a filter change updates the URL and the figures; the URL restores the view in a fresh page', async () => {
     const { page, problems } = await visit(stack.url + '/retention');
     const before = { summary: await periodSummary(page), n: await chartN(page) };
-    await page.getByLabel('Period').selectOption('last30');
+    await page.getByLabel('Period', { exact: true }).selectOption('last30');
     await page.getByRole('checkbox', { name: 'Family' }).uncheck();
     await waitForSettled(page);
     const url = new URL(page.url());
@@ -180,7 +180,7 @@ describe('filters', () => {
     await expect(chartN(page)).resolves.toBe(after.n);
 
     const fresh = await visit(page.url());
-    await expect(fresh.page.getByLabel('Period').inputValue()).resolves.toBe('last30');
+    await expect(fresh.page.getByLabel('Period', { exact: true }).inputValue()).resolves.toBe('last30');
     await expect(fresh.page.getByRole('checkbox', { name: 'Family' }).isChecked()).resolves.toBe(false);
     await expect(periodSummary(fresh.page)).resolves.toBe(after.summary);
     await expect(chartN(fresh.page)).resolves.toBe(after.n);
@@ -191,7 +191,7 @@ describe('filters', () => {
 
   it('falls back to defaults for invalid URL values, without errors', async () => {
     const { page, problems } = await visit(`${stack.url}/?period=decade&types=yoga&asOf=2025-02-30&sites=`);
-    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('year');
+    await expect(page.getByLabel('Period', { exact: true }).inputValue()).resolves.toBe('year');
     const groupTypes = page.getByRole('group', { name: 'Group types' });
     expect(await groupTypes.getByRole('checkbox', { checked: true }).count()).toBe(5);
     // An empty sites parameter means every site: all boxes of the site picker are ticked.

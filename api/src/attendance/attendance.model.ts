@@ -52,6 +52,9 @@ export class AttendanceWeek {
   @Field({ description: 'ISO week label, e.g. 2025-W01 (the week of Monday 2024-12-30)' })
   isoWeek!: string;
 
+  @Field({ description: "Cut by the period's first or last day or by as_of: some of its days are not counted" })
+  partial!: boolean;
+
   @Field(() => AttendanceFigures, { description: 'All group types in scope' })
   total!: AttendanceFigures;
 

@@ -18,6 +18,7 @@ const POLICY: Record<string, Role[]> = {
   adjustedComparison: CLINICAL,
   groupFunnel: CLINICAL,
   sobriety: CLINICAL,
+  cohortTrends: CLINICAL,
   programOverview: CLINICAL,
   drilldownGroups: CLINICAL,
   drilldownSessions: CLINICAL,

@@ -129,4 +129,25 @@ describe('sessionFeedback over HTTP', () => {
     const { errors } = await api.graphql(QUERY, { filter: { siteIds: [''] } });
     expect(errors?.[0].message).toBe('Invalid filter: every siteId must be 1 to 64 characters');
   });
+
+  it('marks a week cut by the period or by as_of as partial', async () => {
+    const weeks = async (filter: Record<string, unknown>) => {
+      const { data, errors } = await api.graphql<{ sessionFeedback: { byWeek: unknown[] } }>(
+        'query ($filter: MetricsFilter) { sessionFeedback(filter: $filter) { byWeek { weekStart partial } } }',
+        { filter },
+      );
+      expect(errors).toBeUndefined();
+      return data!.sessionFeedback.byWeek;
+    };
+    // From Tuesday 2024-12-31: W01 (Monday 2024-12-30) is cut; W02 ends on as_of, Sunday 2025-01-12: whole.
+    expect(await weeks({ from: '2024-12-31', asOf: '2025-01-12' })).toEqual([
+      { weekStart: '2024-12-30', partial: true },
+      { weekStart: '2025-01-06', partial: false },
+    ]);
+    // As of Saturday 2025-01-11, W02 lacks its Sunday.
+    expect(await weeks({ from: '2024-12-30', asOf: '2025-01-11' })).toEqual([
+      { weekStart: '2024-12-30', partial: false },
+      { weekStart: '2025-01-06', partial: true },
+    ]);
+  });
 });

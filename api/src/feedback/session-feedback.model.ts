@@ -46,6 +46,9 @@ export class SessionFeedbackWeek {
   @Field({ description: 'ISO week label, e.g. 2025-W01' })
   isoWeek!: string;
 
+  @Field({ description: "Cut by the period's first or last day or by as_of: some of its days are not counted" })
+  partial!: boolean;
+
   @Field(() => SessionFeedbackFigures, { description: 'All group types in scope' })
   total!: SessionFeedbackFigures;
 

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { ComparisonKind } from './comparison-kind.enum';
 import { GroupType } from './group-type.enum';
 
 /**
@@ -24,4 +25,11 @@ export class MetricsFilter {
     description: 'The date the analysis looks from, YYYY-MM-DD (default: the latest date in the data)',
   })
   asOf?: string | null;
+
+  @Field(() => ComparisonKind, {
+    nullable: true,
+    description:
+      'Which previous period comparisons use (default sameLength); only figures set beside a previous period read it',
+  })
+  comparison?: ComparisonKind | null;
 }

@@ -79,7 +79,7 @@ export class OutcomeLogRank {
   pValue!: number;
 }
 
-@ObjectType({ description: 'A period and the previous period of equal length' })
+@ObjectType({ description: 'A period and its previous period' })
 export class OutcomePeriods {
   @Field()
   from!: string;
@@ -92,6 +92,9 @@ export class OutcomePeriods {
 
   @Field()
   previousTo!: string;
+
+  @Field({ nullable: true, description: 'How the previous period was chosen, in plain words ("the previous quarter")' })
+  comparison?: string;
 
   @Field()
   asOf!: string;

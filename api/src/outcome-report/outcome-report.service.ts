@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@iop/db';
 import { AttendanceService } from '../attendance/attendance.service';
 import { IntensityService } from '../attendance/intensity.service';
-import { addDays, daysBetween } from '../episodes';
+import { comparisonWindow } from '@iop/metrics';
+import { addDays } from '../episodes';
 import { SessionFeedbackService } from '../feedback/session-feedback.service';
 import { MetricsFilter, resolveScope } from '../filters';
 import type { ProgramOverview } from '../overview/overview.model';
@@ -55,9 +56,15 @@ export class OutcomeReportService {
     const scope = await resolveScope(this.dataSource, filter);
     const to = filter?.to ? scope.to : scope.asOf;
     const from = filter?.from ? scope.from : addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-    const previousTo = addDays(from, -1);
-    const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
-    const base = { siteIds: scope.siteIds, groupTypes: filter?.groupTypes, asOf: scope.asOf };
+    const window = comparisonWindow(from, to, filter?.comparison ?? undefined);
+    const { from: previousFrom, to: previousTo } = window;
+    const comparisonKind = filter?.comparison;
+    const base = {
+      siteIds: scope.siteIds,
+      groupTypes: filter?.groupTypes,
+      asOf: scope.asOf,
+      comparison: comparisonKind,
+    };
     const previousFilter = { ...base, from: previousFrom, to: previousTo };
     const currentOverview = this.overview.overview({ ...base, from, to });
     // The current period's overview holds the previous period's figures too, unless it capped `to`.
@@ -83,7 +90,7 @@ export class OutcomeReportService {
       `SELECT max(finished_at) AS at FROM etl_load WHERE status IN ('succeeded', 'partial')`,
     );
     return {
-      periods: { from, to, previousFrom, previousTo, asOf: scope.asOf },
+      periods: { from, to, previousFrom, previousTo, asOf: scope.asOf, comparison: window.description },
       siteIds: scope.siteIds,
       suppressionThreshold: this.threshold,
       figures,

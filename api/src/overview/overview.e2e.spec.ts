@@ -33,7 +33,7 @@ INSERT INTO attendance (session_id, participant_id, status) VALUES
 
 const QUERY = `query ($filter: MetricsFilter) {
   programOverview(filter: $filter) {
-    period { from to } previousPeriod { from to } asOf
+    period { from to } previousPeriod { from to } comparison previousHasData asOf
     admissions { current previous }
     discharges { current previous }
     openEpisodes { current previous }
@@ -65,6 +65,8 @@ describe('program overview over HTTP', () => {
     expect(await overview({})).toEqual({
       period: { from: '2025-03-01', to: '2025-03-31' },
       previousPeriod: { from: '2025-01-29', to: '2025-02-28' },
+      comparison: 'the same number of days just before',
+      previousHasData: true,
       asOf: '2025-04-15',
       admissions: c(3, 1), // O2 O4 O6 | O1
       discharges: c(1, 1), // O1 | O3 (O4's discharge is after as_of)
@@ -79,6 +81,35 @@ describe('program overview over HTTP', () => {
         { groupType: 'family', ...c(1, 0) },
       ],
     });
+  });
+
+  it('compares with the previous calendar month when asked (March against 1–28 February)', async () => {
+    expect(await overview({ comparison: 'calendar' })).toMatchObject({
+      previousPeriod: { from: '2025-02-01', to: '2025-02-28' },
+      comparison: 'the previous month',
+      previousHasData: true,
+      admissions: c(3, 1), // | O1 (Feb 5)
+      discharges: c(1, 1), // | O3 (Feb 20)
+      openEpisodes: c(3, 1), // | at Feb 28: O1
+      participantsServed: c(3, 2), // | P1 (O1) P3 (O3 open to Feb 20)
+      sessionsHeld: { groupType: null, ...c(4, 2) }, // | Feb 6, Feb 27
+    });
+  });
+
+  it('compares with the same dates a year earlier, and says when that period holds no data', async () => {
+    expect(await overview({ comparison: 'yearEarlier' })).toMatchObject({
+      previousPeriod: { from: '2024-03-01', to: '2024-03-31' },
+      comparison: 'the same dates a year earlier',
+      previousHasData: false,
+      admissions: c(3, 0),
+      participantsServed: c(3, 0),
+      sessionsHeld: { groupType: null, ...c(4, 0) },
+    });
+  });
+
+  it('refuses a comparison it does not know, naming the choices', async () => {
+    const { errors } = await api.graphql(QUERY, { filter: { comparison: 'lastWeek' } });
+    expect(errors?.[0].message).toMatch(/ComparisonKind/);
   });
 
   it('filters by site', async () => {

@@ -10,7 +10,7 @@ export class OverviewPeriod {
   to!: string;
 }
 
-@ObjectType({ description: 'A count in the period and in the previous period of equal length' })
+@ObjectType({ description: 'A count in the period and in the previous period' })
 export class PeriodComparison {
   @Field(() => Int)
   current!: number;
@@ -36,8 +36,18 @@ export class ProgramOverview {
   @Field(() => OverviewPeriod, { description: 'The period (to is capped at as_of)' })
   period!: OverviewPeriod;
 
-  @Field(() => OverviewPeriod, { description: 'The same number of days just before the period' })
+  @Field(() => OverviewPeriod, { description: "The previous period, as the filter's comparison chooses it" })
   previousPeriod!: OverviewPeriod;
+
+  @Field({ description: 'How the previous period was chosen, in plain words ("the previous quarter")' })
+  comparison!: string;
+
+  @Field({
+    description:
+      'Whether the previous period holds any data (an episode open on one of its days or a session held): where it ' +
+      'holds none, its figures are "no data", not 0',
+  })
+  previousHasData!: boolean;
 
   @Field({ description: 'The as-of date (YYYY-MM-DD): later rows are ignored' })
   asOf!: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, daysBetween, derivedDataFor, resolveEpisodeScope } from '../episodes';
+import { comparisonWindow } from '@iop/metrics';
+import { derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { ProgramOverview } from './overview.model';
 import { OVERVIEW_DERIVED_ALL_EPISODES_SQL, OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from '@iop/metrics';
@@ -24,8 +25,8 @@ export class OverviewService {
     // Nothing after as_of is known: the period ends at as_of at the latest.
     const to = scope.to < scope.asOf ? scope.to : scope.asOf;
     const from = scope.from <= to ? scope.from : to;
-    const previousTo = addDays(from, -1);
-    const previousFrom = addDays(from, -(daysBetween(from, to) + 1));
+    const previous = comparisonWindow(from, to, filter?.comparison ?? undefined);
+    const { from: previousFrom, to: previousTo } = previous;
     const [, , asOf, siteIds, episodeTypes] = params;
     const derived = await derivedDataFor(this.dataSource, asOf);
     const sql = !derived
@@ -33,26 +34,29 @@ export class OverviewService {
       : siteIds === null && episodeTypes === null
         ? OVERVIEW_DERIVED_ALL_EPISODES_SQL
         : OVERVIEW_DERIVED_SQL;
+    // Every kind of previous period ends before `from`: the scope runs from its first day to `to`.
     const sqlParams = [previousFrom, to, asOf, siteIds, episodeTypes, from, previousTo, to, groupTypes];
     const rows: PeriodRow[] = derived
       ? await queryPrepared(this.dataSource, sql, sqlParams)
       : await this.dataSource.query(sql, sqlParams);
     const current = rows.find((r) => r.period === 'current')!;
-    const previous = rows.find((r) => r.period === 'previous')!;
+    const before = rows.find((r) => r.period === 'previous')!;
     const compare = (key: 'admissions' | 'discharges' | 'openEpisodes' | 'participantsServed') => ({
       current: current[key],
-      previous: previous[key],
+      previous: before[key],
     });
     const sessions = (row: PeriodRow, type: GroupType | null) =>
       row.sessions.filter((s) => type === null || s.groupType === type).reduce((sum, s) => sum + s.sessions, 0);
     const held = (groupType: GroupType | null) => ({
       groupType,
       current: sessions(current, groupType),
-      previous: sessions(previous, groupType),
+      previous: sessions(before, groupType),
     });
     return {
       period: { from, to },
       previousPeriod: { from: previousFrom, to: previousTo },
+      comparison: previous.description,
+      previousHasData: before.participantsServed > 0 || sessions(before, null) > 0,
       asOf,
       admissions: compare('admissions'),
       discharges: compare('discharges'),

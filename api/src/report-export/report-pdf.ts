@@ -117,7 +117,10 @@ function titleBlock(
   doc.moveDown(0.5);
   const facts: [string, string][] = release?.facts ?? [
     ['This period', formatPeriod(p.from, p.to)],
-    ['Compared with', `${formatPeriod(p.previousFrom, p.previousTo)} (the previous period of the same length)`],
+    [
+      'Compared with',
+      `${formatPeriod(p.previousFrom, p.previousTo)} (${p.comparison ?? 'the same number of days just before'})`,
+    ],
     ['Sites', report.siteIds?.length ? report.siteIds.join(', ') : 'All sites'],
     ['As of', formatDate(p.asOf)],
     [

@@ -21,7 +21,8 @@ describe('parseReportQuery', () => {
     [{ from: '2025-04-01', to: '2025-03-31' }, 'from (2025-04-01) is after to (2025-03-31)'],
     [{ from: ['2025-01-01', '2025-02-01'] }, 'from must be given once, as plain text'],
     [{ sites: 'S1,,S2' }, 'sites must be site IDs of 1 to 64 characters, separated by commas'],
-    [{ period: 'q1' }, 'unknown parameter "period" (allowed: from, to, sites, asOf)'],
+    [{ period: 'q1' }, 'unknown parameter "period" (allowed: from, to, sites, asOf, compare)'],
+    [{ compare: 'lastWeek' }, 'compare must be one of sameLength, calendar, yearEarlier (got "lastWeek")'],
   ])('refuses %j', (query, problem) => {
     expect(parseReportQuery(query)).toEqual({ problems: [problem] });
   });

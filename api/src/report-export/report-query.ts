@@ -1,8 +1,8 @@
-import { isCalendarDate, MAX_LIST_LENGTH, type MetricsFilter } from '../filters';
+import { ComparisonKind, isCalendarDate, MAX_LIST_LENGTH, type MetricsFilter } from '../filters';
 import type { OutcomePeriods } from '../outcome-report/outcome-report.model';
 
 /** The query parameters of GET /api/reports/outcome.{pdf,csv}. */
-export const REPORT_PARAMETERS = ['from', 'to', 'sites', 'asOf'] as const;
+export const REPORT_PARAMETERS = ['from', 'to', 'sites', 'asOf', 'compare'] as const;
 
 export type ReportQueryResult = { filter: MetricsFilter } | { problems: string[] };
 
@@ -43,8 +43,13 @@ export function parseReportQuery(query: Record<string, unknown>): ReportQueryRes
   if (siteIds?.some((id) => id.length < 1 || id.length > 64))
     problems.push('sites must be site IDs of 1 to 64 characters, separated by commas');
   if (siteIds && siteIds.length > MAX_LIST_LENGTH) problems.push(`sites may list at most ${MAX_LIST_LENGTH} sites`);
+  const compare = text('compare');
+  const kinds: string[] = Object.values(ComparisonKind);
+  if (compare !== undefined && !kinds.includes(compare))
+    problems.push(`compare must be one of ${kinds.join(', ')} (got "${clip(compare)}")`);
   if (problems.length) return { problems };
-  return { filter: { from, to, asOf, siteIds } };
+  const comparison = compare as ComparisonKind | undefined;
+  return { filter: { from, to, asOf, siteIds, ...(comparison ? { comparison } : {}) } };
 }
 
 /** "outcome-report_2025-01-01_2025-03-31.pdf": the period the file covers, in its name. */

@@ -24,7 +24,7 @@ import { LogRankComparison } from './log-rank.model';
 import { RetainedAt, RetentionFigures, RetentionReport } from './retention.model';
 
 /** Episodes of one survival, reason or length-of-stay cell of a primary type (RETENTION_SQL). */
-type EpisodeCount =
+export type EpisodeCount =
   | { kind: 'survival'; groupType: GroupType | null; t: number; event: boolean; n: number }
   | { kind: 'reason'; groupType: GroupType | null; reason: string | null; n: number }
   | { kind: 'stay'; groupType: GroupType | null; lengthOfStay: number | null; n: number };
@@ -43,7 +43,7 @@ export class RetentionService {
       : await this.dataSource.query(RETENTION_SQL, params);
     const byType = rowsByGroupType(counts);
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>
-      figures(groupType, groupType === null ? counts : (byType.get(groupType) ?? [])),
+      retentionFigures(groupType, groupType === null ? counts : (byType.get(groupType) ?? [])),
     );
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
@@ -68,9 +68,10 @@ function rowsByGroupType(counts: readonly EpisodeCount[]): Map<GroupType, Episod
 
 /**
  * The figures of one cell from its rows, sorted out in one pass: a year of a large program is a
- * few thousand rows, and this runs for the total and every group type of each request.
+ * few thousand rows, and this runs for the total and every group type of each request (and for
+ * each admission month of the cohort trends).
  */
-function figures(groupType: GroupType | null, counts: readonly EpisodeCount[]): RetentionFigures {
+export function retentionFigures(groupType: GroupType | null, counts: readonly EpisodeCount[]): RetentionFigures {
   const survival: SurvivalObservation[] = [];
   const reasons = new Map<string, number>();
   const stays: { value: number; n: number }[] = [];

@@ -1,3 +1,4 @@
+import { addDays } from '../episodes/episode-scope';
 import { GroupType, Scope } from '../filters';
 import { perGroupType } from './group-type-order';
 
@@ -13,7 +14,22 @@ export interface TypeWeekRow {
 export interface TypeWeekBreakdown<F> {
   total: F;
   byGroupType: { groupType: GroupType; figures: F }[];
-  byWeek: { weekStart: string; isoWeek: string; total: F; byGroupType: { groupType: GroupType; figures: F }[] }[];
+  byWeek: {
+    weekStart: string;
+    isoWeek: string;
+    partial: boolean;
+    total: F;
+    byGroupType: { groupType: GroupType; figures: F }[];
+  }[];
+}
+
+/**
+ * A partial ISO week (docs/METRICS.md, "Comparisons over time"): one that the period's first day,
+ * its last day or as_of cuts, so that some of its days lie outside what is counted.
+ */
+export function isPartialWeek(monday: string, scope: Pick<Scope, 'from' | 'to' | 'asOf'>): boolean {
+  const lastDay = scope.to < scope.asOf ? scope.to : scope.asOf;
+  return monday < scope.from || addDays(monday, 6) > lastDay;
 }
 
 /**
@@ -49,7 +65,12 @@ export function typeWeekBreakdown<R extends TypeWeekRow, F>(
     ...cell(period),
     byWeek: [...weeks.keys()].sort().map((weekStart) => {
       const week = weeks.get(weekStart)!;
-      return { weekStart, isoWeek: week[0]!.isoWeek as string, ...cell(week) };
+      return {
+        weekStart,
+        isoWeek: week[0]!.isoWeek as string,
+        partial: isPartialWeek(weekStart, scope),
+        ...cell(week),
+      };
     }),
   };
 }

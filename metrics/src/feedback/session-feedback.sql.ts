@@ -1,17 +1,23 @@
 import { ALLIANCE_FLAG_MAX_SCORE } from '../vocabulary';
 import { derivedSessionCte, isoWeekLabel, SCOPED_SESSION_CTE } from '../scope';
 
+/**
+ * METRICS.md "Session score", after SCOPED_SESSION_CTE: `scored`, one row per feedback row of a
+ * session in scope with its items and score. Also used by the cohort trends (api/src/cohort-trends).
+ */
+export const SCORED_FEEDBACK_CTE = `
+scored AS (
+  SELECT s.group_type, s.week, s.session_date, f.relationship, f.goals_topics, f.approach, f.overall,
+    f.relationship + f.goals_topics + f.approach + f.overall AS score
+  FROM scoped_session s
+  JOIN feedback f ON f.session_id = s.session_id
+)`;
+
 // Feedback rows of the sessions in scope (METRICS.md, Session feedback). Items are numeric with
 // one decimal, so sums and the ≤ 36 comparison are exact; means are converted to float8 last.
 // groupType NULL = all types; weekStart NULL = the whole period.
 export const SESSION_FEEDBACK_SQL = `
-WITH ${SCOPED_SESSION_CTE},
-scored AS (
-  SELECT s.group_type, s.week, f.relationship, f.goals_topics, f.approach, f.overall,
-    f.relationship + f.goals_topics + f.approach + f.overall AS score
-  FROM scoped_session s
-  JOIN feedback f ON f.session_id = s.session_id
-)
+WITH ${SCOPED_SESSION_CTE},${SCORED_FEEDBACK_CTE}
 SELECT group_type AS "groupType",
   to_char(week, 'YYYY-MM-DD') AS "weekStart",
   ${isoWeekLabel('week')} AS "isoWeek",

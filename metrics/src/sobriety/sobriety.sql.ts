@@ -8,6 +8,33 @@ import {
 } from '../scope';
 
 /**
+ * METRICS.md "Abstinence at 30 / 60 / 90 days", after the episode scope's `episode` CTE: `eligible`
+ * (episode × milestone m of $6::int[], admitted on or before as_of − (m + 14)) and
+ * `milestone_checkin` (its milestone check-in, if any). Also used by the cohort trends
+ * (api/src/cohort-trends), so the definition lives here only.
+ */
+export const ABSTINENCE_MILESTONE_CTES = `
+eligible AS (
+  SELECT ep.enrollment_id, ep.participant_id, ep.admission_date, ep.primary_type, m
+  FROM episode ep
+  CROSS JOIN unnest($6::int[]) AS m
+  WHERE ep.admission_date <= $3::date - (m + 14)
+),
+-- The check-in nearest to day m within m ± 14, in treatment or after discharge; ties to the later.
+-- A check-in belongs to the participant's latest episode admitted on or before it.
+milestone_checkin AS (
+  SELECT DISTINCT ON (el.enrollment_id, el.m) el.enrollment_id, el.m, c.days_used
+  FROM eligible el
+  JOIN sobriety_checkin c ON c.participant_id = el.participant_id
+    AND c.report_date BETWEEN el.admission_date + (el.m - 14) AND el.admission_date + (el.m + 14)
+  WHERE NOT EXISTS (
+    SELECT 1 FROM enrollment later
+    WHERE later.participant_id = el.participant_id
+      AND later.admission_date > el.admission_date AND later.admission_date <= c.report_date)
+  ORDER BY el.enrollment_id, el.m, abs(c.report_date - el.admission_date - el.m), c.report_date DESC
+)`;
+
+/**
  * One statement, one row of small aggregates per group type and in total (GROUPING SETS):
  * episodes, PDA and its change from baseline, abstinence at the milestones, craving by week.
  * Parameters: the episode scope's $1–$5, then $6 the milestones (int[]), $7 the last craving week
@@ -29,25 +56,7 @@ episode_pda AS (
   FROM in_treatment
   GROUP BY enrollment_id, primary_type, baseline_days_used
 ),
-eligible AS (
-  SELECT ep.enrollment_id, ep.participant_id, ep.admission_date, ep.primary_type, m
-  FROM episode ep
-  CROSS JOIN unnest($6::int[]) AS m
-  WHERE ep.admission_date <= $3::date - (m + 14)
-),
--- The check-in nearest to day m within m ± 14, in treatment or after discharge; ties to the later.
--- A check-in belongs to the participant's latest episode admitted on or before it.
-milestone_checkin AS (
-  SELECT DISTINCT ON (el.enrollment_id, el.m) el.enrollment_id, el.m, c.days_used
-  FROM eligible el
-  JOIN sobriety_checkin c ON c.participant_id = el.participant_id
-    AND c.report_date BETWEEN el.admission_date + (el.m - 14) AND el.admission_date + (el.m + 14)
-  WHERE NOT EXISTS (
-    SELECT 1 FROM enrollment later
-    WHERE later.participant_id = el.participant_id
-      AND later.admission_date > el.admission_date AND later.admission_date <= c.report_date)
-  ORDER BY el.enrollment_id, el.m, abs(c.report_date - el.admission_date - el.m), c.report_date DESC
-)
+${ABSTINENCE_MILESTONE_CTES}
 SELECT
   (SELECT json_agg(x) FROM (
      SELECT ${CELL_SQL} AS cell, count(*)::int AS episodes

@@ -56,7 +56,7 @@ export function DashboardShell({ user, onSignOut }: DashboardShellProps) {
           <PageCsvProvider key={page.id}>
             <PageToolbar pageId={page.id} />
             <PrintedViewAddress />
-            {page.filters && <FilterBar />}
+            {page.filters.length > 0 && <FilterBar applies={page.filters} />}
             <Suspense fallback={<p aria-busy="true">Loading the page…</p>}>
               {PageComponent && <PageComponent />}
             </Suspense>

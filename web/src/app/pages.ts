@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../auth/roles';
+import { ALL_FILTERS, type FilterName } from '../filters/filter-state';
 
 export interface PageDefinition {
   /** Used for screenshots, test ids and the CSV file names. */
@@ -9,11 +10,13 @@ export interface PageDefinition {
   component: LazyExoticComponent<ComponentType>;
   /** Roles that may use the page (the server enforces the same rule on every query). */
   roles: readonly Role[];
-  /** The shared filter bar above the page; off for pages its filters do not apply to. */
-  filters: boolean;
+  /** The filters of the shared bar that apply to the page, and only those; none: no bar. */
+  filters: readonly FilterName[];
 }
 
 const CLINICAL: readonly Role[] = ['director', 'quality'];
+/** The filters of a page of period figures that are not set beside a previous period. */
+const PERIOD_FIGURES: readonly FilterName[] = ['period', 'asOf', 'groupTypes', 'sites'];
 
 // One chunk per page: the first page loads only its own code and charting library share.
 export const PAGES: readonly PageDefinition[] = [
@@ -23,7 +26,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Overview',
     component: lazy(() => import('../pages/overview/OverviewPage')),
     roles: CLINICAL,
-    filters: true,
+    filters: ALL_FILTERS,
   },
   {
     id: 'retention',
@@ -31,7 +34,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Retention',
     component: lazy(() => import('../pages/retention/RetentionPage')),
     roles: CLINICAL,
-    filters: true,
+    filters: PERIOD_FIGURES,
   },
   {
     id: 'attendance',
@@ -39,7 +42,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Attendance & accountability',
     component: lazy(() => import('../pages/attendance/AttendancePage')),
     roles: CLINICAL,
-    filters: true,
+    filters: PERIOD_FIGURES,
   },
   {
     id: 'sobriety',
@@ -47,7 +50,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Sobriety',
     component: lazy(() => import('../pages/sobriety/SobrietyPage')),
     roles: CLINICAL,
-    filters: true,
+    filters: PERIOD_FIGURES,
   },
   {
     id: 'feedback',
@@ -55,7 +58,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Session feedback',
     component: lazy(() => import('../pages/feedback/FeedbackPage')),
     roles: CLINICAL,
-    filters: true,
+    filters: PERIOD_FIGURES,
   },
   {
     id: 'groups',
@@ -63,7 +66,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Groups',
     component: lazy(() => import('../pages/groups/GroupsPage')),
     roles: CLINICAL,
-    filters: true,
+    filters: PERIOD_FIGURES,
   },
   {
     id: 'at-risk',
@@ -72,7 +75,7 @@ export const PAGES: readonly PageDefinition[] = [
     component: lazy(() => import('../pages/at-risk/AtRiskPage')),
     // Lists participant IDs: directors only.
     roles: ['director'],
-    filters: true,
+    filters: ['asOf', 'sites'],
   },
   {
     id: 'data',
@@ -80,7 +83,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Data',
     component: lazy(() => import('../pages/data/DataPage')),
     roles: CLINICAL,
-    filters: false,
+    filters: [],
   },
   {
     id: 'report',
@@ -88,7 +91,7 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'Outcome report',
     component: lazy(() => import('../pages/report/ReportPage')),
     roles: CLINICAL,
-    filters: true,
+    filters: ['period', 'asOf', 'sites', 'compare'],
   },
   {
     id: 'releases',
@@ -97,7 +100,7 @@ export const PAGES: readonly PageDefinition[] = [
     component: lazy(() => import('../pages/releases/ReleasesPage')),
     // A funder's whole view: the published releases of their sites.
     roles: ['director', 'quality', 'funder'],
-    filters: false,
+    filters: [],
   },
 ];
 

@@ -1,9 +1,11 @@
+import type { FigureId } from '@iop/metrics/definitions';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { isForbidden } from '../api/api-error';
 import { ForbiddenState } from '../app/ForbiddenState';
 import type { Column } from './columns';
 import { toCsv } from './csv';
 import { DataTable } from './DataTable';
+import { FigureInfo } from './FigureInfo';
 import { csvFileName, downloadText } from './download';
 import { EmptyState } from '../page-tools/EmptyState';
 import { hasData } from '../page-tools/has-data';
@@ -32,6 +34,8 @@ interface ChartFrameProps<Row> {
   initiallyShowTable?: boolean;
   /** The title's heading level: 2 directly under the page's h1, 3 inside a section with its own h2. */
   headingLevel?: 2 | 3;
+  /** The definitions behind the info button beside the title. */
+  figures?: FigureId | readonly FigureId[];
   /** The chart; rendered only once data has arrived and is not empty. */
   children: ReactNode;
 }
@@ -49,6 +53,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
     emptyMessage,
     initiallyShowTable = false,
     headingLevel = 2,
+    figures,
     children,
   } = props;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -67,9 +72,12 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
     <section className="chart-frame" aria-labelledby={headingId} aria-busy={status.isPending}>
       <header className="chart-frame__header">
         <div>
-          <Heading id={headingId} className="chart-frame__title">
-            {title}
-          </Heading>
+          <div className="chart-frame__title-row">
+            <Heading id={headingId} className="chart-frame__title">
+              {title}
+            </Heading>
+            {figures && <FigureInfo figures={figures} />}
+          </div>
           {description && <p className="chart-frame__description">{description}</p>}
         </div>
         {ready && n && (

@@ -1,4 +1,5 @@
 import { displayCell, type Column } from './columns';
+import { FigureInfo } from './FigureInfo';
 import { TableScroll } from './TableScroll';
 
 interface DataTableProps<Row> {
@@ -22,6 +23,7 @@ export function DataTable<Row>({ caption, rows, columns, rowHeader = true, label
             {columns.map((c) => (
               <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
                 {c.label}
+                {c.figure && <FigureInfo figures={c.figure} />}
               </th>
             ))}
           </tr>

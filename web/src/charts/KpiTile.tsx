@@ -1,4 +1,6 @@
+import type { FigureId } from '@iop/metrics/definitions';
 import type { ReactNode } from 'react';
+import { FigureInfo } from './FigureInfo';
 
 interface KpiTileProps {
   label: string;
@@ -9,13 +11,18 @@ interface KpiTileProps {
   n?: string;
   /** A small trend line under the figure. */
   trend?: ReactNode;
+  /** The definition behind the info button (docs/METRICS.md, via @iop/metrics/definitions). */
+  figure?: FigureId;
 }
 
 /** One headline figure. A <dl> item pair, so the label is announced with its value. */
-export function KpiTile({ label, value, detail, n, trend }: KpiTileProps) {
+export function KpiTile({ label, value, detail, n, trend, figure }: KpiTileProps) {
   return (
     <div className="kpi-tile">
-      <dt>{label}</dt>
+      <dt>
+        {label}
+        {figure && <FigureInfo figures={figure} />}
+      </dt>
       <dd>
         <span className="kpi-tile__value">{value}</span>
         {detail && <span className="kpi-tile__detail">{detail}</span>}

@@ -1,3 +1,5 @@
+import type { FigureId } from '@iop/metrics/definitions';
+
 /** A cell value exactly as served: the CSV writes it raw, the table formats it for reading. */
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -9,6 +11,8 @@ export interface Column<Row> {
   format?: (value: CellValue, row: Row) => string;
   /** Right-aligned, tabular figures in the table. */
   numeric?: boolean;
+  /** The figure the column holds: its header gets the figure's info button. */
+  figure?: FigureId;
 }
 
 /** The table's text of a cell: its formatter, or the value; a dash for no value. */

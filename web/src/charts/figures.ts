@@ -1,3 +1,4 @@
+import type { FigureId } from '@iop/metrics/definitions';
 import { GROUP_TYPE_LABELS, type GroupType } from '../filters/group-types';
 import type { Column } from './columns';
 import { formatCount } from './format';
@@ -89,16 +90,18 @@ interface FigureColumnOptions {
   numerator?: boolean;
   /** Leave out the interval columns where the API serves none. */
   interval?: boolean;
+  /** The figure of the value column (its header's info button). */
+  figure?: FigureId;
 }
 
 /** Table and CSV columns of a figure list: the figure, its interval and its n. */
 export function figureColumns(options: FigureColumnOptions): Column<Figure>[] {
-  const { categoryLabel, valueLabel, format, nLabel, numerator = true, interval = true } = options;
+  const { categoryLabel, valueLabel, format, nLabel, numerator = true, interval = true, figure } = options;
   const asNumber = (v: unknown) => (typeof v === 'number' ? v : null);
   return [
     { label: categoryLabel, value: (f) => f.category },
     { label: 'Series', value: (f) => f.seriesLabel },
-    { label: valueLabel, value: (f) => f.value, numeric: true, format: (v) => format(asNumber(v)) },
+    { label: valueLabel, value: (f) => f.value, numeric: true, format: (v) => format(asNumber(v)), figure },
     ...(interval
       ? ([
           { label: '95% lower', value: (f) => f.lower, numeric: true, format: (v) => format(asNumber(v)) },

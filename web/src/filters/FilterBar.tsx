@@ -1,8 +1,9 @@
+import { COMPARISON_LABELS, type ComparisonKind } from '@iop/metrics/comparison-period';
 import { useId } from 'react';
 import { useDataFreshnessQuery } from '../data/useDataFreshnessQuery';
 import { CustomPeriodInputs } from './CustomPeriodInputs';
 import { isIsoDate } from './dates';
-import { DEFAULT_FILTERS, type FilterState, type PeriodPreset } from './filter-state';
+import { DEFAULT_FILTERS, type FilterName, type FilterState, type PeriodPreset } from './filter-state';
 import { GROUP_TYPE_LABELS, GROUP_TYPES } from './group-types';
 import { resolvePeriod } from './metrics-filter';
 import { MultiCheckbox } from './MultiCheckbox';
@@ -14,19 +15,26 @@ const PERIOD_LABELS: Record<PeriodPreset, string> = {
   last90: 'Last 90 days',
   quarter: 'Quarter to date',
   year: 'Last 12 months',
+  lastMonth: 'Last full month',
+  lastQuarter: 'Last full quarter',
+  lastYear: 'Last full year',
   custom: 'Custom dates…',
 };
 
 const GROUP_TYPE_OPTIONS = GROUP_TYPES.map((t) => ({ value: t, label: GROUP_TYPE_LABELS[t] }));
 
-/** One filter bar for every page; its only state is the URL, so views survive page changes and links. */
-export function FilterBar() {
+/**
+ * One filter bar for every page, showing only the filters the page applies (`applies`, from
+ * app/pages.ts); its only state is the URL, so views survive page changes and links.
+ */
+export function FilterBar({ applies }: { applies: readonly FilterName[] }) {
+  const shows = (name: FilterName) => applies.includes(name);
   const { filters, setFilters } = useFilters();
   const freshness = useDataFreshnessQuery();
   const sites = useSitesQuery();
   const asOf = filters.asOf ?? freshness.data?.defaultAsOf ?? null;
   const period = asOf ? resolvePeriod(filters, asOf) : null;
-  const ids = { period: useId(), asOf: useId(), summary: useId() };
+  const ids = { period: useId(), asOf: useId(), compare: useId(), summary: useId() };
   const update = (patch: Partial<FilterState>) => setFilters({ ...filters, ...patch });
 
   const choosePeriod = (value: PeriodPreset) =>
@@ -42,38 +50,60 @@ export function FilterBar() {
       aria-describedby={ids.summary}
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="filter-bar__field">
-        <label htmlFor={ids.period}>Period</label>
-        <select id={ids.period} value={filters.period} onChange={(e) => choosePeriod(e.target.value as PeriodPreset)}>
-          {Object.entries(PERIOD_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {filters.period === 'custom' && filters.from && filters.to && (
+      {shows('period') && (
+        <div className="filter-bar__field">
+          <label htmlFor={ids.period}>Period</label>
+          <select id={ids.period} value={filters.period} onChange={(e) => choosePeriod(e.target.value as PeriodPreset)}>
+            {Object.entries(PERIOD_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {shows('period') && filters.period === 'custom' && filters.from && filters.to && (
         <CustomPeriodInputs from={filters.from} to={filters.to} onChange={(from, to) => update({ from, to })} />
       )}
-      <div className="filter-bar__field">
-        <label htmlFor={ids.asOf}>As of</label>
-        <input
-          id={ids.asOf}
-          type="date"
-          value={asOf ?? ''}
-          onChange={(e) =>
-            isIsoDate(e.target.value) &&
-            update({ asOf: e.target.value === freshness.data?.defaultAsOf ? null : e.target.value })
-          }
+      {shows('compare') && (
+        <div className="filter-bar__field">
+          <label htmlFor={ids.compare}>Compare with</label>
+          <select
+            id={ids.compare}
+            value={filters.compare}
+            onChange={(e) => update({ compare: e.target.value as ComparisonKind })}
+          >
+            {Object.entries(COMPARISON_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {shows('asOf') && (
+        <div className="filter-bar__field">
+          <label htmlFor={ids.asOf}>As of</label>
+          <input
+            id={ids.asOf}
+            type="date"
+            value={asOf ?? ''}
+            onChange={(e) =>
+              isIsoDate(e.target.value) &&
+              update({ asOf: e.target.value === freshness.data?.defaultAsOf ? null : e.target.value })
+            }
+          />
+        </div>
+      )}
+      {shows('groupTypes') && (
+        <MultiCheckbox
+          legend="Group types"
+          options={GROUP_TYPE_OPTIONS}
+          selected={filters.groupTypes}
+          onChange={(groupTypes) => update({ groupTypes })}
         />
-      </div>
-      <MultiCheckbox
-        legend="Group types"
-        options={GROUP_TYPE_OPTIONS}
-        selected={filters.groupTypes}
-        onChange={(groupTypes) => update({ groupTypes })}
-      />
-      {sites.available && sites.data && (
+      )}
+      {shows('sites') && sites.available && sites.data && (
         <MultiCheckbox
           legend="Sites"
           options={sites.data.map((s) => ({ value: s.id, label: s.name }))}
@@ -85,7 +115,7 @@ export function FilterBar() {
         <p id={ids.summary} className="filter-bar__summary" aria-live="polite">
           {period ? (
             <>
-              {period.from} to {period.to}, as of {asOf}
+              {shows('period') ? `${period.from} to ${period.to}, as of ${asOf}` : `As of ${asOf}`}
               {!sites.available && filters.siteIds.length > 0 && <> · sites: {filters.siteIds.join(', ')}</>}
             </>
           ) : freshness.isPending ? (

@@ -26,6 +26,11 @@ export function addDays(iso: string, days: number): string {
   return toIso(date);
 }
 
+/** First day of a month (0-based month), as YYYY-MM-DD. */
+export function monthStart(year: number, month: number): string {
+  return toIso(new Date(Date.UTC(year, month, 1)));
+}
+
 /** First day of the calendar quarter containing the date. */
 export function quarterStart(iso: string): string {
   const date = toDate(iso);

@@ -75,3 +75,18 @@ describe('serializeFilters', () => {
     expect(parseFilters(serializeFilters(filters))).toEqual(filters);
   });
 });
+
+describe('the comparison in the URL', () => {
+  it('reads a known comparison and falls back to the same length otherwise', () => {
+    expect(parseFilters('?compare=yearEarlier').compare).toBe('yearEarlier');
+    expect(parseFilters('?compare=calendar').compare).toBe('calendar');
+    expect(parseFilters('?compare=lastWeek').compare).toBe('sameLength');
+  });
+
+  it('writes it only when not the default', () => {
+    expect(serializeFilters({ ...DEFAULT_FILTERS, compare: 'calendar', period: 'lastQuarter' })).toBe(
+      '?period=lastQuarter&compare=calendar',
+    );
+    expect(serializeFilters(DEFAULT_FILTERS)).toBe('');
+  });
+});

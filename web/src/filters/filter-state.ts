@@ -1,7 +1,17 @@
+import { COMPARISON_KINDS, type ComparisonKind } from '@iop/metrics/comparison-period';
 import { isIsoDate } from './dates';
 import { GROUP_TYPES, type GroupType } from './group-types';
 
-export const PERIOD_PRESETS = ['last30', 'last90', 'quarter', 'year', 'custom'] as const;
+export const PERIOD_PRESETS = [
+  'last30',
+  'last90',
+  'quarter',
+  'year',
+  'lastMonth',
+  'lastQuarter',
+  'lastYear',
+  'custom',
+] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 /** What the filter bar holds; the URL query string is its only store. */
@@ -16,7 +26,13 @@ export interface FilterState {
   groupTypes: GroupType[];
   /** null = the API's default as-of (the latest date in the data). */
   asOf: string | null;
+  /** Which previous period figures are set beside (docs/METRICS.md, "Comparisons over time"). */
+  compare: ComparisonKind;
 }
+
+/** The filters of the bar; each page names those that apply to it (app/pages.ts). */
+export type FilterName = 'period' | 'asOf' | 'groupTypes' | 'sites' | 'compare';
+export const ALL_FILTERS: readonly FilterName[] = ['period', 'asOf', 'groupTypes', 'sites', 'compare'];
 
 // A year of admissions gives retention curves enough episodes to read; shorter presets are one click away.
 export const DEFAULT_FILTERS: FilterState = {
@@ -26,13 +42,22 @@ export const DEFAULT_FILTERS: FilterState = {
   siteIds: [],
   groupTypes: [],
   asOf: null,
+  compare: 'sameLength',
 };
 
 // Same limits as the API's filter validation, so a hand-edited URL never produces a failing query.
 const MAX_SITES = 500;
 const MAX_SITE_ID_LENGTH = 64;
 
-const PARAM = { period: 'period', from: 'from', to: 'to', sites: 'sites', types: 'types', asOf: 'asOf' } as const;
+const PARAM = {
+  period: 'period',
+  from: 'from',
+  to: 'to',
+  sites: 'sites',
+  types: 'types',
+  asOf: 'asOf',
+  compare: 'compare',
+} as const;
 
 function isPeriod(value: string | null): value is PeriodPreset {
   return (PERIOD_PRESETS as readonly string[]).includes(value ?? '');
@@ -47,6 +72,12 @@ function list(value: string | null): string[] {
         .filter(Boolean),
     ),
   ];
+}
+
+function compareKind(value: string | null): ComparisonKind {
+  return (COMPARISON_KINDS as readonly string[]).includes(value ?? '')
+    ? (value as ComparisonKind)
+    : DEFAULT_FILTERS.compare;
 }
 
 function date(value: string | null): string | null {
@@ -81,6 +112,7 @@ export function parseFilters(search: string): FilterState {
     siteIds: siteIds.length > MAX_SITES ? [] : siteIds,
     groupTypes: GROUP_TYPES.filter((t) => types.includes(t)),
     asOf: date(params.get(PARAM.asOf)),
+    compare: compareKind(params.get(PARAM.compare)),
   };
 }
 
@@ -100,6 +132,7 @@ export function serializeFilters(state: FilterState, existingSearch = ''): strin
   if (state.groupTypes.length)
     params.set(PARAM.types, GROUP_TYPES.filter((t) => state.groupTypes.includes(t)).join(','));
   if (state.asOf) params.set(PARAM.asOf, state.asOf);
+  if (state.compare !== DEFAULT_FILTERS.compare) params.set(PARAM.compare, state.compare);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

@@ -11,6 +11,13 @@ describe('resolvePeriod counts back from as_of, both ends inclusive', () => {
     ['quarter', '2025-01-01', '2025-01-01', '2025-01-01'],
     ['year', '2025-12-31', '2025-01-01', '2025-12-31'],
     ['year', '2024-12-31', '2024-01-02', '2024-12-31'],
+    ['lastMonth', '2025-03-15', '2025-02-01', '2025-02-28'],
+    ['lastMonth', '2025-03-31', '2025-03-01', '2025-03-31'],
+    ['lastQuarter', '2025-05-15', '2025-01-01', '2025-03-31'],
+    ['lastQuarter', '2025-01-10', '2024-10-01', '2024-12-31'],
+    ['lastQuarter', '2025-06-30', '2025-04-01', '2025-06-30'],
+    ['lastYear', '2026-12-07', '2025-01-01', '2025-12-31'],
+    ['lastYear', '2025-12-31', '2025-01-01', '2025-12-31'],
   ])('%s to %s is %s … %s', (period, asOf, from, to) => {
     expect(resolvePeriod(state({ period }), asOf)).toEqual({ from, to });
   });
@@ -60,5 +67,15 @@ describe('previousPeriodFilter', () => {
     ['a year across a leap day', '2024-01-01', '2024-12-31', '2022-12-31', '2023-12-31'],
   ])('%s', (_name, from, to, previousFrom, previousTo) => {
     expect(previousPeriodFilter({ ...base, from, to })).toEqual({ ...base, from: previousFrom, to: previousTo });
+  });
+});
+
+describe('previousPeriodFilter by the chosen comparison', () => {
+  const base = { asOf: '2025-06-30', siteIds: null, groupTypes: null };
+  it('takes the previous quarter of a whole quarter, and the same dates a year earlier', () => {
+    const q2 = { ...base, from: '2025-04-01', to: '2025-06-30' };
+    expect(previousPeriodFilter(q2, 'calendar')).toEqual({ ...base, from: '2025-01-01', to: '2025-03-31' });
+    expect(previousPeriodFilter(q2, 'yearEarlier')).toEqual({ ...base, from: '2024-04-01', to: '2024-06-30' });
+    expect(previousPeriodFilter(q2, 'sameLength')).toEqual({ ...base, from: '2024-12-31', to: '2025-03-31' });
   });
 });

@@ -1,4 +1,5 @@
-import { addDays, quarterStart } from './dates';
+import { comparisonWindow, type ComparisonKind } from '@iop/metrics/comparison-period';
+import { addDays, monthStart, quarterStart } from './dates';
 import type { FilterState } from './filter-state';
 import type { MetricsFilterVariables } from './group-types';
 
@@ -18,6 +19,13 @@ export function resolvePeriod(state: FilterState, asOf: string): Period {
       return { from: quarterStart(asOf), to: asOf };
     case 'year':
       return { from: addDays(asOf, -364), to: asOf };
+    // The last whole calendar month, quarter or year that ended on or before as_of.
+    case 'lastMonth':
+      return lastWhole(asOf, 1);
+    case 'lastQuarter':
+      return lastWhole(asOf, 3);
+    case 'lastYear':
+      return lastWhole(asOf, 12);
     case 'custom':
       return { from: state.from ?? asOf, to: state.to ?? asOf };
   }
@@ -41,10 +49,25 @@ export function toMetricsFilter(state: FilterState, defaultAsOf: string | null):
 }
 
 /**
- * The filter of the period of the same length just before this one (same as-of, sites and group
- * types), for "change on the previous period".
+ * The filter of the previous period chosen by `kind` (same as-of, sites and group types), for
+ * "change on the previous period": the same window the API's overview compares with.
  */
-export function previousPeriodFilter(filter: MetricsFilterVariables): MetricsFilterVariables {
-  const days = Math.round((Date.parse(filter.to) - Date.parse(filter.from)) / 86_400_000) + 1;
-  return { ...filter, from: addDays(filter.from, -days), to: addDays(filter.from, -1) };
+export function previousPeriodFilter(
+  filter: MetricsFilterVariables,
+  kind: ComparisonKind = 'sameLength',
+): MetricsFilterVariables {
+  const { from, to } = comparisonWindow(filter.from, filter.to, kind);
+  return { ...filter, from, to };
+}
+
+/** The last whole period of `months` calendar months (1, 3 or 12, aligned) ending on or before as_of. */
+function lastWhole(asOf: string, months: 1 | 3 | 12): Period {
+  const [year, month] = asOf.split('-').map(Number);
+  // The first month (0-based, counted from year 0) of the period that contains as_of.
+  const current = Math.floor((year * 12 + month - 1) / months) * months;
+  const endsToday = addDays(asOf, 1).slice(8) === '01' && (year * 12 + month) % months === 0;
+  const first = endsToday ? current : current - months;
+  const from = monthStart(Math.floor(first / 12), first % 12);
+  const next = first + months;
+  return { from, to: addDays(monthStart(Math.floor(next / 12), next % 12), -1) };
 }

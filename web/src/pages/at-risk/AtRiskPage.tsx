@@ -63,11 +63,13 @@ export default function AtRiskPage() {
         <KpiTiles>
           <KpiTile
             label="At risk"
+            figure="earlyWarning"
             value={formatCount(list.atRiskEpisodes)}
             detail={`of ${formatCount(list.openEpisodes)} open episodes`}
           />
           <KpiTile
             label="Share at risk"
+            figure="earlyWarning"
             value={formatPercent(list.openEpisodes ? list.atRiskEpisodes / list.openEpisodes : null)}
             detail="with at least one reason"
           />
@@ -77,6 +79,7 @@ export default function AtRiskPage() {
       )}
       <ChartFrame
         title="Open episodes by early-warning reason"
+        figures="earlyWarning"
         description="Share of open episodes for which each reason holds (an episode may have several)."
         status={pendingUntilFiltered(query, filter)}
         rows={reasons}

@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { figureColumns } from '../../charts/figures';
 import { FigureBarChart } from '../../charts/FigureBarChart';
 import { FigureLineChart } from '../../charts/FigureLineChart';
-import { formatRate, formatDate, weekTitle } from '../../charts/format';
+import { formatRate, formatDate } from '../../charts/format';
+import { drawnWeeks, partialWeeks, partialWeekTitle } from '../../charts/partial-weeks';
+import { PartialWeeksOption } from '../../charts/PartialWeeksOption';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { toAccountabilityFigures } from './accountability-shape';
 import { intensityMet, noShowRate, toGroupTypeBars, toWeeklyAttendanceFigures } from './attendance-shape';
@@ -18,24 +20,28 @@ const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const WEEKLY_COLUMNS = figureColumns({
   categoryLabel: 'Week starting',
   valueLabel: 'Attendance rate',
+  figure: 'attendanceRate',
   format: formatRate,
   nLabel: 'Non-excused rows',
 });
 const NO_SHOW_COLUMNS = figureColumns({
   categoryLabel: 'Group type',
   valueLabel: 'No-show rate',
+  figure: 'noShowRate',
   format: formatRate,
   nLabel: 'Non-excused rows',
 });
 const INTENSITY_COLUMNS = figureColumns({
   categoryLabel: 'Group type',
   valueLabel: 'Intensity met',
+  figure: 'intensityMet',
   format: formatRate,
   nLabel: 'Participant-weeks with known hours',
 });
 const ACCOUNTABILITY_COLUMNS = figureColumns({
   categoryLabel: 'Measure',
   valueLabel: 'Rate',
+  figure: 'accountability',
   format: formatRate,
   nLabel: 'Denominator',
 });
@@ -47,7 +53,12 @@ export default function AttendancePage() {
   const sessionAccountability = useSessionAccountabilityQuery(filter);
   const episodeAccountability = useEpisodeAccountabilityQuery(filter);
 
-  const weekly = useMemo(() => toWeeklyAttendanceFigures(attendance.data?.byWeek ?? []), [attendance.data]);
+  const [showPartial, setShowPartial] = useState(false);
+  const partial = useMemo(() => partialWeeks(attendance.data?.byWeek ?? []), [attendance.data]);
+  const weekly = useMemo(
+    () => drawnWeeks(toWeeklyAttendanceFigures(attendance.data?.byWeek ?? []), partial, showPartial),
+    [attendance.data, partial, showPartial],
+  );
   const noShow = useMemo(
     () => (attendance.data ? toGroupTypeBars(attendance.data.total, attendance.data.byGroupType, noShowRate) : []),
     [attendance.data],
@@ -69,6 +80,7 @@ export default function AttendancePage() {
     <>
       <ChartFrame
         title="Weekly attendance rate by group type"
+        figures="attendanceRate"
         description="Attended (present, late or left early) ÷ scheduled rows that were not excused, per ISO week. The band is the 95% interval of the all-types rate."
         status={pendingUntilFiltered(attendance, filter)}
         rows={weekly}
@@ -77,6 +89,7 @@ export default function AttendancePage() {
         scope={attendance.data?.scope}
         emptyMessage="No sessions with attendance in this period with these filters."
       >
+        <PartialWeeksOption partial={partial} show={showPartial} onChange={setShowPartial} />
         <FigureLineChart
           figures={weekly}
           format={formatRate}
@@ -87,12 +100,13 @@ export default function AttendancePage() {
           nUnit="rows"
           bandSeries={['total']}
           tickFormat={formatDate}
-          categoryTitle={weekTitle}
+          categoryTitle={partialWeekTitle(partial)}
         />
       </ChartFrame>
       <div className="chart-grid">
         <ChartFrame
           title="No-show rate by group type"
+          figures="noShowRate"
           description="Absent (not excused) ÷ scheduled rows that were not excused, with 95% intervals."
           status={pendingUntilFiltered(attendance, filter)}
           rows={noShow}
@@ -111,6 +125,7 @@ export default function AttendancePage() {
         </ChartFrame>
         <ChartFrame
           title="ASAM 2.1 intensity met by group type"
+          figures="intensityMet"
           description="Share of participant-weeks with at least 9 hours attended (weeks with unknown hours left out), with 95% intervals. By group type, a week counts only the hours of that type's sessions: a type whose sessions add up to less than 9 hours a week rarely reaches it on its own, so a low share there is what the definition gives, not a failure; the all-types bar counts every hour of the week."
           status={pendingUntilFiltered(intensity, filter)}
           rows={intensityBars}
@@ -130,6 +145,7 @@ export default function AttendancePage() {
       </div>
       <ChartFrame
         title="Accountability measures by group type"
+        figures="accountability"
         description={
           <>
             Consistency, feedback participation and re-engagement are session measures (with 95% intervals); check-in

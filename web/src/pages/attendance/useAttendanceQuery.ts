@@ -26,6 +26,7 @@ const ATTENDANCE = graphql(`
       }
       byWeek {
         weekStart
+        partial
         total {
           attendanceRate {
             ...SessionProportion

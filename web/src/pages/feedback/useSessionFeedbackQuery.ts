@@ -24,6 +24,7 @@ const SESSION_FEEDBACK = graphql(`
       }
       byWeek {
         weekStart
+        partial
         total {
           ...SessionFeedbackWeekFigures
         }

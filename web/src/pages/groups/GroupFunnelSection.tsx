@@ -25,6 +25,7 @@ export function GroupFunnelSection({
   return (
     <ChartFrame
       title="Groups against the program (funnel plot)"
+      figures="groupFunnel"
       description="Each group’s proportion against its size. Inside the funnel: no more different from the pooled target than chance explains; outside the 99.8% limits: worth a look."
       status={pendingUntilFiltered(query, filter)}
       rows={funnel?.groups ?? []}

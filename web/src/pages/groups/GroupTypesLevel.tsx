@@ -64,6 +64,7 @@ export function GroupTypesLevel({
   return (
     <ChartFrame
       title="Attendance rate by group type"
+      figures="attendanceRate"
       description="Choose a group type to see its groups, then a group to see its sessions."
       status={pendingUntilFiltered(query, filter)}
       rows={figures}

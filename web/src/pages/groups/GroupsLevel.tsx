@@ -27,6 +27,7 @@ export function GroupsLevel({ filter, groupType, hrefFor }: GroupsLevelProps) {
   return (
     <ChartFrame
       title={`${GROUP_TYPE_LABELS[groupType]} groups`}
+      figures="attendanceRate"
       description="Attendance rate of each group that held sessions in the period (attended ÷ rows not excused). Choose a group to see its sessions."
       status={pendingUntilFiltered(query, filter)}
       rows={report?.groups ?? []}

@@ -22,6 +22,7 @@ export function SessionsLevel({ filter, groupType, groupId }: SessionsLevelProps
   return (
     <ChartFrame
       title={report ? `Sessions of ${report.groupName}` : 'Sessions of the group'}
+      figures="attendanceRate"
       description={
         report
           ? `${report.siteName}${report.modality ? ` · ${report.modality}` : ''} · attendance rate of each session held in the period.`

@@ -1,3 +1,4 @@
+import type { FigureId } from '@iop/metrics/definitions';
 import { isForbidden } from '../../api/api-error';
 import { ForbiddenState } from '../../app/ForbiddenState';
 import { KpiTile, KpiTiles } from '../../charts/KpiTile';
@@ -10,6 +11,15 @@ const TRENDS: Record<string, { domain: [number, number]; description: string }> 
   retained90: { domain: [0, 1], description: 'Retention curve, falling from 100%' },
   attendance: { domain: [0, 1], description: 'Weekly attendance rate trend' },
   alliance: { domain: [0, 40], description: 'Weekly mean session score trend' },
+};
+
+/** The definition behind each tile's info button. */
+const FIGURES: Record<string, FigureId> = {
+  retained90: 'retainedAtDays',
+  completion: 'completionRate',
+  attendance: 'attendanceRate',
+  abstinence30: 'abstinence30',
+  alliance: 'sessionScore',
 };
 
 /** Outcome headline figures with interval, change on the previous period, n and a small trend. */
@@ -34,6 +44,7 @@ export function OutcomeTiles({ kpis }: { kpis: OutcomeKpis }) {
           <KpiTile
             key={tile.key}
             label={tile.label}
+            figure={FIGURES[tile.key]}
             value={tile.value}
             detail={
               <>

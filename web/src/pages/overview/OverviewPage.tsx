@@ -2,9 +2,11 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { formatCount } from '../../charts/format';
 import { KpiTile, KpiTiles } from '../../charts/KpiTile';
+import { useComparison } from '../../filters/useComparison';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { describeChange, SESSIONS_COLUMNS, toSessionsRows } from './overview-shape';
 import { SessionsByTypeChart } from './SessionsByTypeChart';
+import { CohortTrendsSection } from './CohortTrendsSection';
 import { OutcomeTiles } from './OutcomeTiles';
 import { useOutcomeKpis } from './useOutcomeKpis';
 import { useProgramOverviewQuery } from './useProgramOverviewQuery';
@@ -19,11 +21,13 @@ const TILES = [
 
 export default function OverviewPage() {
   const filter = useMetricsFilter();
-  const query = useProgramOverviewQuery(filter);
+  const comparison = useComparison();
+  const query = useProgramOverviewQuery(filter, comparison);
   const overview = query.data;
   const rows = useMemo(() => toSessionsRows(overview?.sessionsHeldByGroupType ?? []), [overview]);
   const status = { ...query, isPending: query.isPending || filter === null };
-  const kpis = useOutcomeKpis(filter);
+  const kpis = useOutcomeKpis(filter, comparison, overview?.previousHasData);
+  const noDataIn = overview && !overview.previousHasData ? overview.previousPeriod : null;
 
   return (
     <>
@@ -31,11 +35,12 @@ export default function OverviewPage() {
       <OutcomeTiles kpis={kpis} />
       {kpis.previousFilter && (
         <p className="page-note">
-          Each figure is compared with the same figure for {kpis.previousFilter.from} to {kpis.previousFilter.to}, the
-          period of the same length just before. Retention, completion and abstinence count the episodes admitted in the
-          period; attendance and the session score count its sessions.
+          Each figure is compared with the same figure for {kpis.previousFilter.from} to {kpis.previousFilter.to}
+          {overview ? `, ${overview.comparison}` : ''}. Retention, completion and abstinence count the episodes admitted
+          in the period; attendance and the session score count its sessions.
         </p>
       )}
+      <CohortTrendsSection filter={filter} />
       <h2 className="section-heading">Census</h2>
       {overview ? (
         <KpiTiles>
@@ -43,8 +48,9 @@ export default function OverviewPage() {
             <KpiTile
               key={t.key}
               label={t.label}
+              figure={t.key}
               value={formatCount(overview[t.key].current)}
-              detail={describeChange(overview[t.key].current, overview[t.key].previous)}
+              detail={describeChange(overview[t.key].current, overview[t.key].previous, noDataIn)}
             />
           ))}
         </KpiTiles>
@@ -53,14 +59,15 @@ export default function OverviewPage() {
       )}
       {overview && (
         <p className="page-note">
-          Compared with the previous period of the same length, {overview.previousPeriod.from} to{' '}
-          {overview.previousPeriod.to}.
+          Compared with {overview.comparison}, {overview.previousPeriod.from} to {overview.previousPeriod.to}
+          {noDataIn ? ', which holds no data' : ''}.
         </p>
       )}
       <ChartFrame
         headingLevel={3}
         title="Sessions held by group type"
-        description="Group sessions held in the period (coloured bars) against the previous period of the same length (grey)."
+        figures="sessionsHeld"
+        description="Group sessions held in the period (coloured bars) against the previous period chosen in the filter bar (grey)."
         status={status}
         rows={rows}
         columns={SESSIONS_COLUMNS}

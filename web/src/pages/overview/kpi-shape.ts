@@ -1,4 +1,5 @@
 import { formatCi, formatCount, formatDecimal, formatPercent } from '../../charts/format';
+import { noDataFor } from './overview-shape';
 
 /** A headline figure of one period: its value, interval and n. */
 export interface PeriodFigure {
@@ -44,15 +45,19 @@ export function toKpi(
   scale: Scale,
   current: PeriodFigure | undefined,
   previous: PeriodFigure | undefined,
+  /** The previous period when it holds no data at all: the change reads "no data for …". */
+  noDataIn?: { from: string; to: string } | null,
 ): KpiModel {
   return {
     key,
     label,
     value: formatValue(current?.value ?? null, scale),
     interval: scale === 'percent' ? formatCi(current?.lower, current?.upper) : undefined,
-    change: previous
-      ? describeFigureChange(current?.value ?? null, previous.value, scale)
-      : 'previous period: loading…',
+    change: noDataIn
+      ? noDataFor(noDataIn)
+      : previous
+        ? describeFigureChange(current?.value ?? null, previous.value, scale)
+        : 'previous period: loading…',
     n: current?.n ?? '',
   };
 }

@@ -11,6 +11,10 @@ describe('describeChange', () => {
   ])('%d against %d reads "%s"', (current, previous, text) => {
     expect(describeChange(current, previous)).toBe(text);
   });
+
+  it('says "no data for …" with the dates when the previous period holds no data', () => {
+    expect(describeChange(5, 0, { from: '2024-11-01', to: '2025-10-31' })).toBe('no data for 2024-11-01 to 2025-10-31');
+  });
 });
 
 describe('toSessionsRows', () => {

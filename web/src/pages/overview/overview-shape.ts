@@ -22,12 +22,23 @@ export function toSessionsRows(
 
 export const SESSIONS_COLUMNS: Column<SessionsRow>[] = [
   { label: 'Group type', value: (r) => r.label },
-  { label: 'Sessions held', value: (r) => r.current, numeric: true },
+  { label: 'Sessions held', value: (r) => r.current, numeric: true, figure: 'sessionsHeld' },
   { label: 'Previous period', value: (r) => r.previous, numeric: true },
 ];
 
-/** "+12% on the previous period" (or "no sessions in the previous period"), for a tile's detail line. */
-export function describeChange(current: number, previous: number): string {
+/** "no data for 2024-11-01 to 2025-10-31": a previous period with no data is not a previous period of 0. */
+export const noDataFor = (period: { from: string; to: string }) => `no data for ${period.from} to ${period.to}`;
+
+/**
+ * "+12% on previous (25)", for a tile's detail line; where the previous period holds no data at
+ * all, says so with its dates (`noDataIn`) rather than "previous period: 0".
+ */
+export function describeChange(
+  current: number,
+  previous: number,
+  noDataIn?: { from: string; to: string } | null,
+): string {
+  if (noDataIn) return noDataFor(noDataIn);
   if (previous === 0) return current === 0 ? 'none in either period' : `previous period: 0`;
   // The sign follows the rounded figure, so a change too small to show reads ±0%, not +0%.
   const percent = Math.round(((current - previous) / previous) * 100);

@@ -1,3 +1,4 @@
+import type { ComparisonKind } from '@iop/metrics/comparison-period';
 import { useMemo } from 'react';
 import type { MetricsFilterVariables } from '../../filters/group-types';
 import { previousPeriodFilter } from '../../filters/metrics-filter';
@@ -67,14 +68,27 @@ const TILES = [
   { key: 'alliance', label: 'Alliance: mean session score (0–40)', scale: 'score' },
 ] as const;
 
-/** Outcome tiles of the period, each against the previous period of the same length. */
-export function useOutcomeKpis(filter: MetricsFilterVariables | null) {
-  const previousFilter = useMemo(() => (filter ? previousPeriodFilter(filter) : null), [filter]);
+/**
+ * Outcome tiles of the period, each against the chosen previous period; `previousHasData` (from
+ * the overview of the same two periods) false makes each change read "no data for …".
+ */
+export function useOutcomeKpis(
+  filter: MetricsFilterVariables | null,
+  comparison: ComparisonKind,
+  previousHasData: boolean | undefined,
+) {
+  const previousFilter = useMemo(
+    () => (filter ? previousPeriodFilter(filter, comparison) : null),
+    [filter, comparison],
+  );
   const current = useOutcomeReports(filter);
   const previous = useOutcomeReports(previousFilter);
   const currentFigures = headlineFigures(current);
   const previousFigures = headlineFigures(previous);
-  const tiles = TILES.map((t) => toKpi(t.key, t.label, t.scale, currentFigures[t.key], previousFigures[t.key]));
+  const noDataIn = previousHasData === false ? previousFilter : null;
+  const tiles = TILES.map((t) =>
+    toKpi(t.key, t.label, t.scale, currentFigures[t.key], previousFigures[t.key], noDataIn),
+  );
   const all = Object.values(current);
   return {
     tiles,
@@ -84,8 +98,10 @@ export function useOutcomeKpis(filter: MetricsFilterVariables | null) {
     refetch: () => Promise.all(all.map((q) => q.refetch())),
     trends: {
       retained90: current.retention.data?.total.curve.map((p) => p.survival) ?? [],
-      attendance: current.attendance.data?.byWeek.map((w) => w.total.attendanceRate.rate) ?? [],
-      alliance: current.feedback.data?.byWeek.map((w) => w.total.meanScore) ?? [],
+      // Whole weeks only: a cut week's few rows would read as a spike (docs/METRICS.md, partial weeks).
+      attendance:
+        current.attendance.data?.byWeek.filter((w) => !w.partial).map((w) => w.total.attendanceRate.rate) ?? [],
+      alliance: current.feedback.data?.byWeek.filter((w) => !w.partial).map((w) => w.total.meanScore) ?? [],
     },
   };
 }

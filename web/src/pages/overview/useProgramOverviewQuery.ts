@@ -1,3 +1,4 @@
+import type { ComparisonKind } from '@iop/metrics/comparison-period';
 import { useQuery } from '@tanstack/react-query';
 import { graphqlRequest } from '../../api/graphql-client';
 import type { MetricsFilterVariables } from '../../filters/group-types';
@@ -14,6 +15,8 @@ const PROGRAM_OVERVIEW = graphql(`
         from
         to
       }
+      comparison
+      previousHasData
       admissions {
         current
         previous
@@ -43,11 +46,12 @@ const PROGRAM_OVERVIEW = graphql(`
   }
 `);
 
-/** Program volumes for the period against the period before; idle until the filter is known. */
-export function useProgramOverviewQuery(filter: MetricsFilterVariables | null) {
+/** Program volumes for the period against the chosen previous period; idle until the filter is known. */
+export function useProgramOverviewQuery(filter: MetricsFilterVariables | null, comparison: ComparisonKind) {
   return useQuery({
-    queryKey: ['programOverview', filter],
-    queryFn: () => graphqlRequest(PROGRAM_OVERVIEW, { filter }).then((d) => d.programOverview),
+    queryKey: ['programOverview', filter, comparison],
+    queryFn: () =>
+      graphqlRequest(PROGRAM_OVERVIEW, { filter: filter && { ...filter, comparison } }).then((d) => d.programOverview),
     enabled: filter !== null,
   });
 }

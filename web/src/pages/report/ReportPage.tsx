@@ -3,9 +3,11 @@ import { isForbidden } from '../../api/api-error';
 import { ForbiddenState } from '../../app/ForbiddenState';
 import { formatDate, formatDateTime, formatPeriod } from '../../charts/format';
 import { useSiteNames } from '../../sites/useSiteNames';
+import { useComparison } from '../../filters/useComparison';
 import { useMetricsFilter } from '../../filters/useMetricsFilter';
 import { ReportDownloads } from './ReportDownloads';
 import { ReportKmChart } from './ReportKmChart';
+import { ReportMethods } from './ReportMethods';
 import { describeReportLogRank, toReportFilter, toReportKmSeries, toReportSections } from './report-shape';
 import { ReportSectionView } from './ReportTables';
 import { useOutcomeReportQuery } from './useOutcomeReportQuery';
@@ -18,7 +20,8 @@ import './report.css';
 export default function ReportPage() {
   const siteNames = useSiteNames();
   const metricsFilter = useMetricsFilter();
-  const filter = useMemo(() => toReportFilter(metricsFilter), [metricsFilter]);
+  const comparison = useComparison();
+  const filter = useMemo(() => toReportFilter(metricsFilter, comparison), [metricsFilter, comparison]);
   const query = useOutcomeReportQuery(filter);
   const report = query.data;
   const sections = useMemo(() => (report ? toReportSections(report.figures) : []), [report]);
@@ -45,7 +48,9 @@ export default function ReportPage() {
           <dt>This period</dt>
           <dd>{formatPeriod(p.from, p.to)}</dd>
           <dt>Compared with</dt>
-          <dd>{formatPeriod(p.previousFrom, p.previousTo)} (the previous period of the same length)</dd>
+          <dd>
+            {formatPeriod(p.previousFrom, p.previousTo)} ({p.comparison ?? 'the same number of days just before'})
+          </dd>
           <dt>Sites</dt>
           <dd>{siteNames(report.siteIds)}</dd>
           <dt>As of</dt>
@@ -80,13 +85,16 @@ export default function ReportPage() {
         </p>
       </section>
 
+      <ReportMethods />
+
       <footer className="report-footnote" data-testid="report-footnote">
         <p>
           <strong>suppressed</strong>: hidden to protect small groups (42 CFR Part 2). Counts from 1 to {t - 1} are not
           shown (zero is), nor any rate or mean built on them; where a breakdown by group type would otherwise leave one
           hidden cell beside a shown total, the next smallest is hidden too, so no figure can be worked out by
           subtraction. <strong>—</strong>: cannot be computed (no one in it). <strong>pts</strong>: percentage points.
-          Change = this period minus the previous period. Definitions are on the Methods page of the PDF.
+          Change = this period minus the previous period. Definitions are under Methods above and on the Methods page of
+          the PDF.
         </p>
       </footer>
     </div>

@@ -75,6 +75,11 @@ describe('downloadPath', () => {
       'csv',
       '/api/reports/outcome.csv?from=2025-01-01&to=2025-03-31&asOf=2025-06-30&sites=S1,S+2',
     ],
+    [
+      { from: '2025-04-01', to: '2025-06-30', asOf: '2025-06-30', siteIds: null, comparison: 'calendar' },
+      'pdf',
+      '/api/reports/outcome.pdf?from=2025-04-01&to=2025-06-30&asOf=2025-06-30&compare=calendar',
+    ],
   ] as [ReportFilter, 'pdf' | 'csv', string][])('links %j as %s', (filter, format, path) =>
     expect(downloadPath(format, filter)).toBe(path),
   );

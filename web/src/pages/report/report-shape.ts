@@ -1,3 +1,4 @@
+import type { ComparisonKind } from '@iop/metrics/comparison-period';
 import { formatCount, formatPercent, formatPValue } from '../../charts/format';
 import { GROUP_TYPE_LABELS, isGroupType, type MetricsFilterVariables } from '../../filters/group-types';
 import type { OutcomeReportQuery } from '../../gql/graphql';
@@ -11,19 +12,27 @@ export interface ReportFilter {
   to: string;
   asOf: string;
   siteIds: string[] | null;
+  /** Which previous period the report compares with; absent = the same length just before. */
+  comparison?: ComparisonKind;
 }
 
 export const SUPPRESSED = 'suppressed';
 export const NO_VALUE = '—';
 
-export function toReportFilter(filter: MetricsFilterVariables | null): ReportFilter | null {
-  return filter && { from: filter.from, to: filter.to, asOf: filter.asOf, siteIds: filter.siteIds };
+export function toReportFilter(
+  filter: MetricsFilterVariables | null,
+  comparison: ComparisonKind = 'sameLength',
+): ReportFilter | null {
+  if (!filter) return null;
+  const scope = { from: filter.from, to: filter.to, asOf: filter.asOf, siteIds: filter.siteIds };
+  return comparison === 'sameLength' ? scope : { ...scope, comparison };
 }
 
 /** The download endpoint for the same scope as the page: plain query parameters. */
 export function downloadPath(format: 'pdf' | 'csv', filter: ReportFilter): string {
   const params = new URLSearchParams({ from: filter.from, to: filter.to, asOf: filter.asOf });
   if (filter.siteIds?.length) params.set('sites', filter.siteIds.join(','));
+  if (filter.comparison) params.set('compare', filter.comparison);
   return `/api/reports/outcome.${format}?${params.toString().replace(/%2C/g, ',')}`;
 }
 

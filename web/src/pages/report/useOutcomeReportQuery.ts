@@ -12,6 +12,7 @@ const OUTCOME_REPORT = graphql(`
         previousFrom
         previousTo
         asOf
+        comparison
       }
       siteIds
       suppressionThreshold

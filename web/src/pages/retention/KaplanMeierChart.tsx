@@ -1,6 +1,9 @@
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useId, useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesStyle } from '../../charts/series-style';
 import { SeriesLegend } from '../../charts/SeriesLegend';
+import { readCurves, readingDays } from './km-reading';
+import { KmReadings } from './KmReadings';
 import { dayTicks, type KmSeries } from './km-series';
 
 interface KaplanMeierChartProps {
@@ -13,6 +16,11 @@ const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 /** Step curves of the share not dropped out, by days since admission, one per series. */
 export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProps) {
   const ticks = dayTicks(Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.days))));
+  // The tooltip stops on every day a point of any curve sits; the slider below reads the same days by keyboard.
+  const days = useMemo(() => readingDays(series), [series]);
+  const [dayIndex, setDayIndex] = useState(0);
+  const sliderId = useId();
+  const keyboardDay = days[Math.min(dayIndex, days.length - 1)] ?? 0;
   return (
     <figure className="chart-figure">
       <SeriesLegend
@@ -24,7 +32,11 @@ export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProp
         }))}
       />
       <ResponsiveContainer width="100%" height={340}>
-        <ComposedChart accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <ComposedChart
+          accessibilityLayer={false}
+          data={days.map((d) => ({ days: d }))}
+          margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
+        >
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis
             type="number"
@@ -42,6 +54,14 @@ export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProp
             width={64}
             label={{ value: 'Not dropped out', angle: -90, position: 'insideLeft', offset: 4, fill: '#4a5260' }}
           />
+          <Tooltip
+            isAnimationActive={false}
+            content={({ active, label }) =>
+              active && typeof label === 'number' ? (
+                <KmReadings day={label} readings={readCurves(series, label)} />
+              ) : null
+            }
+          />
           {showIntervals &&
             series.map((s) => (
               <Area
@@ -54,6 +74,7 @@ export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProp
                 fillOpacity={0.1}
                 isAnimationActive={false}
                 legendType="none"
+                tooltipType="none"
               />
             ))}
           {series.map((s) => {
@@ -75,6 +96,22 @@ export function KaplanMeierChart({ series, showIntervals }: KaplanMeierChartProp
           })}
         </ComposedChart>
       </ResponsiveContainer>
+      <div className="km-reader">
+        <label htmlFor={sliderId}>Read the curves on day</label>
+        <input
+          id={sliderId}
+          type="range"
+          min={0}
+          max={Math.max(0, days.length - 1)}
+          step={1}
+          value={Math.min(dayIndex, days.length - 1)}
+          aria-valuetext={`Day ${keyboardDay}`}
+          onChange={(e) => setDayIndex(Number(e.target.value))}
+        />
+        <output htmlFor={sliderId} aria-live="polite">
+          <KmReadings day={keyboardDay} readings={readCurves(series, keyboardDay)} />
+        </output>
+      </div>
       <figcaption className="visually-hidden">
         Kaplan–Meier retention curves; the exact values are in the table under “Show table”.
       </figcaption>

@@ -20,6 +20,7 @@ export function LogRankTable({
   return (
     <ChartFrame
       title="Dropouts against expectation (log-rank)"
+      figures="logRank"
       description="Dropouts in each group type, and those expected if every group type retained people alike. Above 1: more dropouts than expected."
       status={status}
       rows={rows}

@@ -56,6 +56,7 @@ export function RetentionBreakdowns({ report, status }: { report: RetentionRepor
     <>
       <ChartFrame
         title="Retained at 30, 60 and 90 days"
+        figures="retainedAtDays"
         description="Kaplan–Meier share not dropped out at each milestone, with 95% intervals; n is the episodes still followed that long."
         status={status}
         rows={retained}
@@ -79,6 +80,7 @@ export function RetentionBreakdowns({ report, status }: { report: RetentionRepor
       <div className="chart-grid">
         <ChartFrame
           title="Completion rate by group type"
+          figures="completionRate"
           description="Completed ÷ discharged (any reason) on or before the as-of date, with 95% Wilson intervals."
           status={status}
           rows={completion}
@@ -99,6 +101,7 @@ export function RetentionBreakdowns({ report, status }: { report: RetentionRepor
         </ChartFrame>
         <ChartFrame
           title="Discharge reasons"
+          figures="dischargeReasons"
           description="Share of discharged episodes (all group types) by the reason recorded."
           status={status}
           rows={reasons}
@@ -119,6 +122,7 @@ export function RetentionBreakdowns({ report, status }: { report: RetentionRepor
       </div>
       <ChartFrame
         title="Median length of stay by group type"
+        figures="lengthOfStay"
         description="Median days from admission to discharge of the discharged episodes (any reason)."
         status={status}
         rows={stay}

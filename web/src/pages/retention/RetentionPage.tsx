@@ -29,6 +29,7 @@ export default function RetentionPage() {
       <RetentionTiles report={report} loading={status.isPending} />
       <ChartFrame
         title="Retention by group type"
+        figures="retentionCurve"
         description="Kaplan–Meier estimate of episodes not dropped out (dropped out or terminated), by days since admission."
         status={status}
         rows={rows}

@@ -96,7 +96,13 @@ export const KM_COLUMNS: Column<KmPoint>[] = [
   { label: 'At risk', value: (p) => p.atRisk, numeric: true, format: (v) => formatCount(v as number) },
   { label: 'Dropouts', value: (p) => p.events, numeric: true },
   { label: 'Censored', value: (p) => p.censored, numeric: true },
-  { label: 'Retained', value: (p) => p.survival, numeric: true, format: (v) => formatPercent(v as number, 1) },
+  {
+    label: 'Retained',
+    value: (p) => p.survival,
+    numeric: true,
+    format: (v) => formatPercent(v as number, 1),
+    figure: 'retentionCurve',
+  },
   { label: '95% lower', value: (p) => p.lower, numeric: true, format: (v) => formatPercent(v as number | null, 1) },
   { label: '95% upper', value: (p) => p.upper, numeric: true, format: (v) => formatPercent(v as number | null, 1) },
 ];

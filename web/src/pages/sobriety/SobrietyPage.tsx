@@ -50,6 +50,7 @@ export default function SobrietyPage() {
     <>
       <ChartFrame
         title="Percent days abstinent against baseline"
+        figures="pda"
         description="Mean share of days abstinent in treatment (from check-ins), and its mean change from the 30 days before admission, by primary group type."
         status={status}
         rows={pda}
@@ -70,6 +71,7 @@ export default function SobrietyPage() {
       </ChartFrame>
       <ChartFrame
         title="Abstinence at 30, 60 and 90 days"
+        figures="abstinence"
         description="Share of episodes reporting no use at the check-in nearest each milestone (± 14 days), with 95% intervals."
         status={status}
         rows={abstinence}
@@ -101,6 +103,7 @@ export default function SobrietyPage() {
       </ChartFrame>
       <ChartFrame
         title="Craving by week since admission"
+        figures="craving"
         description="Mean craving rating (0 = none, 10 = strongest) of in-treatment check-ins, weeks 0 to 12."
         status={status}
         rows={craving}

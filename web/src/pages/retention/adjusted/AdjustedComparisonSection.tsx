@@ -95,6 +95,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       <ChartFrame
         headingLevel={3}
         title="Adjusted hazard of dropout by group type"
+        figures="adjustedHazard"
         description="Cox model: how fast episodes drop out in each group type relative to the reference, for comparable episodes. Below 1: fewer dropouts."
         status={status}
         rows={[...hazardRows, ...covariateRows]}
@@ -125,6 +126,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       <ChartFrame
         headingLevel={3}
         title="Adjusted retention curves"
+        figures="adjustedRetention"
         description="Each group type’s curve if it had served the whole modelled case mix (thick), beside its own unadjusted Kaplan–Meier curve (thin)."
         status={status}
         rows={curveRows}
@@ -139,6 +141,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       <ChartFrame
         headingLevel={3}
         title="Is a single hazard ratio fair? (proportional hazards)"
+        figures="proportionalHazards"
         description="Tests whether each term’s effect changes over follow-up (R’s cox.zph), and the model’s own tests."
         status={status}
         rows={[...tests.ph, ...tests.model]}
@@ -157,6 +160,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       <ChartFrame
         headingLevel={3}
         title="Effects over follow-up (scaled Schoenfeld residuals)"
+        figures="schoenfeld"
         description="Each term’s effect along follow-up (x: the share of episodes dropped out so far, as cox.zph plots it), averaged over about ten stretches with equal numbers of dropouts. Near the dashed line throughout: the effect is constant, and one hazard ratio describes it."
         status={status}
         rows={trendRows}
@@ -170,6 +174,7 @@ export function AdjustedComparisonSection({ filter }: { filter: MetricsFilterVar
       <ChartFrame
         headingLevel={3}
         title="Adjusted odds of completing by group type"
+        figures="adjustedCompletion"
         description="Logistic model among discharged episodes: odds of completing in each group type relative to the reference, for comparable episodes. Above 1: more completions."
         status={completionStatus}
         rows={oddsRows}
