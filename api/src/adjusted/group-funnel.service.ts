@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { sessionScopeParams } from '../sessions-scope';
-import { funnelLimits } from '../stats';
+import { funnelLimits, funnelPosition } from '../stats';
 import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
 import { GROUP_ATTENDANCE_FUNNEL_SQL, GROUP_EPISODE_FUNNEL_SQL } from './group-funnel.sql';
 
@@ -35,12 +35,8 @@ export class GroupFunnelService {
       .map((g) => {
         const limits = funnelLimits(g.n, target);
         const proportion = g.k / g.n;
-        const position =
-          proportion > limits.upper998
-            ? FunnelPosition.above
-            : proportion < limits.lower998
-              ? FunnelPosition.below
-              : FunnelPosition.within;
+        // The whole count against the exact quantiles, not the drawn (interpolated) line: see funnelPosition.
+        const position = FunnelPosition[funnelPosition(g.k, g.n, target)];
         return { ...g, ...limits, proportion, position };
       })
       .sort((a, b) => b.n - a.n || a.groupId.localeCompare(b.groupId));

@@ -5,6 +5,11 @@
  *   r = qbinom(P, n, p₀); α = (F(r) − P) / (F(r) − F(r − 1)); limit = (r − α) / n.
  * Clamped to [0, 1]: for tiny n the interpolation can step past the ends (R gives e.g. −0.19 for
  * n = 5, p₀ = 0.5 at 0.1%), and a proportion cannot.
+ *
+ * The interpolated limits are for drawing. Whether a group is outside them is decided on its whole
+ * count against the exact quantiles (funnelPosition): the interpolated upper limit (r − α)/n lies
+ * below r/n, so k = r would sit just above the line although P(X ≥ r) > 0.1% (with n = 1, p₀ = 0.6,
+ * 1 of 1 is above (1 − 0.0017)/1, yet P(X ≥ 1) = 0.6).
  */
 import { logGamma } from './chi-square';
 
@@ -37,12 +42,34 @@ function binomialCdf(n: number, p: number): number[] {
 /** Spiegelhalter's interpolated quantile at probability `level`, as a proportion. */
 function interpolatedLimit(cdf: readonly number[], n: number, level: number): number {
   // qbinom's fuzz: a CDF within rounding of the level counts as reaching it.
-  const target = level * (1 - 64 * Number.EPSILON);
-  let r = 0;
-  while (r < n && cdf[r] < target) r++;
+  const r = quantile(cdf, n, level);
   const below = r === 0 ? 0 : cdf[r - 1];
   const alpha = (cdf[r] - level) / (cdf[r] - below);
   return Math.min(1, Math.max(0, (r - alpha) / n));
+}
+
+/** qbinom(level, n, p): the smallest r with P(X ≤ r) ≥ level (with qbinom's fuzz). */
+function quantile(cdf: readonly number[], n: number, level: number): number {
+  const target = level * (1 - 64 * Number.EPSILON);
+  let r = 0;
+  while (r < n && cdf[r] < target) r++;
+  return r;
+}
+
+export type FunnelSide = 'above' | 'within' | 'below';
+
+/**
+ * Where k of n lies against the 99.8% limits, by the exact binomial test of Binomial(n, p₀):
+ * above when k > qbinom(0.999, n, p₀), i.e. P(X ≥ k) ≤ 0.1%; below when k < qbinom(0.001, n, p₀),
+ * i.e. P(X ≤ k) < 0.1%. Strict against the whole-count quantile, so a count that Binomial(n, p₀)
+ * reaches with more than 0.1% probability in its tail is never flagged, however small n is.
+ */
+export function funnelPosition(k: number, n: number, target: number): FunnelSide {
+  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`k must be a whole number in 0..n, got ${k} of ${n}`);
+  const cdf = binomialCdf(n, target);
+  if (k > quantile(cdf, n, 0.999)) return 'above';
+  if (k < quantile(cdf, n, 0.001)) return 'below';
+  return 'within';
 }
 
 export function funnelLimits(n: number, target: number): FunnelLimits {
