@@ -186,11 +186,7 @@ const lastPass = new WeakMap<PatternTable, { beta: readonly number[]; pass: Risk
  * @param sorted patterns latest time first (timeDescendingOrder; packed once per table and cached)
  * @param keepEventTimes keep each event time's sums (cox.zph and the baseline hazard need them)
  */
-export function riskSetPass(
-  sorted: PatternTable,
-  beta: readonly number[],
-  keepEventTimes = false,
-): RiskSetPass {
+export function riskSetPass(sorted: PatternTable, beta: readonly number[], keepEventTimes = false): RiskSetPass {
   if (keepEventTimes) {
     const last = lastPass.get(sorted);
     if (last && last.beta.length === beta.length && last.beta.every((b, j) => b === beta[j])) return last.pass;

@@ -65,7 +65,8 @@ export type FunnelSide = 'above' | 'within' | 'below';
  * reaches with more than 0.1% probability in its tail is never flagged, however small n is.
  */
 export function funnelPosition(k: number, n: number, target: number): FunnelSide {
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`k must be a whole number in 0..n, got ${k} of ${n}`);
+  if (!Number.isInteger(k) || k < 0 || k > n)
+    throw new RangeError(`k must be a whole number in 0..n, got ${k} of ${n}`);
   const cdf = binomialCdf(n, target);
   if (k > quantile(cdf, n, 0.999)) return 'above';
   if (k < quantile(cdf, n, 0.001)) return 'below';

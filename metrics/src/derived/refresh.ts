@@ -14,6 +14,7 @@ import {
 } from '../vocabulary';
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
+import { EPISODE_COVARIATE_TABLES, refreshEpisodeCovariates } from './episode-covariates';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
 import { GROUP_TOTAL_TABLES, refreshGroupTotals } from './group-totals';
 import { PARTICIPANT_WEEK_EDGE_TABLES, refreshParticipantWeekEdges } from './participant-week-edges';
@@ -40,6 +41,7 @@ const DERIVED_TABLES = [
   'participant_week_cell',
   ...PARTICIPANT_WEEK_EDGE_TABLES,
   ...EPISODE_CELL_TABLES,
+  ...EPISODE_COVARIATE_TABLES,
   ...EPISODE_WARNING_TABLES,
   ...GROUP_TOTAL_TABLES,
   ...TABLE_FRESHNESS_TABLES,
@@ -379,6 +381,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(CRAVING_MONTH_SQL);
   await refreshEpisodeCells(client, ABSTINENCE_MILESTONES, asOf);
   await refreshEpisodeWarning(client, asOf);
+  await refreshEpisodeCovariates(client, asOf);
   await client.query(SESSION_FACT_SQL, [asOf]);
   await client.query(SESSION_TYPE_WEEK_SQL);
   await client.query(SESSION_TYPE_DAY_SQL);
