@@ -47,7 +47,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
   ]),
 ];
 
-const DERIVED_TABLE = /\b(episode_covariate|session_fact)\b/;
+const DERIVED_TABLE = /\b(episode_covariate|group_day_total)\b/;
 
 it('the derived tables give the live answers for every filter', async () => {
   const asOf = '2026-10-31';

@@ -2,7 +2,6 @@ import { ATTENDED_SQL as ATTENDED, episodeGroupCtes } from '@iop/metrics';
 import { episodeScopeCtes } from '../episodes';
 import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
 import { SCOPED_SESSION_CTE } from '../sessions-scope';
-import { derivedSessionCte } from '../sessions-scope/derived-session-scope.sql';
 
 /**
  * Per therapy group, k of n for the funnel plot's episode measures (METRICS.md, "Funnel plot of
@@ -58,15 +57,21 @@ WHERE c.admission_date BETWEEN $1::date AND $2::date
 GROUP BY g.group_id, g.group_name, g.group_type, g.site_id`;
 
 /**
- * GROUP_ATTENDANCE_FUNNEL_SQL from the weekly group cells (session_group_week, and session_fact
- * for a week the period cuts), valid while $3 is the derived as_of: attended = present, late or
- * left early; counted = every row but the excused ones.
+ * GROUP_ATTENDANCE_FUNNEL_SQL from the running totals per group and session day the load keeps
+ * (group_day_total, as the drill-down reads them): a period's counts are the totals on its last
+ * session day less those before its first, two index lookups per group. Valid while $3 is the
+ * derived as_of. attended = present, late or left early; counted = every row but the excused.
  */
 export const GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL = `
-WITH ${derivedSessionCte('cells', 'group', '$1::date', 'least($2::date, $3::date)')}
 SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "groupType", g.site_id AS "siteId",
-  sum(c.present + c.late + c.left_early)::int AS k,
-  sum(c.scheduled - c.excused)::int AS n
-FROM cells c
-JOIN therapy_group g ON g.group_id = c.group_id
-GROUP BY g.group_id, g.group_name, g.group_type, g.site_id`;
+  (hi.attended - coalesce(lo.attended, 0))::int AS k,
+  (hi.scheduled - hi.excused - coalesce(lo.scheduled - lo.excused, 0))::int AS n
+FROM therapy_group g
+CROSS JOIN LATERAL (
+  SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= least($2::date, $3::date)
+  ORDER BY d.session_date DESC LIMIT 1) hi
+LEFT JOIN LATERAL (
+  SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $1::date
+  ORDER BY d.session_date DESC LIMIT 1) lo ON true
+WHERE ($4::text[] IS NULL OR g.site_id = ANY ($4::text[])) AND g.group_type = ANY ($5::text[])
+  AND hi.scheduled > coalesce(lo.scheduled, 0)`;
