@@ -13,7 +13,9 @@ async function main(argv: string[]) {
   const dataSource = await createDataSource(url, { poolSize: 4 }).initialize();
   try {
     const service = new AdjustedComparisonService(dataSource);
-    const asOf = ((await dataSource.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived_meta`)) as { d: string }[])[0]!.d;
+    const asOf = (
+      (await dataSource.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived_meta`)) as { d: string }[]
+    )[0]!.d;
     const periods: [string, object][] = [
       ['last 90 days', { from: addDays(asOf, -89), to: asOf, asOf }],
       ['last 12 months', { from: addDays(asOf, -364), to: asOf, asOf }],
@@ -28,7 +30,9 @@ async function main(argv: string[]) {
           times.push(performance.now() - t0);
         }
         times.sort((a, b) => a - b);
-        process.stdout.write(`${outcome} ${name}: median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})\n`);
+        process.stdout.write(
+          `${outcome} ${name}: median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})\n`,
+        );
       }
     }
   } finally {

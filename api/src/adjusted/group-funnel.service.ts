@@ -4,7 +4,7 @@ import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { sessionScopeParams } from '../sessions-scope';
-import { funnelLimits, funnelPosition } from '../stats';
+import { funnelLimits, funnelPoint } from '../stats';
 import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
 import {
   GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL,
@@ -39,11 +39,9 @@ export class GroupFunnelService {
     const target = counts.reduce((sum, g) => sum + g.k, 0) / counts.reduce((sum, g) => sum + g.n, 0);
     const groups: FunnelGroup[] = counts
       .map((g) => {
-        const limits = funnelLimits(g.n, target);
-        const proportion = g.k / g.n;
         // The whole count against the exact quantiles, not the drawn (interpolated) line: see funnelPosition.
-        const position = FunnelPosition[funnelPosition(g.k, g.n, target)];
-        return { ...g, ...limits, proportion, position };
+        const { limits, position } = funnelPoint(g.k, g.n, target);
+        return { ...g, ...limits, proportion: g.k / g.n, position: FunnelPosition[position] };
       })
       .sort((a, b) => b.n - a.n || a.groupId.localeCompare(b.groupId));
     const limits: FunnelLimitsAt[] = limitGrid(groups[0].n).map((n) => ({ n, ...funnelLimits(n, target) }));

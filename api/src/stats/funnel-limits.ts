@@ -20,19 +20,34 @@ export interface FunnelLimits {
   upper998: number;
 }
 
+/**
+ * log(i!) = logGamma(i + 1) for i = 0, 1, …, kept between calls and grown on demand: a funnel of
+ * 4,000 groups with thousands of rows each asked for millions of them, the same ones again and again.
+ */
+let logFactorials = new Float64Array(0);
+
+function logFactorialTable(upTo: number): Float64Array {
+  if (upTo >= logFactorials.length) {
+    const grown = new Float64Array(Math.max(upTo + 1, 2 * logFactorials.length));
+    grown.set(logFactorials);
+    for (let i = logFactorials.length; i < grown.length; i++) grown[i] = logGamma(i + 1);
+    logFactorials = grown;
+  }
+  return logFactorials;
+}
+
 /** P(X ≤ r) for X ~ Binomial(n, p), for every r = 0..n. */
 function binomialCdf(n: number, p: number): number[] {
   const cdf = new Array<number>(n + 1);
   let sum = 0;
-  const logFactorialN = logGamma(n + 1);
+  const logFactorial = logFactorialTable(n);
+  const logP = Math.log(p);
+  const log1mP = Math.log1p(-p);
   for (let r = 0; r <= n; r++) {
     let pmf: number;
     if (p === 0) pmf = r === 0 ? 1 : 0;
     else if (p === 1) pmf = r === n ? 1 : 0;
-    else
-      pmf = Math.exp(
-        logFactorialN - logGamma(r + 1) - logGamma(n - r + 1) + r * Math.log(p) + (n - r) * Math.log1p(-p),
-      );
+    else pmf = Math.exp(logFactorial[n] - logFactorial[r] - logFactorial[n - r] + r * logP + (n - r) * log1mP);
     sum += pmf;
     cdf[r] = Math.min(1, sum);
   }
@@ -65,18 +80,30 @@ export type FunnelSide = 'above' | 'within' | 'below';
  * reaches with more than 0.1% probability in its tail is never flagged, however small n is.
  */
 export function funnelPosition(k: number, n: number, target: number): FunnelSide {
+  return funnelPoint(k, n, target).position;
+}
+
+/** A group's limits and position from one binomial distribution (funnelLimits and funnelPosition in one). */
+export function funnelPoint(k: number, n: number, target: number): { limits: FunnelLimits; position: FunnelSide } {
+  checkFunnel(n, target);
   if (!Number.isInteger(k) || k < 0 || k > n)
     throw new RangeError(`k must be a whole number in 0..n, got ${k} of ${n}`);
   const cdf = binomialCdf(n, target);
-  if (k > quantile(cdf, n, 0.999)) return 'above';
-  if (k < quantile(cdf, n, 0.001)) return 'below';
-  return 'within';
+  const position = k > quantile(cdf, n, 0.999) ? 'above' : k < quantile(cdf, n, 0.001) ? 'below' : 'within';
+  return { limits: limitsOf(cdf, n), position };
 }
 
 export function funnelLimits(n: number, target: number): FunnelLimits {
+  checkFunnel(n, target);
+  return limitsOf(binomialCdf(n, target), n);
+}
+
+function checkFunnel(n: number, target: number): void {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number ≥ 1, got ${n}`);
   if (!(target >= 0 && target <= 1)) throw new RangeError(`target proportion must be in [0, 1], got ${target}`);
-  const cdf = binomialCdf(n, target);
+}
+
+function limitsOf(cdf: readonly number[], n: number): FunnelLimits {
   return {
     lower998: interpolatedLimit(cdf, n, 0.001),
     lower95: interpolatedLimit(cdf, n, 0.025),

@@ -22,5 +22,5 @@ export { adjustedCurves } from './adjusted-survival';
 export { residualTrend } from './residual-trend';
 export type { ResidualTrendPoint } from './residual-trend';
 export type { AdjustedCurve } from './adjusted-survival';
-export { funnelLimits, funnelPosition } from './funnel-limits';
+export { funnelLimits, funnelPoint, funnelPosition } from './funnel-limits';
 export type { FunnelLimits, FunnelSide } from './funnel-limits';
