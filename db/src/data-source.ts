@@ -23,6 +23,7 @@ import { AuditArgumentsAndSites1764340000000 } from '../migrations/1764340000000
 import { RejectDetails1764350000000 } from '../migrations/1764350000000-reject-details';
 import { Releases1764400000000 } from '../migrations/1764400000000-releases';
 import { MappingProfiles1764450000000 } from '../migrations/1764450000000-mapping-profiles';
+import { EpisodeCovariates1764500000000 } from '../migrations/1764500000000-episode-covariates';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -50,6 +51,7 @@ export const migrations = [
   RejectDetails1764350000000,
   Releases1764400000000,
   MappingProfiles1764450000000,
+  EpisodeCovariates1764500000000,
 ];
 
 /**

@@ -6,6 +6,7 @@ export * from './vocabulary';
 export { refreshDerivedTables, vacuumDerivedTables } from './derived/refresh';
 export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
 export { episodeWarningCtes } from './derived/episode-warning';
+export { ageBandSql, coOccurringSql, episodeGroupCtes, refreshEpisodeCovariates } from './derived/episode-covariates';
 export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';
 export * from './scope';
 export * from './overview/overview.sql';

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { statementName } from '../database/prepared-query';
 import { derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import {
@@ -7,6 +10,7 @@ import {
   coxZph,
   fitCox,
   fitLogistic,
+  emptyPatternTable,
   kaplanMeier,
   residualTrend,
   scaledSchoenfeldResiduals,
@@ -23,7 +27,15 @@ import {
   ModelEstimate,
 } from './adjusted.model';
 import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
-import { buildDesign, GROUP_TERM, type Design, type ModelledRow, type PatternRow } from './covariate-design';
+import {
+  buildDesign,
+  countOf,
+  COVARIATE,
+  GROUP_TERM,
+  isModelled,
+  type Design,
+  type PatternRow,
+} from './covariate-design';
 
 /** METRICS.md gives no threshold; 0.05 is cox.zph's customary reading. */
 const PH_WARNING_P = 0.05;
@@ -39,35 +51,46 @@ export class AdjustedComparisonService {
   ): Promise<AdjustedComparison> {
     // How the models fit aggregated patterns, not one row per episode: the SQL counts episodes per
     // covariate pattern (group type, age band, gender, substance, co-occurring, site, baseline days
-    // used 0–30) × what the outcome needs, with n the number of episodes in each cell. The Cox model
-    // reads (pattern, t, dropout, n): a cell is n episodes in the risk set until t (n·exp(x·β) in
-    // the sums) and, when it is a dropout, n tied events (Efron's n steps); each Newton iteration
-    // is one pass over the cells sorted by time, whose sums visit only a cell's non-zero covariates
-    // (cox-risk-sets.ts). Concordance, cox.zph and the curves reuse those cells (the curves: one
-    // S₀(t)^r per distinct relative risk r with its count). The logistic model reads (pattern,
-    // completed of discharged): successes of trials per pattern. At 100,000 participants most
-    // dropout cells still hold one episode (baseline days × the factors × time make 108,625 cells
-    // of 109,144 episodes); completion about 40,000 patterns of its 87,040 discharged episodes.
+    // used 0–30) × what the outcome needs, with n the number of episodes in each cell, from the
+    // per-episode covariate table the load fills (episode_covariate). The Cox model reads
+    // (pattern, t, dropout, n) into a table of typed arrays (no object per cell): a cell is n
+    // episodes in the risk set until t (n·exp(x·β) in the sums) and, when it is a dropout, n tied
+    // events (Efron's n steps); each Newton iteration is one pass over the cells sorted by time,
+    // whose sums visit only a cell's non-zero covariates (cox-risk-sets.ts). Concordance, cox.zph
+    // and the curves reuse that table (the curves: one S₀(t)^r per distinct relative risk r with
+    // its count). The logistic model reads (pattern, completed of discharged): successes of trials
+    // per pattern, grouped in SQL. At 100,000 participants most dropout cells still hold one
+    // episode (baseline days × the factors × time make about 108,000 cells of 109,144 episodes);
+    // completion about 40,000 patterns of its 87,040 discharged episodes.
     const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
-    // The derived episode facts spare the scan of every attendance row for the primary type.
     const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const rows: PatternRow[] = await this.dataSource.query(
-      (derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL)[outcome],
-      params,
-    );
-    const modelled = rows.filter((row): row is ModelledRow => row.groupType !== null && row.baselineDaysUsed !== null);
-    const episodes = rows.reduce((sum, row) => sum + row.n, 0);
+    const sql = (derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL)[outcome];
+    // Arrays, not objects: pg builds one object per row otherwise, 100,000 of them at that size.
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const rows = (
+      await pool.query<PatternRow>({
+        ...(derived ? { name: statementName(sql) } : {}),
+        text: sql,
+        values: params,
+        rowMode: 'array',
+      })
+    ).rows;
+    const modelled = rows.filter(isModelled);
+    let episodes = 0;
+    for (const row of rows) episodes += countOf(row);
+    let modelledEpisodes = 0;
+    for (const row of modelled) modelledEpisodes += countOf(row);
     const answer: AdjustedComparison = {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       outcome,
       referenceGroupType: null,
       episodes,
-      leftOut: episodes - modelled.reduce((sum, row) => sum + row.n, 0),
+      leftOut: episodes - modelledEpisodes,
       dropout: null,
       completion: null,
       notes: [],
     };
-    const groupTypes = new Set(modelled.map((row) => row.groupType));
+    const groupTypes = new Set(modelled.map((row) => row[COVARIATE.groupType]));
     if (groupTypes.size < 2) {
       answer.notes.push('Fewer than two group types have modelled episodes: there is nothing to compare.');
       return answer;
@@ -122,11 +145,19 @@ function splitEstimates(coefficients: readonly (Coefficient | CoxCoefficient)[])
   };
 }
 
-function dropoutModel(rows: readonly ModelledRow[], design: Design): DropoutModel | null {
-  const fit = fitCox({
-    terms: design.terms,
-    patterns: rows.map((row) => ({ time: row.t, event: row.event, count: row.n, x: design.x(row) })),
+/** Dropout rows: the covariates, then t, dropout, n (adjusted.sql.ts). */
+const T = 7;
+const EVENT = 8;
+
+function dropoutModel(rows: readonly PatternRow[], design: Design): DropoutModel | null {
+  const patterns = emptyPatternTable(rows.length, design.width);
+  rows.forEach((row, i) => {
+    patterns.time[i] = row[T] as number;
+    patterns.event[i] = row[EVENT] ? 1 : 0;
+    patterns.count[i] = countOf(row);
+    design.fill(row, patterns.x, i * design.width);
   });
+  const fit = fitCox({ terms: design.terms, patterns });
   if (fit === null) return null;
   const zph = coxZph(fit.model);
   // The residuals' terms are the tested terms, in the same order (terms with a fitted column).
@@ -147,7 +178,9 @@ function dropoutModel(rows: readonly ModelledRow[], design: Design): DropoutMode
     groupType: group,
     adjusted: points.map((p) => ({ days: p.time, survival: p.survival })),
     unadjusted: kaplanMeier(
-      rows.filter((row) => row.groupType === group).map((row) => ({ time: row.t, event: row.event, count: row.n })),
+      rows
+        .filter((row) => row[COVARIATE.groupType] === group)
+        .map((row) => ({ time: row[T] as number, event: row[EVENT] as boolean, count: countOf(row) })),
     ).map((p) => ({ days: p.time, survival: p.survival })),
   }));
   return {
@@ -176,18 +209,17 @@ function constantLevel(coefficients: readonly CoxCoefficient[], term: string): n
   return fitted.length === 1 ? fitted[0].estimate! : 1;
 }
 
-function completionModel(rows: readonly ModelledRow[], design: Design): CompletionModel {
-  const byPattern = new Map<string, BinomialPattern>();
+/** Completion rows: the covariates, then discharged (trials), completed (successes), n (adjusted.sql.ts). */
+const TRIALS = 7;
+const SUCCESSES = 8;
+
+function completionModel(rows: readonly PatternRow[], design: Design): CompletionModel {
+  const patterns: BinomialPattern[] = [];
   for (const row of rows) {
-    if (!row.discharged) continue;
-    const x = design.x(row);
-    const key = x.join(',');
-    const pattern = byPattern.get(key) ?? { successes: 0, trials: 0, x };
-    pattern.trials += row.n;
-    if (row.completed) pattern.successes += row.n;
-    byPattern.set(key, pattern);
+    const trials = row[TRIALS] as number;
+    if (trials > 0) patterns.push({ successes: row[SUCCESSES] as number, trials, x: design.x(row) });
   }
-  const result = fitLogistic({ terms: design.terms, patterns: [...byPattern.values()] });
+  const result = fitLogistic({ terms: design.terms, patterns });
   if (!result.fitted) {
     return {
       fitted: false,

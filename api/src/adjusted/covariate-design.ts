@@ -1,5 +1,5 @@
 /**
- * Turns the counted covariate patterns of ADJUSTED_PATTERNS_SQL into model terms and x vectors:
+ * Turns the counted covariate patterns of ADJUSTED_PATTERNS_SQL into model terms and x values:
  * the primary group type and each categorical covariate as a factor (indicator columns, one level
  * left out as the reference), baseline days used as a number.
  *
@@ -9,31 +9,36 @@
  */
 import type { ModelTerm } from '../stats';
 
-export interface PatternRow {
-  groupType: string | null;
-  ageBand: string;
-  gender: string;
-  substance: string;
-  coOccurring: string;
-  baselineDaysUsed: number | null;
-  siteId: string;
-  t: number;
-  event: boolean;
-  discharged: boolean;
-  completed: boolean;
-  n: number;
-}
+/**
+ * A row of ADJUSTED_PATTERNS_SQL as pg hands it over (rowMode 'array'): the covariates at the
+ * indices of COVARIATE, then the outcome's columns (see adjusted.sql.ts), the episode count last.
+ */
+export type PatternRow = unknown[];
 
-/** A modelled row: every covariate present. */
-export type ModelledRow = PatternRow & { groupType: string; baselineDaysUsed: number };
+export const COVARIATE = {
+  groupType: 0,
+  ageBand: 1,
+  gender: 2,
+  substance: 3,
+  coOccurring: 4,
+  baselineDaysUsed: 5,
+  siteId: 6,
+} as const;
+
+/** The episodes a row counts (its last column). */
+export const countOf = (row: PatternRow): number => row[row.length - 1] as number;
+
+/** A modelled row: a primary group type and a baseline (the other covariates are never missing). */
+export const isModelled = (row: PatternRow): boolean =>
+  row[COVARIATE.groupType] !== null && row[COVARIATE.baselineDaysUsed] !== null;
 
 export const GROUP_TERM = 'group type';
-const FACTORS: { term: string; value: (row: PatternRow) => string }[] = [
-  { term: 'age band', value: (row) => row.ageBand },
-  { term: 'gender', value: (row) => row.gender },
-  { term: 'primary substance', value: (row) => row.substance },
-  { term: 'co-occurring disorder', value: (row) => row.coOccurring },
-  { term: 'site', value: (row) => row.siteId },
+const FACTORS: { term: string; column: number }[] = [
+  { term: 'age band', column: COVARIATE.ageBand },
+  { term: 'gender', column: COVARIATE.gender },
+  { term: 'primary substance', column: COVARIATE.substance },
+  { term: 'co-occurring disorder', column: COVARIATE.coOccurring },
+  { term: 'site', column: COVARIATE.siteId },
 ];
 export const BASELINE_TERM = 'baseline days used';
 
@@ -42,24 +47,33 @@ export interface Design {
   referenceGroupType: string;
   /** Each group type with its column (null for the reference), most episodes first. */
   groupLevels: { group: string; column: string | null }[];
-  x: (row: ModelledRow) => number[];
+  /** Columns of x. */
+  width: number;
+  /** Writes the row's x into `target` from `offset` on (target zero there: only the 1s and the baseline are set). */
+  fill: (row: PatternRow, target: Float64Array, offset: number) => void;
+  /** The row's x as an array. */
+  x: (row: PatternRow) => number[];
 }
 
-/** Levels by episodes, most first, ties alphabetical. */
-function levelsByCount(rows: readonly ModelledRow[], value: (row: ModelledRow) => string): string[] {
+/** Levels of a column by episodes, most first, ties alphabetical. */
+function levelsByCount(rows: readonly PatternRow[], column: number): string[] {
   const counts = new Map<string, number>();
-  for (const row of rows) counts.set(value(row), (counts.get(value(row)) ?? 0) + row.n);
+  for (const row of rows) {
+    const level = row[column] as string;
+    counts.set(level, (counts.get(level) ?? 0) + countOf(row));
+  }
   return [...counts.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([level]) => level);
 }
 
 const columnName = (term: string, level: string) => `${term}: ${level}`;
 
-export function buildDesign(rows: readonly ModelledRow[], pickedReference: string | null): Design {
-  const groupLevels = levelsByCount(rows, (row) => row.groupType);
+/** @param rows modelled rows only (isModelled) */
+export function buildDesign(rows: readonly PatternRow[], pickedReference: string | null): Design {
+  const groupLevels = levelsByCount(rows, COVARIATE.groupType);
   const referenceGroupType =
     pickedReference !== null && groupLevels.includes(pickedReference) ? pickedReference : groupLevels[0];
   const groupColumns = groupLevels.filter((level) => level !== referenceGroupType);
-  const factors = FACTORS.map(({ term, value }) => ({ term, value, levels: levelsByCount(rows, value).slice(1) }));
+  const factors = FACTORS.map(({ term, column }) => ({ term, column, levels: levelsByCount(rows, column).slice(1) }));
   const terms: ModelTerm[] = [
     { name: GROUP_TERM, columns: groupColumns.map((level) => columnName(GROUP_TERM, level)) },
     ...factors
@@ -67,14 +81,23 @@ export function buildDesign(rows: readonly ModelledRow[], pickedReference: strin
       .map((f) => ({ name: f.term, columns: f.levels.map((level) => columnName(f.term, level)) })),
     { name: BASELINE_TERM, columns: [BASELINE_TERM] },
   ];
-  const groupColumnOf = new Map(groupColumns.map((level, j) => [level, j]));
+  // Each covariate's level → x column (no entry for a reference level), the group type first.
+  const columnOf: { column: number; of: Map<string, number> }[] = [
+    { column: COVARIATE.groupType, of: new Map(groupColumns.map((level, j) => [level, j])) },
+  ];
   let offset = groupColumns.length;
-  const factorColumns = factors.map(({ value, levels }) => {
-    const columnOf = new Map(levels.map((level, j) => [level, offset + j]));
+  for (const { column, levels } of factors) {
+    columnOf.push({ column, of: new Map(levels.map((level, j) => [level, offset + j])) });
     offset += levels.length;
-    return { value, columnOf };
-  });
+  }
   const width = offset + 1;
+  const fill = (row: PatternRow, target: Float64Array, at: number) => {
+    for (const { column, of } of columnOf) {
+      const j = of.get(row[column] as string);
+      if (j !== undefined) target[at + j] = 1;
+    }
+    target[at + width - 1] = row[COVARIATE.baselineDaysUsed] as number;
+  };
   return {
     terms,
     referenceGroupType,
@@ -82,17 +105,12 @@ export function buildDesign(rows: readonly ModelledRow[], pickedReference: strin
       group,
       column: group === referenceGroupType ? null : columnName(GROUP_TERM, group),
     })),
-    // Each factor's levels by column (no entry for its reference level), filled into a row of zeros.
+    width,
+    fill,
     x: (row) => {
-      const x = new Array<number>(width).fill(0);
-      const groupColumn = groupColumnOf.get(row.groupType);
-      if (groupColumn !== undefined) x[groupColumn] = 1;
-      for (const { value, columnOf } of factorColumns) {
-        const column = columnOf.get(value(row));
-        if (column !== undefined) x[column] = 1;
-      }
-      x[width - 1] = row.baselineDaysUsed;
-      return x;
+      const x = new Float64Array(width);
+      fill(row, x, 0);
+      return Array.from(x);
     },
   };
 }

@@ -109,8 +109,13 @@ describe('groupFunnel over HTTP', () => {
     funnel.groups.forEach((g, i) => {
       [g.lower998, g.lower95, g.upper95, g.upper998].forEach((limit, j) => expect(limit).toBeCloseTo(r[i][j], 12));
     });
-    // G2 (0.368) is below the 95% limit but inside the 99.8% one; G1 (0.9) and G3 (1.0) are above.
-    expect(funnel.groups.map((g) => g.position)).toEqual(['within', 'above', 'above']);
+    // G1 (18 of 20) and G3 (9 of 9) lie past the drawn 99.8% line, but neither count is rare enough
+    // to flag: R, binom.test(…, alternative = "greater")$p.value: P(X ≥ 18) = 0.004884913,
+    // P(X ≥ 9) = 0.01203321 (both > 0.1%); qbinom(0.999, n, 41/67) = 18 and 9, not below k.
+    // G2 (14 of 38): P(X ≤ 14) = 0.002049871, qbinom(0.001, 38, 41/67) = 14.
+    expect(funnel.groups[1].proportion).toBeGreaterThan(funnel.groups[1].upper998);
+    expect(funnel.groups[2].proportion).toBeGreaterThan(funnel.groups[2].upper998);
+    expect(funnel.groups.map((g) => g.position)).toEqual(['within', 'within', 'within']);
     expect(funnel.limits[0].n).toBe(1);
     expect(funnel.limits.at(-1)!.n).toBe(38);
   });

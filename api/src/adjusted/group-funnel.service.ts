@@ -1,11 +1,17 @@
-import { sessionScopeParams } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { resolveEpisodeScope } from '../episodes';
+import { queryPrepared } from '../database/prepared-query';
+import { derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
-import { funnelLimits } from '../stats';
+import { sessionScopeParams } from '@iop/metrics';
+import { funnelLimits, funnelPoint } from '../stats';
 import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
-import { GROUP_ATTENDANCE_FUNNEL_SQL, GROUP_EPISODE_FUNNEL_SQL } from './group-funnel.sql';
+import {
+  GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL,
+  GROUP_ATTENDANCE_FUNNEL_SQL,
+  GROUP_EPISODE_FUNNEL_DERIVED_SQL,
+  GROUP_EPISODE_FUNNEL_SQL,
+} from './group-funnel.sql';
 
 interface GroupCount {
   groupId: string;
@@ -33,15 +39,9 @@ export class GroupFunnelService {
     const target = counts.reduce((sum, g) => sum + g.k, 0) / counts.reduce((sum, g) => sum + g.n, 0);
     const groups: FunnelGroup[] = counts
       .map((g) => {
-        const limits = funnelLimits(g.n, target);
-        const proportion = g.k / g.n;
-        const position =
-          proportion > limits.upper998
-            ? FunnelPosition.above
-            : proportion < limits.lower998
-              ? FunnelPosition.below
-              : FunnelPosition.within;
-        return { ...g, ...limits, proportion, position };
+        // The whole count against the exact quantiles, not the drawn (interpolated) line: see funnelPosition.
+        const { limits, position } = funnelPoint(g.k, g.n, target);
+        return { ...g, ...limits, proportion: g.k / g.n, position: FunnelPosition[position] };
       })
       .sort((a, b) => b.n - a.n || a.groupId.localeCompare(b.groupId));
     const limits: FunnelLimitsAt[] = limitGrid(groups[0].n).map((n) => ({ n, ...funnelLimits(n, target) }));
@@ -51,14 +51,19 @@ export class GroupFunnelService {
   private async counts(filter: MetricsFilter | null | undefined, measure: FunnelMeasure): Promise<GroupCount[]> {
     if (measure === FunnelMeasure.attendance) {
       const scope = await resolveScope(this.dataSource, filter);
-      return this.dataSource.query(GROUP_ATTENDANCE_FUNNEL_SQL, sessionScopeParams(scope));
+      const derived = await derivedDataFor(this.dataSource, scope.asOf);
+      return derived
+        ? queryPrepared(this.dataSource, GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL, sessionScopeParams(scope))
+        : this.dataSource.query(GROUP_ATTENDANCE_FUNNEL_SQL, sessionScopeParams(scope));
     }
-    const { params } = await resolveEpisodeScope(this.dataSource, filter);
-    const rows: (Omit<GroupCount, 'k' | 'n'> &
-      Record<'retentionK' | 'retentionN' | 'completionK' | 'completionN', number>)[] = await this.dataSource.query(
-      GROUP_EPISODE_FUNNEL_SQL,
-      params,
-    );
+    const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
+    // The derived episode covariates hold each episode's group: no attendance row is read.
+    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    type EpisodeCounts = Omit<GroupCount, 'k' | 'n'> &
+      Record<'retentionK' | 'retentionN' | 'completionK' | 'completionN', number>;
+    const rows: EpisodeCounts[] = derived
+      ? await queryPrepared(this.dataSource, GROUP_EPISODE_FUNNEL_DERIVED_SQL, params)
+      : await this.dataSource.query(GROUP_EPISODE_FUNNEL_SQL, params);
     return rows.map(({ retentionK, retentionN, completionK, completionN, ...group }) =>
       measure === FunnelMeasure.retention90
         ? { ...group, k: retentionK, n: retentionN }

@@ -1,4 +1,10 @@
-import { RETENTION_OUTCOME_CTE, episodeScopeCtes, SCOPED_SESSION_CTE, ATTENDED_SQL as ATTENDED } from '@iop/metrics';
+import {
+  ATTENDED_SQL as ATTENDED,
+  episodeGroupCtes,
+  episodeScopeCtes,
+  RETENTION_OUTCOME_CTE,
+  SCOPED_SESSION_CTE,
+} from '@iop/metrics';
 
 /**
  * Per therapy group, k of n for the funnel plot's episode measures (METRICS.md, "Funnel plot of
@@ -12,20 +18,7 @@ import { RETENTION_OUTCOME_CTE, episodeScopeCtes, SCOPED_SESSION_CTE, ATTENDED_S
  * Parameters: those of the episode scope ($1–$5).
  */
 export const GROUP_EPISODE_FUNNEL_SQL = `
-WITH ${episodeScopeCtes('admitted')},${RETENTION_OUTCOME_CTE},
-episode_group_rows AS (
-  SELECT e.enrollment_id, g.group_id, count(*) AS row_count, min(s.session_date) AS first_session
-  FROM episode e
-  JOIN attendance a ON a.participant_id = e.participant_id
-  JOIN group_session s ON s.session_id = a.session_id AND s.session_date BETWEEN e.admission_date AND e.window_end
-  JOIN therapy_group g ON g.group_id = s.group_id AND g.group_type = e.primary_type
-  GROUP BY e.enrollment_id, g.group_id
-),
-episode_group AS (
-  SELECT DISTINCT ON (enrollment_id) enrollment_id, group_id
-  FROM episode_group_rows
-  ORDER BY enrollment_id, row_count DESC, first_session, group_id COLLATE "C"
-)
+WITH ${episodeScopeCtes('admitted')},${RETENTION_OUTCOME_CTE},${episodeGroupCtes('episode')}
 SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "groupType", g.site_id AS "siteId",
   count(*) FILTER (WHERE (o.event AND o.t <= 90) OR o.t >= 90)::int AS "retentionN",
   count(*) FILTER (WHERE o.t >= 90 AND NOT (o.event AND o.t = 90))::int AS "retentionK",
@@ -46,3 +39,42 @@ FROM scoped_session s
 JOIN attendance a ON a.session_id = s.session_id
 JOIN therapy_group g ON g.group_id = s.group_id
 GROUP BY g.group_id, g.group_name, g.group_type, g.site_id`;
+
+/**
+ * GROUP_EPISODE_FUNNEL_SQL from episode_covariate (each episode's group, time and outcome, filled
+ * by the load), with the episode scope of derivedEpisodeScopeCtes('admitted'); valid while $3 is
+ * its as_of.
+ */
+export const GROUP_EPISODE_FUNNEL_DERIVED_SQL = `
+SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "groupType", g.site_id AS "siteId",
+  count(*) FILTER (WHERE (c.event AND c.t <= 90) OR c.t >= 90)::int AS "retentionN",
+  count(*) FILTER (WHERE c.t >= 90 AND NOT (c.event AND c.t = 90))::int AS "retentionK",
+  count(*) FILTER (WHERE c.discharged)::int AS "completionN",
+  count(*) FILTER (WHERE c.completed)::int AS "completionK"
+FROM episode_covariate c
+JOIN therapy_group g ON g.group_id = c.group_id
+WHERE c.admission_date BETWEEN $1::date AND $2::date
+  AND c.admission_date <= $3::date
+  AND ($4::text[] IS NULL OR c.site_id = ANY ($4::text[]))
+  AND ($5::text[] IS NULL OR c.primary_type = ANY ($5::text[]))
+GROUP BY g.group_id, g.group_name, g.group_type, g.site_id`;
+
+/**
+ * GROUP_ATTENDANCE_FUNNEL_SQL from the running totals per group and session day the load keeps
+ * (group_day_total, as the drill-down reads them): a period's counts are the totals on its last
+ * session day less those before its first, two index lookups per group. Valid while $3 is the
+ * derived as_of. attended = present, late or left early; counted = every row but the excused.
+ */
+export const GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL = `
+SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "groupType", g.site_id AS "siteId",
+  (hi.attended - coalesce(lo.attended, 0))::int AS k,
+  (hi.scheduled - hi.excused - coalesce(lo.scheduled - lo.excused, 0))::int AS n
+FROM therapy_group g
+CROSS JOIN LATERAL (
+  SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= least($2::date, $3::date)
+  ORDER BY d.session_date DESC LIMIT 1) hi
+LEFT JOIN LATERAL (
+  SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $1::date
+  ORDER BY d.session_date DESC LIMIT 1) lo ON true
+WHERE ($4::text[] IS NULL OR g.site_id = ANY ($4::text[])) AND g.group_type = ANY ($5::text[])
+  AND hi.scheduled > coalesce(lo.scheduled, 0)`;

@@ -52,7 +52,9 @@ export function adjustedCurves(
     cumulative += increment;
     return { time, cumulative };
   });
-  const total = model.sorted.reduce((sum, p) => sum + p.count, 0);
+  const { rows, width, x, count } = model.sorted;
+  let total = 0;
+  for (let i = 0; i < rows; i++) total += count[i];
 
   return levels.flatMap(({ group, column }) => {
     const columnIndex = column === null ? -1 : keptNames.indexOf(column);
@@ -67,17 +69,17 @@ export function adjustedCurves(
       if (isGroup[k]) groupPart += ((k === columnIndex ? 1 : 0) - model.means[k]) * model.beta[k];
     }
     const others = model.beta.flatMap((_, k) => (isGroup[k] ? [] : [k]));
-    const patternRisk = new Float64Array(model.sorted.length);
-    model.sorted.forEach((pattern, i) => {
+    const patternRisk = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
       let eta = groupPart;
-      for (const k of others) eta += pattern.x[k] * model.beta[k];
+      for (const k of others) eta += x[i * width + k] * model.beta[k];
       patternRisk[i] = Math.exp(eta);
-    });
+    }
     // Equal risks merged with their counts (in order of risk).
     const risks = sortedDistinct(patternRisk);
     const distinct = risks.length;
     const counts = new Float64Array(distinct);
-    model.sorted.forEach((pattern, i) => (counts[bisect(risks, patternRisk[i])] += pattern.count));
+    for (let i = 0; i < rows; i++) counts[bisect(risks, patternRisk[i])] += count[i];
     return [
       {
         group,

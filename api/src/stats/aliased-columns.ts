@@ -63,22 +63,35 @@ export function aliasedColumnsOfRows(
   withIntercept: boolean,
   width: number,
 ): boolean[] {
+  const x = new Float64Array(rows.length * width);
+  rows.forEach((row, i) => x.set(row, i * width));
+  return aliasedColumnsOfTable(x, rows.length, weights, withIntercept, width);
+}
+
+/** The same over rows laid out one after another in `x` (row i: x[i·width …]). */
+export function aliasedColumnsOfTable(
+  x: ArrayLike<number>,
+  rowCount: number,
+  weights: ArrayLike<number>,
+  withIntercept: boolean,
+  width: number,
+): boolean[] {
   const offset = withIntercept ? 1 : 0;
   const q = width + offset;
   const r = new Float64Array(q * q); // upper triangular, row-major
   const v = new Float64Array(q);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < rowCount; i++) {
     const w = weights[i];
     if (!(w > 0)) continue;
     const root = Math.sqrt(w);
-    const row = rows[i];
+    const start = i * width;
     let first = q;
     if (withIntercept) {
       v[0] = root;
       first = 0;
     }
     for (let j = 0; j < width; j++) {
-      const value = row[j] * root;
+      const value = x[start + j] * root;
       v[j + offset] = value;
       if (value !== 0 && first === q) first = j + offset;
     }

@@ -62,15 +62,32 @@ export function bisect(sorted: Float64Array, value: number): number {
 
 export function concordance(observations: readonly ScoredObservation[]): ConcordanceResult {
   const n = observations.length;
+  const time = new Float64Array(n);
+  const event = new Uint8Array(n);
+  const count = new Float64Array(n);
+  const score = new Float64Array(n);
+  observations.forEach((o, i) => {
+    time[i] = o.time;
+    event[i] = o.event ? 1 : 0;
+    count[i] = o.count;
+    score[i] = o.score;
+  });
+  return concordanceOfColumns(time, event, count, score);
+}
+
+/** The same over columns (one entry per observation): no object per observation. */
+export function concordanceOfColumns(
+  time: Float64Array,
+  event: Uint8Array,
+  count: Float64Array,
+  scores: Float64Array,
+): ConcordanceResult {
+  const n = time.length;
   // Score ranks (equal scores share one): the distinct scores sorted, each score's rank found by bisection.
-  // (Loops, not TypedArray.from with a function: V8 runs that one slowly.)
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) scores[i] = observations[i].score;
   const distinct = sortedDistinct(scores);
   const rank = new Uint32Array(n);
   for (let i = 0; i < n; i++) rank[i] = bisect(distinct, scores[i]);
-  const distinctScores = distinct.length;
-  const tree = new FenwickTree(distinctScores);
+  const tree = new FenwickTree(distinct.length);
   let total = 0;
   let concordant = 0;
   let discordant = 0;
@@ -79,35 +96,35 @@ export function concordance(observations: readonly ScoredObservation[]): Concord
   // Latest time first (a stable sort: ties keep their order).
   const order: number[] = [];
   for (let i = 0; i < n; i++) order.push(i);
-  order.sort((a, b) => observations[b].time - observations[a].time);
+  order.sort((a, b) => time[b] - time[a]);
   let i = 0;
   while (i < n) {
-    const time = observations[order[i]].time;
+    const at = time[order[i]];
     let end = i;
-    while (end < n && observations[order[end]].time === time) end++;
+    while (end < n && time[order[end]] === at) end++;
     // Censored at this time are still at risk for the events at this time.
     for (let k = i; k < end; k++) {
-      const o = observations[order[k]];
-      if (!o.event) {
-        tree.add(rank[order[k]], o.count);
-        total += o.count;
+      const o = order[k];
+      if (event[o] === 0) {
+        tree.add(rank[o], count[o]);
+        total += count[o];
       }
     }
     for (let k = i; k < end; k++) {
-      const o = observations[order[k]];
-      if (!o.event) continue;
-      const r = rank[order[k]];
+      const o = order[k];
+      if (event[o] === 0) continue;
+      const r = rank[o];
       const below = tree.prefix(r);
       const same = tree.prefix(r + 1) - below;
-      concordant += o.count * below;
-      tiedScore += o.count * same;
-      discordant += o.count * (total - below - same);
+      concordant += count[o] * below;
+      tiedScore += count[o] * same;
+      discordant += count[o] * (total - below - same);
     }
     for (let k = i; k < end; k++) {
-      const o = observations[order[k]];
-      if (o.event) {
-        tree.add(rank[order[k]], o.count);
-        total += o.count;
+      const o = order[k];
+      if (event[o] === 1) {
+        tree.add(rank[o], count[o]);
+        total += count[o];
       }
     }
     i = end;

@@ -10,9 +10,17 @@
  * halve the step when the likelihood falls, at most 20 iterations. Following R's iterations (not
  * just "some" optimizer) is what makes the coefficients agree with R to ~1e-12.
  */
-import { aliasedColumnsOfRows } from './aliased-columns';
-import { concordance } from './concordance';
-import { byTimeDescending, riskSetPass, setCentering, type CoxPattern } from './cox-risk-sets';
+import { aliasedColumnsOfTable } from './aliased-columns';
+import { concordanceOfColumns } from './concordance';
+import {
+  emptyPatternTable,
+  patternTable,
+  riskSetPass,
+  setCentering,
+  timeDescendingOrder,
+  type CoxPattern,
+  type PatternTable,
+} from './cox-risk-sets';
 import { dot, invertSymmetric, solveSymmetric, type Matrix } from './matrix';
 import { flattenTerms, type Coefficient, type ModelTerm } from './model-terms';
 import { chiSquareTest, type ChiSquareTest } from './normal';
@@ -20,8 +28,8 @@ import { waldCoefficients } from './wald-coefficients';
 
 export interface CoxInput {
   terms: readonly ModelTerm[];
-  /** x has one value per column of `terms`, in order. */
-  patterns: readonly CoxPattern[];
+  /** x has one value per column of `terms`, in order: a list, or a table (what the service builds, no object per pattern). */
+  patterns: readonly CoxPattern[] | PatternTable;
 }
 
 export interface CoxCoefficient extends Coefficient {
@@ -62,7 +70,7 @@ export interface FittedCoxModel {
   /** Weighted means of the kept columns; patterns below are centered by them. */
   means: number[];
   /** Centered patterns, kept columns only, latest time first. */
-  sorted: CoxPattern[];
+  sorted: PatternTable;
   beta: number[];
   variance: Matrix;
 }
@@ -78,40 +86,52 @@ export function checkCount(count: number): void {
 
 export function fitCox(input: CoxInput): CoxFit | null {
   const { columns, termOfColumn } = flattenTerms(input.terms);
-  const patterns = input.patterns.filter((pattern) => {
-    checkCount(pattern.count);
-    if (pattern.x.length !== columns.length)
-      throw new RangeError(`pattern has ${pattern.x.length} values for ${columns.length} columns`);
-    if (!Number.isFinite(pattern.time)) throw new RangeError(`pattern time must be finite, got ${pattern.time}`);
-    return pattern.count > 0;
-  });
-  const n = patterns.reduce((sum, p) => sum + p.count, 0);
-  const events = patterns.reduce((sum, p) => sum + (p.event ? p.count : 0), 0);
+  const width = columns.length;
+  const given = 'rows' in input.patterns ? input.patterns : patternTable(input.patterns, width);
+  if (given.width !== width) throw new RangeError(`pattern has ${given.width} values for ${width} columns`);
+  let n = 0;
+  let events = 0;
+  let used = 0;
+  for (let i = 0; i < given.rows; i++) {
+    checkCount(given.count[i]);
+    if (!Number.isFinite(given.time[i])) throw new RangeError(`pattern time must be finite, got ${given.time[i]}`);
+    if (given.count[i] === 0) continue;
+    used++;
+    n += given.count[i];
+    if (given.event[i] === 1) events += given.count[i];
+  }
   if (n === 0 || events === 0) return null;
 
-  // Aliasing depends on the covariates only (see aliasedColumnsOfRows: one pass over the patterns).
-  const aliased = aliasedColumnsOfRows(
-    patterns.map((p) => p.x),
-    patterns.map((p) => p.count),
-    true,
-    columns.length,
-  );
+  // Aliasing depends on the covariates only (see aliasedColumnsOfTable: one pass over the patterns).
+  const aliased = aliasedColumnsOfTable(given.x, given.rows, given.count, true, width);
   const keptColumns = columns.flatMap((_, j) => (aliased[j] ? [] : [j]));
-  const sums = new Float64Array(keptColumns.length);
-  for (const pattern of patterns) keptColumns.forEach((j, k) => (sums[k] += pattern.count * pattern.x[j]));
-  const means = Array.from(sums, (sum) => sum / n);
-  // Centering changes neither β nor the partial likelihood; it keeps exp(x·β) in range.
-  const order = byTimeDescending(patterns.map((pattern, index) => ({ ...pattern, index }))).map((o) => o.index);
-  const raw = order.map((index) => keptColumns.map((j) => patterns[index].x[j]));
-  const sorted: CoxPattern[] = order.map((index, r) => ({
-    time: patterns[index].time,
-    event: patterns[index].event,
-    count: patterns[index].count,
-    x: raw[r].map((value, k) => value - means[k]),
-  }));
-  setCentering(sorted, means, raw);
-
   const p = keptColumns.length;
+  const sums = new Float64Array(p);
+  for (let i = 0; i < given.rows; i++) {
+    const count = given.count[i];
+    if (count === 0) continue;
+    for (let k = 0; k < p; k++) sums[k] += count * given.x[i * width + keptColumns[k]];
+  }
+  const means = Array.from(sums, (sum) => sum / n);
+  // Centering changes neither β nor the partial likelihood; it keeps exp(x·β) in range. Patterns
+  // with no episodes are dropped here.
+  const raw = emptyPatternTable(used, p);
+  const sorted = emptyPatternTable(used, p);
+  let r = 0;
+  for (const i of timeDescendingOrder(given.time)) {
+    if (given.count[i] === 0) continue;
+    raw.time[r] = sorted.time[r] = given.time[i];
+    raw.event[r] = sorted.event[r] = given.event[i];
+    raw.count[r] = sorted.count[r] = given.count[i];
+    for (let k = 0; k < p; k++) {
+      const value = given.x[i * width + keptColumns[k]];
+      raw.x[r * p + k] = value;
+      sorted.x[r * p + k] = value - means[k];
+    }
+    r++;
+  }
+  setCentering(sorted, Float64Array.from(means), raw);
+
   const zero = new Array<number>(p).fill(0);
   const initial = riskSetPass(sorted, zero);
   const notes: string[] = [];
@@ -204,12 +224,23 @@ export function fitCox(input: CoxInput): CoxFit | null {
     likelihoodRatio: chiSquareTest(2 * (pass.logLikelihood - initial.logLikelihood), Math.max(df, 1)),
     wald: chiSquareTest(wald, Math.max(df, 1)),
     score: chiSquareTest(scoreStatistic, Math.max(df, 1)),
-    concordance: concordance(
-      sorted.map((o) => ({ time: o.time, event: o.event, count: o.count, score: dot(o.x, beta) })),
-    ).concordance,
+    concordance: concordanceOfColumns(sorted.time, sorted.event, sorted.count, linearPredictors(sorted, beta))
+      .concordance,
     iterations,
     converged,
     notes,
     model: fit,
   };
+}
+
+/** x·β of each (centered) pattern. */
+function linearPredictors(table: PatternTable, beta: readonly number[]): Float64Array {
+  const { rows, width, x } = table;
+  const scores = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let score = 0;
+    for (let k = 0; k < width; k++) score += x[i * width + k] * beta[k];
+    scores[i] = score;
+  }
+  return scores;
 }

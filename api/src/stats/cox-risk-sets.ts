@@ -48,9 +48,48 @@ export interface RiskSetPass {
   eventTimes: EventTime[];
 }
 
-/** Patterns sorted by time, latest first (the risk set grows as time goes back). */
-export function byTimeDescending<T extends { time: number }>(patterns: readonly T[]): T[] {
-  return [...patterns].sort((a, b) => b.time - a.time);
+/**
+ * Patterns as columns of typed arrays, one row per pattern: what the models work on (no object per
+ * pattern). Row i's covariates are x[i·width] … x[i·width + width − 1].
+ */
+export interface PatternTable {
+  rows: number;
+  width: number;
+  time: Float64Array;
+  event: Uint8Array;
+  count: Float64Array;
+  x: Float64Array;
+}
+
+export function emptyPatternTable(rows: number, width: number): PatternTable {
+  return {
+    rows,
+    width,
+    time: new Float64Array(rows),
+    event: new Uint8Array(rows),
+    count: new Float64Array(rows),
+    x: new Float64Array(rows * width),
+  };
+}
+
+/** The table of `patterns` (each with `width` covariate values). */
+export function patternTable(patterns: readonly CoxPattern[], width: number): PatternTable {
+  const table = emptyPatternTable(patterns.length, width);
+  patterns.forEach((pattern, i) => {
+    if (pattern.x.length !== width) throw new RangeError(`pattern has ${pattern.x.length} values for ${width} columns`);
+    table.time[i] = pattern.time;
+    table.event[i] = pattern.event ? 1 : 0;
+    table.count[i] = pattern.count;
+    table.x.set(pattern.x, i * width);
+  });
+  return table;
+}
+
+/** Row indices by time, latest first; rows of one time keep their order (the risk set grows as time goes back). */
+export function timeDescendingOrder(time: Float64Array): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < time.length; i++) order.push(i);
+  return order.sort((a, b) => time[b] - time[a]);
 }
 
 /**
@@ -58,17 +97,10 @@ export function byTimeDescending<T extends { time: number }>(patterns: readonly 
  * from: the pass sums the uncentered values, which are mostly 0 (factor indicators), and centers
  * the sums at each event time (see riskSetPass).
  */
-const centering = new WeakMap<
-  readonly CoxPattern[],
-  { means: readonly number[]; raw: readonly (readonly number[])[] }
->();
+const centering = new WeakMap<PatternTable, { means: Float64Array; raw: PatternTable }>();
 
-/** Records that sorted[i].x = raw[i] − means (column by column), for the risk-set pass. */
-export function setCentering(
-  sorted: readonly CoxPattern[],
-  means: readonly number[],
-  raw: readonly (readonly number[])[],
-): void {
+/** Records that sorted.x = raw.x − means (column by column), for the risk-set pass. */
+export function setCentering(sorted: PatternTable, means: Float64Array, raw: PatternTable): void {
   centering.set(sorted, { means, raw });
 }
 
@@ -89,44 +121,35 @@ interface PackedPatterns {
   value: Float64Array;
 }
 
-const packedCache = new WeakMap<readonly CoxPattern[], PackedPatterns>();
+const packedCache = new WeakMap<PatternTable, PackedPatterns>();
 
-function packed(sorted: readonly CoxPattern[], p: number): PackedPatterns {
+function packed(sorted: PatternTable, p: number): PackedPatterns {
   const cached = packedCache.get(sorted);
   if (cached) return cached;
-  const n = sorted.length;
+  const n = sorted.rows;
   const centered = centering.get(sorted);
-  const rows = centered ? centered.raw : sorted.map((row) => row.x);
+  const x = centered ? centered.raw.x : sorted.x;
   let nonzeroCount = 0;
-  for (const row of rows) for (let j = 0; j < p; j++) if (row[j] !== 0) nonzeroCount++;
+  for (let a = 0; a < n * p; a++) if (x[a] !== 0) nonzeroCount++;
   const nonzeroStart = new Uint32Array(n + 1);
   const column = new Uint16Array(nonzeroCount);
   const value = new Float64Array(nonzeroCount);
   nonzeroCount = 0;
   for (let r = 0; r < n; r++) {
     nonzeroStart[r] = nonzeroCount;
-    const row = rows[r];
-    for (let j = 0; j < p; j++) {
-      if (row[j] === 0) continue;
+    for (let j = 0, a = r * p; j < p; j++, a++) {
+      if (x[a] === 0) continue;
       column[nonzeroCount] = j;
-      value[nonzeroCount++] = row[j];
+      value[nonzeroCount++] = x[a];
     }
   }
   nonzeroStart[n] = nonzeroCount;
-  const time = new Float64Array(n);
-  const count = new Float64Array(n);
-  const event = new Uint8Array(n);
-  for (let r = 0; r < n; r++) {
-    time[r] = sorted[r].time;
-    count[r] = sorted[r].count;
-    event[r] = sorted[r].event ? 1 : 0;
-  }
   const result: PackedPatterns = {
     n,
-    time,
-    count,
-    event,
-    means: centered ? Float64Array.from(centered.means) : new Float64Array(p),
+    time: sorted.time,
+    count: sorted.count,
+    event: sorted.event,
+    means: centered ? centered.means : new Float64Array(p),
     nonzeroStart,
     column,
     value,
@@ -148,7 +171,7 @@ function symmetricMatrix(lower: Float64Array, p: number): Matrix {
 }
 
 /** The last pass with kept event times, per patterns and β: cox.zph, its residuals and the curves share it. */
-const lastPass = new WeakMap<readonly CoxPattern[], { beta: readonly number[]; pass: RiskSetPass }>();
+const lastPass = new WeakMap<PatternTable, { beta: readonly number[]; pass: RiskSetPass }>();
 
 /**
  * One sorted pass, latest time first, adding each pattern to the risk set as time goes back:
@@ -160,14 +183,10 @@ const lastPass = new WeakMap<readonly CoxPattern[], { beta: readonly number[]; p
  * x̄ − m and S2/S0 − x̄·x̄' (a variance is the same about any centre), the same sums as over the
  * centered values up to rounding.
  *
- * @param sorted patterns from byTimeDescending (packed once per array and cached)
+ * @param sorted patterns latest time first (timeDescendingOrder; packed once per table and cached)
  * @param keepEventTimes keep each event time's sums (cox.zph and the baseline hazard need them)
  */
-export function riskSetPass(
-  sorted: readonly CoxPattern[],
-  beta: readonly number[],
-  keepEventTimes = false,
-): RiskSetPass {
+export function riskSetPass(sorted: PatternTable, beta: readonly number[], keepEventTimes = false): RiskSetPass {
   if (keepEventTimes) {
     const last = lastPass.get(sorted);
     if (last && last.beta.length === beta.length && last.beta.every((b, j) => b === beta[j])) return last.pass;

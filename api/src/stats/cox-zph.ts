@@ -26,21 +26,23 @@ export interface ProportionalHazardsCheck {
 
 /** 1 − S(t−) at each event time (the Kaplan–Meier transform), S from all modelled episodes. */
 function kmTransform(model: FittedCoxModel): Map<number, number> {
-  const ascending = [...model.sorted].reverse();
-  let atRisk = ascending.reduce((sum, p) => sum + p.count, 0);
+  // The patterns are latest first: walk them from the end.
+  const { time, event, count, rows } = model.sorted;
+  let atRisk = 0;
+  for (let i = 0; i < rows; i++) atRisk += count[i];
   let survival = 1;
   const transform = new Map<number, number>();
-  let i = 0;
-  while (i < ascending.length) {
-    const time = ascending[i].time;
+  let i = rows - 1;
+  while (i >= 0) {
+    const at = time[i];
     let deaths = 0;
     let leaving = 0;
-    for (; i < ascending.length && ascending[i].time === time; i++) {
-      leaving += ascending[i].count;
-      if (ascending[i].event) deaths += ascending[i].count;
+    for (; i >= 0 && time[i] === at; i--) {
+      leaving += count[i];
+      if (event[i] === 1) deaths += count[i];
     }
     if (deaths > 0) {
-      transform.set(time, 1 - survival);
+      transform.set(at, 1 - survival);
       survival *= 1 - deaths / atRisk;
     }
     atRisk -= leaving;
@@ -130,18 +132,19 @@ export function scaledSchoenfeldResiduals(model: FittedCoxModel): { terms: strin
 
   const points: ScaledResidualPoint[] = [];
   const byTime = new Map(eventTimes.map((e) => [e.time, e]));
-  for (const pattern of [...model.sorted].reverse()) {
-    if (!pattern.event) continue;
-    const { sumMean, deaths } = byTime.get(pattern.time)!;
-    const meanX = sumMean.map((sum) => sum / deaths);
-    const residual = pattern.x.map((x, j) => x - meanX[j]);
+  const { rows, width, time, event, count, x } = model.sorted;
+  for (let i = rows - 1; i >= 0; i--) {
+    if (event[i] === 0) continue;
+    const { sumMean, deaths } = byTime.get(time[i])!;
+    const residual = new Array<number>(p);
+    for (let j = 0; j < p; j++) residual[j] = x[i * width + j] - sumMean[j] / deaths;
     const projected = combine.map((weights) => dot(residual, weights));
     const scaled = solveSymmetric(meanInformation, projected);
     points.push({
-      time: pattern.time,
-      transformedTime: transform.get(pattern.time)!,
-      count: pattern.count,
-      values: scaled.map((value, i) => value + offsets[i]),
+      time: time[i],
+      transformedTime: transform.get(time[i])!,
+      count: count[i],
+      values: scaled.map((value, t) => value + offsets[t]),
     });
   }
   return { terms: termIndices.map((t) => model.terms[t].name), points };

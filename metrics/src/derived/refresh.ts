@@ -15,6 +15,7 @@ import {
 import { DEFAULT_AS_OF_SQL } from '../scope/scope';
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived-constants';
 import { EPISODE_CELL_TABLES, refreshEpisodeCells } from './episode-cells';
+import { EPISODE_COVARIATE_TABLES, refreshEpisodeCovariates } from './episode-covariates';
 import { EPISODE_WARNING_TABLES, refreshEpisodeWarning } from './episode-warning';
 import { GROUP_TOTAL_TABLES, refreshGroupTotals } from './group-totals';
 import { PARTICIPANT_WEEK_EDGE_TABLES, refreshParticipantWeekEdges } from './participant-week-edges';
@@ -41,6 +42,7 @@ const DERIVED_TABLES = [
   'participant_week_cell',
   ...PARTICIPANT_WEEK_EDGE_TABLES,
   ...EPISODE_CELL_TABLES,
+  ...EPISODE_COVARIATE_TABLES,
   ...EPISODE_WARNING_TABLES,
   ...GROUP_TOTAL_TABLES,
   ...TABLE_FRESHNESS_TABLES,
@@ -373,6 +375,7 @@ export async function refreshDerivedTables(client: PoolClient): Promise<void> {
   await client.query(CRAVING_MONTH_SQL);
   await refreshEpisodeCells(client, ABSTINENCE_MILESTONES, asOf);
   await refreshEpisodeWarning(client, asOf);
+  await refreshEpisodeCovariates(client, asOf);
   await client.query(SESSION_FACT_SQL, [asOf]);
   await client.query(SESSION_TYPE_WEEK_SQL);
   await client.query(SESSION_TYPE_DAY_SQL);

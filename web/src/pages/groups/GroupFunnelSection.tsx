@@ -54,6 +54,13 @@ export function GroupFunnelSection({
           {describeFunnel(funnel.target, funnel.groups)}
         </p>
       )}
+      {funnel && (
+        <p className="plain-words" data-testid="funnel-rule">
+          A group is named only when its count is rarer than 1 in 1,000 on its side for a group of its size at the
+          target (the exact binomial test). The lines are drawn smooth between whole counts, so a small group’s point
+          can sit just past a line without being named: one episode of one retained is never a finding.
+        </p>
+      )}
       {out.length > 0 && (
         <ul className="plain-words" data-testid="funnel-outliers">
           {out.map((g) => (

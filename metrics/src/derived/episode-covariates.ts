@@ -1,0 +1,81 @@
+// The adjusted comparison's per-episode table (db migration EpisodeCovariates): the covariates of
+// METRICS.md "Adjusted comparisons", the primary group type and the episode's group within it (the
+// funnel plot of groups), and the retention time and event (METRICS.md "Retention": completing is
+// never dropping out, so a completed episode stays at risk until as_of). The API's live SQL
+// (api/src/adjusted) computes the same from the source rows; its derived-vs-live e2e test holds the
+// two to the same answers.
+
+import type { PoolClient } from 'pg';
+
+export const EPISODE_COVARIATE_TABLES = ['episode_covariate'];
+
+/** Age band at admission (admission year − birth year), as METRICS.md bands it; 'unknown' without a birth year. */
+export const ageBandSql = (admissionDate: string, birthYear: string) => `
+    CASE WHEN ${birthYear} IS NULL THEN 'unknown'
+         WHEN extract(year FROM ${admissionDate}) - ${birthYear} < 25 THEN 'under 25'
+         WHEN extract(year FROM ${admissionDate}) - ${birthYear} < 35 THEN '25-34'
+         WHEN extract(year FROM ${admissionDate}) - ${birthYear} < 45 THEN '35-44'
+         WHEN extract(year FROM ${admissionDate}) - ${birthYear} < 55 THEN '45-54'
+         ELSE '55 and over' END`;
+
+/** A missing categorical covariate is its own level. */
+export const coOccurringSql = (value: string) =>
+  `CASE WHEN ${value} IS NULL THEN 'unknown' WHEN ${value} THEN 'yes' ELSE 'no' END`;
+
+/**
+ * An episode's group for the funnel plot: within its primary group type, the group with the most
+ * attendance rows in the episode window (ties: earliest first session, then group id), as the
+ * primary type itself is chosen (episode_fact). `episodes` names a relation with enrollment_id,
+ * participant_id, admission_date, window_end and primary_type.
+ */
+export const episodeGroupCtes = (episodes: string) => `
+episode_group_rows AS (
+  SELECT e.enrollment_id, g.group_id, count(*) AS row_count, min(s.session_date) AS first_session
+  FROM ${episodes} e
+  JOIN attendance a ON a.participant_id = e.participant_id
+  JOIN group_session s ON s.session_id = a.session_id AND s.session_date BETWEEN e.admission_date AND e.window_end
+  JOIN therapy_group g ON g.group_id = s.group_id AND g.group_type = e.primary_type
+  GROUP BY e.enrollment_id, g.group_id
+),
+episode_group AS (
+  SELECT DISTINCT ON (enrollment_id) enrollment_id, group_id
+  FROM episode_group_rows
+  ORDER BY enrollment_id, row_count DESC, first_session, group_id COLLATE "C"
+)`;
+
+// One statement for the whole table ($1 NULL) or for the episodes listed in $1 (an incremental
+// refresh deletes and inserts just those). Reads episode_fact, so it runs after it. $2 as_of.
+const EPISODE_COVARIATE_DELETE_SQL = `
+DELETE FROM episode_covariate WHERE $1::text[] IS NULL OR enrollment_id = ANY ($1::text[])`;
+
+const EPISODE_COVARIATE_SQL = `
+INSERT INTO episode_covariate
+WITH episode AS (
+  SELECT ef.enrollment_id, ef.participant_id, ef.site_id, ef.admission_date, ef.window_end, ef.primary_type,
+    ef.baseline_days_used, ef.discharge_reason
+  FROM episode_fact ef
+  WHERE $1::text[] IS NULL OR ef.enrollment_id = ANY ($1::text[])
+),
+${episodeGroupCtes('episode')}
+SELECT e.enrollment_id, e.admission_date, e.site_id, e.primary_type, eg.group_id,
+  ${ageBandSql('e.admission_date', 'p.birth_year')},
+  coalesce(p.gender, 'unknown'), coalesce(p.primary_substance, 'unknown'), ${coOccurringSql('p.co_occurring')},
+  e.baseline_days_used,
+  CASE WHEN e.discharge_reason = 'completed' THEN $2::date - e.admission_date
+       ELSE e.window_end - e.admission_date END,
+  coalesce(e.discharge_reason IN ('dropped_out', 'terminated'), false),
+  e.discharge_reason IS NOT NULL,
+  coalesce(e.discharge_reason = 'completed', false)
+FROM episode e
+JOIN participant p ON p.participant_id = e.participant_id
+LEFT JOIN episode_group eg ON eg.enrollment_id = e.enrollment_id`;
+
+/** Fills episode_covariate for every episode (enrollmentIds null) or for those listed. */
+export async function refreshEpisodeCovariates(
+  client: PoolClient,
+  asOf: string,
+  enrollmentIds: readonly string[] | null = null,
+): Promise<void> {
+  await client.query(EPISODE_COVARIATE_DELETE_SQL, [enrollmentIds]);
+  await client.query(EPISODE_COVARIATE_SQL, [enrollmentIds, asOf]);
+}
