@@ -21,3 +21,6 @@ export * from './drilldown/drilldown.sql';
 export * from './definitions';
 export * from './comparison-period';
 export * from './cohort-trends/cohort-trends.sql';
+export * from './adjusted/adjusted.sql';
+export * from './adjusted/group-funnel.sql';
+export * from './early-warning/early-warning.sql';

@@ -26,7 +26,7 @@ import {
   DropoutModel,
   ModelEstimate,
 } from './adjusted.model';
-import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
+import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from '@iop/metrics';
 import {
   buildDesign,
   countOf,

@@ -3,15 +3,15 @@ import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
-import { sessionScopeParams } from '@iop/metrics';
-import { funnelLimits, funnelPoint } from '../stats';
-import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
 import {
+  sessionScopeParams,
   GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL,
   GROUP_ATTENDANCE_FUNNEL_SQL,
   GROUP_EPISODE_FUNNEL_DERIVED_SQL,
   GROUP_EPISODE_FUNNEL_SQL,
-} from './group-funnel.sql';
+} from '@iop/metrics';
+import { funnelLimits, funnelPoint } from '../stats';
+import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
 
 interface GroupCount {
   groupId: string;

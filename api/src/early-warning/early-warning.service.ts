@@ -4,7 +4,7 @@ import { queryPrepared } from '../database/prepared-query';
 import { derivedDataFor } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { AtRiskEpisode, EarlyWarningList, EarlyWarningReason } from './early-warning.model';
-import { EARLY_WARNING_DERIVED_SQL, EARLY_WARNING_SQL } from './early-warning.sql';
+import { EARLY_WARNING_DERIVED_SQL, EARLY_WARNING_SQL } from '@iop/metrics';
 
 export const DEFAULT_EARLY_WARNING_LIMIT = 500;
 export const MAX_EARLY_WARNING_LIMIT = 5000;

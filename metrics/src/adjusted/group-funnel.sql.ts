@@ -1,10 +1,7 @@
-import {
-  ATTENDED_SQL as ATTENDED,
-  episodeGroupCtes,
-  episodeScopeCtes,
-  RETENTION_OUTCOME_CTE,
-  SCOPED_SESSION_CTE,
-} from '@iop/metrics';
+import { episodeGroupCtes } from '../derived/episode-covariates';
+import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
+import { episodeScopeCtes, SCOPED_SESSION_CTE } from '../scope';
+import { ATTENDED_SQL as ATTENDED } from '../vocabulary';
 
 /**
  * Per therapy group, k of n for the funnel plot's episode measures (METRICS.md, "Funnel plot of

@@ -1,4 +1,6 @@
-import { ageBandSql, coOccurringSql, episodeScopeCtes, RETENTION_OUTCOME_CTE } from '@iop/metrics';
+import { ageBandSql, coOccurringSql } from '../derived/episode-covariates';
+import { RETENTION_OUTCOME_CTE } from '../retention/retention.sql';
+import { episodeScopeCtes } from '../scope';
 
 /**
  * The covariates of METRICS.md "Adjusted comparisons", per episode of the retention outcome, then

@@ -1,4 +1,4 @@
-import { episodeWarningCtes } from '@iop/metrics';
+import { episodeWarningCtes } from '../derived/episode-warning';
 
 // The summary and the listed episodes of `judged` (one row per open episode at the chosen sites,
 // with the facts and flags of CTE `flagged` below and reason_count), shared by the live and the
