@@ -22,6 +22,7 @@ import { SobrietyMonths1764330000000 } from '../migrations/1764330000000-sobriet
 import { AuditArgumentsAndSites1764340000000 } from '../migrations/1764340000000-audit-arguments-and-sites';
 import { RejectDetails1764350000000 } from '../migrations/1764350000000-reject-details';
 import { Releases1764400000000 } from '../migrations/1764400000000-releases';
+import { IncrementalDerivedTables1764410000000 } from '../migrations/1764410000000-incremental-derived-tables';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
@@ -48,6 +49,7 @@ export const migrations = [
   AuditArgumentsAndSites1764340000000,
   RejectDetails1764350000000,
   Releases1764400000000,
+  IncrementalDerivedTables1764410000000,
 ];
 
 /**

@@ -3,7 +3,14 @@
 // stands on neither.
 
 export * from './vocabulary';
-export { refreshDerivedTables, vacuumDerivedTables } from './derived/refresh';
+export {
+  DERIVED_STEPS,
+  refreshDerivedTables,
+  startDerivedRefresh,
+  vacuumDerivedTables,
+  type RefreshReport,
+} from './derived/refresh';
+export { CHANGE_TABLES, type DerivedChanges } from './derived/change-set';
 export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
 export { episodeWarningCtes } from './derived/episode-warning';
 export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';

@@ -5,7 +5,7 @@
 // connection, and the next load starts from the database as it was.
 
 import { DatabaseError, Pool, type PoolClient } from 'pg';
-import { refreshDerivedData, tidyDerivedData } from './derived-data';
+import { refreshDerivedData, startDerivedData, tidyDerivedData } from './derived-data';
 import { discoverFiles, type LoadFile } from './discover-files';
 import { LoadCancelledError, LoadRefusedError } from './errors';
 import { loadFile } from './load-file';
@@ -132,11 +132,13 @@ export async function loadFiles(
     for (const sql of TRANSACTION_SETTINGS) await client.query(sql);
     await takeLoadLock(client, () => progress.load('waiting-for-lock'));
     const loadId = await startLoadRecord(client, source);
+    // Before the first write to a source table, which marks the derived tables stale.
+    const changes = await startDerivedData(client);
 
     for (const [index, file] of discovered.files.entries()) {
       if (signal?.aborted) throw new LoadCancelledError();
       currentFile = file.name;
-      const summary = await loadOneFile(client, loadId, file, index, progress, options);
+      const summary = await loadOneFile(client, loadId, file, index, progress, options, changes.incremental);
       files.push(summary);
       await recordFile(client, loadId, summary);
     }
@@ -144,7 +146,10 @@ export async function loadFiles(
 
     const refreshStarted = performance.now();
     // IOP_ETL_PAUSE_AT=refresh holds the load while the refresh runs (and after it, until resumed).
-    await Promise.all([refreshDerivedData(client), shouldPause('refresh') && pauseHere('refresh')]);
+    const [refresh] = await Promise.all([
+      refreshDerivedData(client, changes),
+      shouldPause('refresh') && pauseHere('refresh'),
+    ]);
     const derivedDataMs = performance.now() - refreshStarted;
     const totals = sumCounts(files);
     const status: LoadStatus =
@@ -191,6 +196,7 @@ export async function loadFiles(
       files,
       totals,
       derivedDataMs,
+      derivedRefresh: refresh.incremental ? 'incremental' : 'full',
       rejectsFile,
       warnings,
     };
@@ -219,6 +225,7 @@ export async function loadFiles(
       files: [],
       totals: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
       derivedDataMs: 0,
+      derivedRefresh: null,
       rejectsFile: null,
       warnings,
       message: failure.message,
@@ -238,6 +245,7 @@ async function loadOneFile(
   index: number,
   progress: ProgressReporter,
   options: InternalLoadOptions,
+  captureChanges: boolean,
 ): Promise<FileSummary> {
   const hide = hidingFolder(options.privateFolder);
   const state = {
@@ -256,6 +264,7 @@ async function loadOneFile(
     state,
     signal: options.signal,
     bulk: options.bulk ?? 'auto',
+    captureChanges,
     currentYear: options.currentYear,
   });
   const summary = hideInFileWords(hide, loaded);
