@@ -97,10 +97,11 @@ describe('incremental refresh', () => {
       const options = {
         episodeShare: rng.pick([0.02, 0.1, 0.25]),
         newDays: rng.pick([0, 1, 7]),
-        rowEdits: rng.int(0, 12),
+        rowEdits: rng.int(0, 40),
         movedSessions: rng.int(0, 4),
         lateCheckins: rng.int(0, 4),
         admissionMoves: rng.int(0, 3),
+        onlyChanges: rng.chance(0.5),
       };
       const made = await writeNightlyExport(previous, next, rng, options);
       const load = await loadFiles(db.url, [next]);

@@ -26,6 +26,8 @@ export interface NightlyOptions {
   lateCheckins?: number;
   /** Closed episodes admitted one to three days earlier. */
   admissionMoves?: number;
+  /** Only the new and changed rows of each file (a delta export), not every row again. */
+  onlyChanges?: boolean;
 }
 
 export interface NightlySummary {
@@ -40,6 +42,7 @@ export interface NightlySummary {
 }
 
 type Table = { header: string[]; rows: string[][] };
+const line = (row: string[]): string => row.join('\u0001');
 
 const DAY_MS = 86_400_000;
 const addDays = (day: string, days: number): string =>
@@ -65,6 +68,7 @@ export async function writeNightlyExport(
 ): Promise<NightlySummary> {
   const t: Record<string, Table> = {};
   for (const kind of KINDS) t[kind] = await readTable(fromDir, kind);
+  const before = options.onlyChanges ? new Map(KINDS.map((k) => [k, new Set(t[k]!.rows.map(line))])) : null;
   const summary: NightlySummary = {
     discharged: 0,
     admitted: 0,
@@ -138,9 +142,12 @@ export async function writeNightlyExport(
   // Stored rows edited: statuses, scores, moved sessions, late check-ins, earlier admissions.
   for (let i = 0; i < (options.rowEdits ?? 0); i++) {
     const row = at.rows[rng.int(0, at.rows.length - 1)]!;
-    const flip: Record<string, string> = { present: 'late', late: 'present', absent: 'excused', excused: 'absent' };
-    const next = flip[row[A('status')]!];
+    // Attended to absent and back (minutes then unknown) change other rows' re-engagement too.
+    const flip: Record<string, string> = { present: 'late', late: 'present', absent: 'present', excused: 'absent' };
+    const status = row[A('status')]!;
+    const next = status !== 'excused' && status !== 'absent' && rng.chance(0.5) ? 'absent' : flip[status];
     if (next !== undefined) {
+      if (next === 'absent' || status === 'absent') row[A('minutes_attended')] = '';
       row[A('status')] = next;
       summary.edited++;
     }
@@ -251,7 +258,8 @@ export async function writeNightlyExport(
 
   await mkdir(toDir, { recursive: true });
   for (const kind of KINDS) {
-    await writeFile(path.join(toDir, `${kind}.csv`), stringify([t[kind]!.header, ...t[kind]!.rows]));
+    const rows = before === null ? t[kind]!.rows : t[kind]!.rows.filter((r) => !before.get(kind)!.has(line(r)));
+    await writeFile(path.join(toDir, `${kind}.csv`), stringify([t[kind]!.header, ...rows]));
   }
   return summary;
 }
