@@ -22,8 +22,17 @@ export function startDerivedData(client: PoolClient): Promise<DerivedChanges> {
  * Brings the derived metric tables (@iop/metrics, metrics/src/derived) up to the rows as they now
  * stand: only what `changes` affect, or every table whole without them (a full rebuild).
  */
-export function refreshDerivedData(client: PoolClient, changes?: DerivedChanges): Promise<RefreshReport> {
-  return refreshDerivedTables(client, changes);
+export async function refreshDerivedData(client: PoolClient, changes?: DerivedChanges): Promise<RefreshReport> {
+  const report = await refreshDerivedTables(client, changes);
+  // IOP_ETL_REFRESH_TIMINGS=1: the refresh's slowest steps on stderr (for benchmarks).
+  if (process.env.IOP_ETL_REFRESH_TIMINGS === '1') {
+    const slowest = Object.entries(report.timings).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    process.stderr.write(
+      `derived refresh (${report.incremental ? 'incremental' : 'full'}): ` +
+        `${slowest.map(([step, ms]) => `${step} ${Math.round(ms)} ms`).join(', ')}\n`,
+    );
+  }
+  return report;
 }
 
 /** After the commit: tidies what the refresh replaced (see vacuumDerivedTables). */

@@ -16,8 +16,9 @@
 //   old as-of, as that was the latest date in the data, so none of their other facts change.
 // - milestone_episode: `episode` plus, when as-of moves, the episodes whose admission date makes
 //   them eligible for a milestone at one as-of but not at the other.
-// - warning_episode: `episode` plus, when as-of moves, every episode open at the old as-of (the
-//   early warning's facts are counted back from as-of).
+// - warning_episode: `episode`; when as-of moves, every key (every episode open at the old as-of
+//   is affected, as the early warning's facts are counted back from as-of, and the open episodes
+//   are all the table holds).
 // - week: the ISO weeks of the placements and of the days an episode's window gained or lost.
 // - session: the changed sessions and the sessions of the placements' groups in the 14 days up to a
 //   placement (a row's re-engagement reads the participant's rows in the 14 days after it).
@@ -154,10 +155,7 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
         : ''),
     (c) => (moved(c) ? AS_OF_PARAMS(c) : []),
   ),
-  set(
-    'warning_episode',
-    (c) => `SELECT k FROM derived_affected_episode` + (moved(c) ? ` UNION ALL SELECT enrollment_id FROM episode_warning` : ''),
-  ),
+  set('warning_episode', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_episode`)),
   // A changed episode's rows are those of its window as stored (to the old as-of when open) and as
   // loaded: the days between its old and new admission and between its old and new end; all of
   // both windows when it is new or changed participant.

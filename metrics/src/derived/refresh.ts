@@ -52,13 +52,25 @@ SELECT e.enrollment_id, s.session_id, g.site_id, g.group_type, s.session_date,
   CASE WHEN a.minutes_attended IS NOT NULL THEN a.minutes_attended
        WHEN a.status IN ${ATTENDED} THEN s.duration_minutes
        ELSE 0 END AS minutes
-FROM attendance a
+FROM ${keys.full ? 'attendance' : keyedAttendance(keys)} a
 JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
 JOIN therapy_group g ON g.group_id = s.group_id
 JOIN enrollment e ON e.participant_id = a.participant_id
   AND e.admission_date <= s.session_date
   AND (e.discharge_date IS NULL OR e.discharge_date >= s.session_date)
 WHERE ${keys.in('e.enrollment_id', 'episode')} OR ${keys.in(WEEK_OF_SESSION, 'week')}`;
+
+// The attendance rows a keyed build of the episode rows may need, read by index: those of the
+// participants of the affected episodes, and those of the sessions of the affected weeks.
+const keyedAttendance = (keys: Keys) => `(
+  SELECT * FROM attendance
+  WHERE participant_id IN (SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'episode')})
+  UNION
+  SELECT a.* FROM attendance a
+  WHERE a.session_id IN (
+    SELECT s.session_id FROM group_session s
+    WHERE s.session_date IN (SELECT week + d FROM (SELECT k AS week FROM derived_affected_week) w, generate_series(0, 6) d)
+      AND ${keys.in(WEEK_OF_SESSION, 'week')}))`;
 
 // previous_window_end is read from every episode of the participant (ep_all), so that a keyed build
 // of an episode sees the one before it.
