@@ -26,7 +26,9 @@ export async function refreshDerivedData(client: PoolClient, changes?: DerivedCh
   const report = await refreshDerivedTables(client, changes);
   // IOP_ETL_REFRESH_TIMINGS=1: the refresh's slowest steps on stderr (for benchmarks).
   if (process.env.IOP_ETL_REFRESH_TIMINGS === '1') {
-    const slowest = Object.entries(report.timings).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    const slowest = Object.entries(report.timings)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12);
     process.stderr.write(
       `derived refresh (${report.incremental ? 'incremental' : 'full'}): ` +
         `${slowest.map(([step, ms]) => `${step} ${Math.round(ms)} ms`).join(', ')}\n`,

@@ -41,7 +41,9 @@ async function selectList(client: Client, table: string): Promise<string> {
     [table],
   );
   return rows
-    .map((c) => (c.data_type === 'double precision' ? `round(${c.column_name}::numeric, 9) AS ${c.column_name}` : c.column_name))
+    .map((c) =>
+      c.data_type === 'double precision' ? `round(${c.column_name}::numeric, 9) AS ${c.column_name}` : c.column_name,
+    )
     .join(', ');
 }
 

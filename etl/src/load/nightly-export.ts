@@ -203,7 +203,11 @@ export async function writeNightlyExport(
     if (episode[E('discharge_date')] === '') continue;
     const day = addDays(episode[E('admission_date')]!, -rng.int(1, 3));
     const others = (byParticipant.get(episode[E('participant_id')]!) ?? []).filter((r) => r !== episode);
-    if (others.some((r) => r[E('admission_date')]! <= episode[E('admission_date')]! && (r[E('discharge_date')] || latest) >= day))
+    if (
+      others.some(
+        (r) => r[E('admission_date')]! <= episode[E('admission_date')]! && (r[E('discharge_date')] || latest) >= day,
+      )
+    )
       continue;
     episode[E('admission_date')] = day;
     if (episode[E('assessment_date')]! > day) episode[E('assessment_date')] = day;
@@ -221,7 +225,9 @@ export async function writeNightlyExport(
       list.push(row);
       sessionRows.set(row[A('session_id')]!, list);
     }
-    const feedbackRows = new Map<string, string[]>(fb.rows.map((r) => [`${r[F('session_id')]}|${r[F('participant_id')]}`, r]));
+    const feedbackRows = new Map<string, string[]>(
+      fb.rows.map((r) => [`${r[F('session_id')]}|${r[F('participant_id')]}`, r]),
+    );
     const sessionIds = new Set(se.rows.map((r) => r[S('session_id')]!));
     for (const session of [...se.rows]) {
       const day = session[S('session_date')]!;

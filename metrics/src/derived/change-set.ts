@@ -136,13 +136,11 @@ FROM (SELECT DISTINCT participant_id, session_date FROM derived_changed_placemen
 JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <= p.session_date
   AND (e.discharge_date IS NULL OR e.discharge_date >= p.session_date)`,
   ),
-  set(
-    'shifted',
-    (c) =>
-      moved(c)
-        ? `SELECT enrollment_id FROM episode_fact
+  set('shifted', (c) =>
+    moved(c)
+      ? `SELECT enrollment_id FROM episode_fact
            WHERE discharge_date IS NULL AND enrollment_id NOT IN (SELECT k FROM derived_affected_episode)`
-        : `SELECT NULL::text WHERE false`,
+      : `SELECT NULL::text WHERE false`,
   ),
   set(
     'milestone_episode',

@@ -120,7 +120,11 @@ export function declarationVersion(steps: readonly BuildStep[]): string {
 export type StepTimings = Record<string, number>;
 
 /** Every table of `steps` rebuilt whole (deleted, not truncated: readers keep the old rows until COMMIT). */
-export async function buildFull(client: PoolClient, steps: readonly BuildStep[], context: BuildContext): Promise<StepTimings> {
+export async function buildFull(
+  client: PoolClient,
+  steps: readonly BuildStep[],
+  context: BuildContext,
+): Promise<StepTimings> {
   const timings: StepTimings = {};
   for (const step of steps) {
     const started = performance.now();

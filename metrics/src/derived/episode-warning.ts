@@ -88,7 +88,8 @@ export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
     table: 'episode_warning',
     key: 'enrollment_id',
     set: 'warning_episode',
-    body: (keys) => `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'warning_episode')}`)} SELECT * FROM judged`,
+    body: (keys) =>
+      `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'warning_episode')}`)} SELECT * FROM judged`,
     params: (c) => [c.asOf],
   },
 ];

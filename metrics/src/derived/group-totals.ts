@@ -13,10 +13,17 @@ import type { BuildStep, Keys } from './declaration';
 const groupParticipantSql = (keys: Keys) => `
 SELECT s.group_id, a.participant_id, min(s.session_date) AS first_date, max(s.session_date) AS last_date,
   count(*) AS row_count
-FROM attendance a
+FROM ${keys.full ? 'attendance' : keyedAttendance(keys)} a
 JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
 WHERE ${keys.in('s.group_id', 'group')} OR ${keys.in('a.participant_id', 'pair_participant')}
 GROUP BY s.group_id, a.participant_id`;
+
+// The attendance rows of a keyed build, read by index: the affected participants' and those of
+// the affected groups' sessions.
+const keyedAttendance = (keys: Keys) => `(
+  SELECT * FROM attendance WHERE ${keys.in('participant_id', 'pair_participant')}
+  UNION
+  SELECT * FROM attendance WHERE session_id IN (SELECT session_id FROM group_session WHERE ${keys.in('group_id', 'group')}))`;
 
 // Per group and session day (session_fact covers the sessions up to as_of): the day's sessions
 // and the running totals through the day. The partition only needs equal keys, so it sorts them

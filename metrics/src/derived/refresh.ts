@@ -1,7 +1,6 @@
 import type { PoolClient } from 'pg';
 import {
   ABSTINENCE_MILESTONES,
-  ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE,
   ATTENDED_SQL as ATTENDED,
   INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES,
 } from '../vocabulary';
@@ -18,11 +17,12 @@ import {
   type Keys,
   type StepTimings,
 } from './declaration';
-import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived-constants';
+import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
 import { EPISODE_CELL_STEPS } from './episode-cells';
 import { EPISODE_WARNING_STEPS } from './episode-warning';
 import { GROUP_TOTAL_STEPS } from './group-totals';
 import { PARTICIPANT_WEEK_EDGE_CELL } from './participant-week-edges';
+import { SESSION_FACT_STEPS } from './session-facts';
 import { TABLE_FRESHNESS } from './table-freshness';
 
 const ALL = `'*'`;
@@ -244,82 +244,6 @@ WHERE ${keys.in(MONTH_OF_ADMISSION, 'month')}
 GROUP BY 1, 2, 3, 4
 ORDER BY 1`;
 
-const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
-
-// Re-engagement of an absent row: an attended row of the same participant in the same group within
-// the 14 days after it. Judged rows are dated on or before as_of − 14, so that window never passes
-// as_of and does not depend on a query's period.
-// Keyed: the rows of each participant and group from the first affected session's date to 14 days
-// after the last (row_scope), enough for the re-engagement of the affected sessions' rows.
-const sessionFactSql = (keys: Keys) => `
-WITH ${keys.full ? '' : `row_scope AS (
-  SELECT a.participant_id, s.group_id, min(s.session_date) AS lo, max(s.session_date) + 14 AS hi
-  FROM attendance a JOIN group_session s ON s.session_id = a.session_id
-  WHERE ${keys.in('s.session_id', 'session')}
-  GROUP BY a.participant_id, s.group_id
-),`}
-row_fact AS (
-  SELECT a.session_id, a.status, f.session_id IS NOT NULL AS has_feedback,
-    CASE WHEN a.status = 'absent' THEN count(*) FILTER (WHERE a.status IN ${ATTENDED}) OVER (
-      PARTITION BY a.participant_id, s.group_id
-      ORDER BY s.session_date
-      RANGE BETWEEN '1 day'::interval FOLLOWING AND '14 days'::interval FOLLOWING) END AS attended_after
-  FROM attendance a
-  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-  ${keys.full ? '' : `JOIN row_scope rs ON rs.participant_id = a.participant_id AND rs.group_id = s.group_id
-    AND s.session_date BETWEEN rs.lo AND rs.hi`}
-  LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
-  WHERE a.status <> 'excused'
-  UNION ALL
-  SELECT a.session_id, a.status, false, NULL
-  FROM attendance a
-  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-  WHERE a.status = 'excused' AND ${keys.in('a.session_id', 'session')}
-),
-row_counts AS (
-  SELECT session_id, count(*) AS scheduled,
-    count(*) FILTER (WHERE status = 'present') AS present,
-    count(*) FILTER (WHERE status = 'late') AS late,
-    count(*) FILTER (WHERE status = 'left_early') AS left_early,
-    count(*) FILTER (WHERE status = 'absent') AS absent,
-    count(*) FILTER (WHERE status = 'excused') AS excused,
-    count(*) FILTER (WHERE status IN ${ATTENDED} AND has_feedback) AS feedback_attended,
-    count(*) FILTER (WHERE status = 'absent' AND attended_after > 0) AS reengaged
-  FROM row_fact WHERE ${keys.in('session_id', 'session')} GROUP BY session_id
-),
-feedback_counts AS (
-  SELECT session_id, count(*) AS responses,
-    count(*) FILTER (WHERE relationship + goals_topics + approach + overall <= ${FLAG_MAX_SCORE}) AS flagged,
-    sum(relationship + goals_topics + approach + overall) AS score_sum,
-    sum(relationship) AS relationship_sum, sum(goals_topics) AS goals_topics_sum,
-    sum(approach) AS approach_sum, sum(overall) AS overall_sum
-  FROM feedback WHERE ${keys.in('session_id', 'session')} GROUP BY session_id
-)
-SELECT s.session_id, s.group_id, g.site_id, g.group_type, s.session_date,
-  (s.session_date - (extract(isodow FROM s.session_date)::int - 1)),
-  coalesce(r.scheduled, 0), coalesce(r.present, 0), coalesce(r.late, 0), coalesce(r.left_early, 0),
-  coalesce(r.absent, 0), coalesce(r.excused, 0), coalesce(r.feedback_attended, 0), coalesce(r.reengaged, 0),
-  coalesce(f.responses, 0), coalesce(f.flagged, 0), coalesce(f.score_sum, 0), coalesce(f.relationship_sum, 0),
-  coalesce(f.goals_topics_sum, 0), coalesce(f.approach_sum, 0), coalesce(f.overall_sum, 0)
-FROM group_session s
-JOIN therapy_group g ON g.group_id = s.group_id
-LEFT JOIN row_counts r ON r.session_id = s.session_id
-LEFT JOIN feedback_counts f ON f.session_id = s.session_id
-WHERE s.session_date <= $1::date AND ${keys.in('s.session_id', 'session')}`;
-
-const sessionTypeWeekSql = (keys: Keys) => `
-SELECT week, site_id, group_type, min(session_date), max(session_date), count(*), ${SUMS}
-FROM session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, site_id, group_type`;
-
-// The days of the weekly cells, for the days a period keeps of a week it cuts.
-const sessionTypeDaySql = (keys: Keys) => `
-SELECT session_date, week, site_id, group_type, count(*), ${SUMS}
-FROM session_fact WHERE ${keys.in('session_date', 'session_day')} GROUP BY session_date, week, site_id, group_type`;
-
-const sessionGroupWeekSql = (keys: Keys) => `
-SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
-FROM session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, group_id, site_id, group_type`;
-
 // Participant-weeks at the finest grain the filters need (episode × week × site × type), then
 // counted per (week, site, type) with '*' for all sites and for all five types.
 const participantWeekSql = (keys: Keys) => `
@@ -355,7 +279,6 @@ GROUP BY week, site_id, group_type`;
 const MULTI_SITE_WEEK_SQL = `
 SELECT week, enrollment_id FROM derived_participant_week GROUP BY enrollment_id, week HAVING count(DISTINCT site_id) > 1`;
 
-
 const asOf = (c: BuildContext) => [c.asOf];
 const table = (
   name: string,
@@ -370,13 +293,9 @@ const moved = (c: BuildContext) => c.previousAsOf !== c.asOf;
 // The rows a fact table held for the keys about to be rebuilt, and the sets of the rollups read
 // off them and off the rebuilt rows: a cell is rebuilt when a fact was in it before or is now.
 const OLD_EPISODE_FACT = `derived_old_episode_fact`;
-const OLD_SESSION_FACT = `derived_old_session_fact`;
 const episodeRows = (columns: string, sets: string[]) =>
   `SELECT ${columns} FROM ${OLD_EPISODE_FACT} WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}
    UNION ALL SELECT ${columns} FROM episode_fact WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}`;
-const sessionRows = (column: string) =>
-  `SELECT ${column} FROM ${OLD_SESSION_FACT}
-   UNION ALL SELECT ${column} FROM session_fact WHERE session_id IN (SELECT k FROM derived_affected_session)`;
 
 /**
  * Every derived table, in build order (what a step reads comes before it). The sets of each table's
@@ -402,16 +321,26 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
   },
   // Admission days of the episodes recomputed (and of the milestone-eligible ones); a shifted
   // episode's window_end moves nothing but retention's follow-up and the participants served.
-  set('admission_day', () =>
-    `SELECT admission_date FROM (${episodeRows('admission_date', ['episode'])}) r
+  set(
+    'admission_day',
+    () =>
+      `SELECT admission_date FROM (${episodeRows('admission_date', ['episode'])}) r
      UNION ALL SELECT admission_date FROM episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_milestone_episode)`,
   ),
   set('month', () => `SELECT date_trunc('month', k)::date FROM derived_affected_admission_day`),
   // Retention's follow-up of a completed episode runs to as-of: when as-of moves, every cell.
   set('outcome_day', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_admission_day`)),
   set('outcome_month', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_month`)),
-  set('day', () => `SELECT d FROM (${episodeRows('admission_date, discharge_date', ['episode'])}) r, LATERAL (VALUES (admission_date), (discharge_date)) v (d)`),
-  set('cover_day', () => `SELECT d FROM (${episodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`),
+  set(
+    'day',
+    () =>
+      `SELECT d FROM (${episodeRows('admission_date, discharge_date', ['episode'])}) r, LATERAL (VALUES (admission_date), (discharge_date)) v (d)`,
+  ),
+  set(
+    'cover_day',
+    () =>
+      `SELECT d FROM (${episodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`,
+  ),
   table('episode_outcome_day', 'admission_date', 'outcome_day', episodeOutcomeDaySql, (c) => [
     c.asOf,
     OUTCOME_GROUP_TYPE_CODES,
@@ -441,18 +370,7 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
   table('craving_month', 'month', 'month', cravingMonthSql),
   ...EPISODE_CELL_STEPS,
   ...EPISODE_WARNING_STEPS,
-  {
-    kind: 'temp',
-    table: OLD_SESSION_FACT,
-    incrementalOnly: true,
-    body: (keys) => `SELECT * FROM session_fact WHERE ${keys.in('session_id', 'session')}`,
-  },
-  table('session_fact', 'session_id', 'session', sessionFactSql, asOf),
-  set('session_week', () => sessionRows('week')),
-  set('session_day', () => sessionRows('session_date')),
-  table('session_type_week', 'week', 'session_week', sessionTypeWeekSql),
-  table('session_type_day', 'session_date', 'session_day', sessionTypeDaySql),
-  table('session_group_week', 'week', 'session_week', sessionGroupWeekSql),
+  ...SESSION_FACT_STEPS,
   ...GROUP_TOTAL_STEPS,
   TABLE_FRESHNESS,
   { kind: 'temp', table: 'derived_participant_week', body: participantWeekSql },

@@ -97,7 +97,7 @@ export const TABLE_FRESHNESS: WholeTables = {
   build: (client) => refreshTableFreshness(client),
 };
 
-async function refreshTableFreshness(client: PoolClient): Promise<void> {
+export async function refreshTableFreshness(client: PoolClient): Promise<void> {
   await client.query(PARTICIPANT_SITE_SET_SQL);
   const { rows } = await client.query<{ lastDate: string | null }>(SESSION_FACT_LAST_DATE_SQL);
   await client.query(PER_SITE_SQL, [KINDS, rows[0]?.lastDate ?? null]);
