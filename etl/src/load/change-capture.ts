@@ -29,7 +29,7 @@ const CAPTURES: Readonly<Partial<Record<FileKind, Capture>>> = {
   groups: { into: CHANGE_TABLES.group, columns: ['group_id'] },
   attendance: { into: CHANGE_TABLES.row, columns: ['session_id', 'participant_id'] },
   feedback: { into: CHANGE_TABLES.row, columns: ['session_id', 'participant_id'] },
-  sobriety: { into: CHANGE_TABLES.participant, columns: ['participant_id'] },
+  sobriety: { into: CHANGE_TABLES.checkin, columns: ['participant_id', 'report_date'] },
   // Sites and participants feed only the freshness tables, which every refresh rebuilds whole.
 };
 

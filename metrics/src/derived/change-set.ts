@@ -3,14 +3,15 @@
 // its transaction, from its upsert statements); the layer reads them in refreshDerivedTables.
 //
 // The sets (one column `k` each) and why each is wide enough:
-// - participant: participants with a changed check-in or a changed episode (old and new owner):
-//   every episode of theirs is recomputed (an episode's check-ins stop at the next admission, and
-//   previous_window_end reads the episode before).
+// - participant: participants with a changed episode (old and new owner): every episode of theirs
+//   is recomputed (an episode's check-ins stop at the next admission, and previous_window_end reads
+//   the episode before).
 // - placement (a temp table, not a set): each changed attendance or feedback row at its session's
 //   group and date, and each row of a changed session at the session's old and at its new group
 //   and date (a moved session changes the cells of both).
-// - episode: the episodes of `participant`, the changed episodes, and the episode holding each
-//   placement: the episodes whose facts are recomputed from their rows.
+// - episode: the episodes of `participant`, the changed episodes, the episode holding each
+//   placement, and the episode of each changed check-in (the participant's latest admitted on or
+//   before it: every fact reads a check-in only there): the episodes whose facts are recomputed.
 // - shifted: when the as-of date moves, the episodes open at the old as-of that are not in
 //   `episode`. Only their window_end moves (to the new as-of): nothing of theirs is dated after the
 //   old as-of, as that was the latest date in the data, so none of their other facts change.
@@ -33,8 +34,8 @@ import type { AffectedSet, BuildStep, TempTable } from './declaration';
 
 /** The temporary tables a load fills with what it changed (see createChangeTables). */
 export const CHANGE_TABLES = {
-  /** A participant whose check-ins changed. */
-  participant: 'derived_changed_participant',
+  /** A check-in inserted or updated. */
+  checkin: 'derived_changed_checkin',
   /** An episode as stored before (stored = true) and as loaded (stored = false). */
   episode: 'derived_changed_episode',
   /** A session as stored before and as loaded: its group and date. */
@@ -46,7 +47,7 @@ export const CHANGE_TABLES = {
 } as const;
 
 const CHANGE_TABLE_SQL = [
-  `CREATE TEMP TABLE ${CHANGE_TABLES.participant} (participant_id text NOT NULL) ON COMMIT DROP`,
+  `CREATE TEMP TABLE ${CHANGE_TABLES.checkin} (participant_id text NOT NULL, report_date date NOT NULL) ON COMMIT DROP`,
   `CREATE TEMP TABLE ${CHANGE_TABLES.episode} (enrollment_id text NOT NULL, participant_id text NOT NULL,
      admission_date date NOT NULL, discharge_date date, stored boolean NOT NULL) ON COMMIT DROP`,
   `CREATE TEMP TABLE ${CHANGE_TABLES.session} (session_id text NOT NULL, group_id text NOT NULL,
@@ -119,18 +120,20 @@ const set = (name: string, sql: AffectedSet['sql'], params?: AffectedSet['params
 
 /** The sets from the change tables, before any derived table is rebuilt. */
 export const CHANGE_SET_STEPS: readonly BuildStep[] = [
+  // The planner needs their sizes: from a handful of rows to a week's attendance.
+  { kind: 'statement', name: 'analyze-changes', sql: `ANALYZE ${Object.values(CHANGE_TABLES).join(', ')}` },
   PLACEMENT,
-  set(
-    'participant',
-    () => `
-SELECT participant_id FROM ${CHANGE_TABLES.participant}
-UNION ALL SELECT participant_id FROM ${CHANGE_TABLES.episode}`,
-  ),
+  set('participant', () => `SELECT participant_id FROM ${CHANGE_TABLES.episode}`),
   set(
     'episode',
     () => `
 SELECT e.enrollment_id FROM enrollment e WHERE e.participant_id IN (SELECT k FROM derived_affected_participant)
 UNION ALL SELECT enrollment_id FROM ${CHANGE_TABLES.episode}
+UNION ALL SELECT (
+  SELECT e.enrollment_id FROM enrollment e
+  WHERE e.participant_id = c.participant_id AND e.admission_date <= c.report_date
+  ORDER BY e.admission_date DESC LIMIT 1)
+FROM ${CHANGE_TABLES.checkin} c
 UNION ALL SELECT e.enrollment_id
 FROM (SELECT DISTINCT participant_id, session_date FROM derived_changed_placement) p
 JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <= p.session_date
@@ -155,8 +158,8 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
   ),
   set('warning_episode', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_episode`)),
   // A changed episode's rows are those of its window as stored (to the old as-of when open) and as
-  // loaded: the days between its old and new admission and between its old and new end; all of
-  // both windows when it is new or changed participant.
+  // loaded: the days from its earlier admission to the day before its later one, and from the day
+  // after its earlier end to its later end; all of its windows when it is new or changed participant.
   set(
     'week',
     () => `
@@ -172,10 +175,11 @@ FROM (
 ) c
 CROSS JOIN LATERAL (
   SELECT a_lo, e_hi WHERE NOT had OR owners > 1
-  UNION ALL SELECT a_lo, a_hi WHERE had AND owners = 1
-  UNION ALL SELECT e_lo, e_hi WHERE had AND owners = 1
+  UNION ALL SELECT a_lo, a_hi - 1 WHERE had AND owners = 1
+  UNION ALL SELECT e_lo + 1, e_hi WHERE had AND owners = 1
 ) r (lo, hi)
-CROSS JOIN LATERAL generate_series(${WEEK_OF('lo')}, hi, interval '1 week') w`,
+CROSS JOIN LATERAL generate_series(${WEEK_OF('lo')}, hi, interval '1 week') w
+WHERE lo <= hi`,
     AS_OF_PARAMS,
   ),
   set(
