@@ -12,6 +12,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Rng } from '../demo/prng';
 
 const KINDS = ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'attendance', 'feedback', 'sobriety'];
+/** The files a delta export sends only the new and changed rows of. */
+const ACTIVITY = new Set(['sessions', 'attendance', 'feedback', 'sobriety']);
 
 export interface NightlyOptions {
   /** Share of the episodes changed: half of it open episodes discharged, half new admissions. */
@@ -26,7 +28,10 @@ export interface NightlyOptions {
   lateCheckins?: number;
   /** Closed episodes admitted one to three days earlier. */
   admissionMoves?: number;
-  /** Only the new and changed rows of each file (a delta export), not every row again. */
+  /**
+   * Only the new and changed rows of the activity files (sessions, attendance, feedback, check-ins),
+   * not every row again; the reference files (sites, groups, participants, enrollments) whole.
+   */
   onlyChanges?: boolean;
 }
 
@@ -179,8 +184,11 @@ export async function writeNightlyExport(
     summary.moved++;
   }
   const checkinKeys = new Set(so.rows.map((r) => `${r[C('participant_id')]}|${r[C('report_date')]}`));
+  // Mostly of participants with several episodes: a check-in counts for one of them only.
+  const ofSeveral = en.rows.filter((r) => byParticipant.get(r[E('participant_id')]!)!.length > 1);
   for (let i = 0; i < (options.lateCheckins ?? 0); i++) {
-    const episode = en.rows[rng.int(0, en.rows.length - 1)]!;
+    const among = ofSeveral.length > 0 && rng.chance(0.7) ? ofSeveral : en.rows;
+    const episode = among[rng.int(0, among.length - 1)]!;
     const end = episode[E('discharge_date')] || latest;
     const span = Math.round((Date.parse(end) - Date.parse(episode[E('admission_date')]!)) / DAY_MS);
     if (span < 0) continue;
@@ -264,7 +272,10 @@ export async function writeNightlyExport(
 
   await mkdir(toDir, { recursive: true });
   for (const kind of KINDS) {
-    const rows = before === null ? t[kind]!.rows : t[kind]!.rows.filter((r) => !before.get(kind)!.has(line(r)));
+    const rows =
+      before === null || !ACTIVITY.has(kind)
+        ? t[kind]!.rows
+        : t[kind]!.rows.filter((r) => !before.get(kind)!.has(line(r)));
     await writeFile(path.join(toDir, `${kind}.csv`), stringify([t[kind]!.header, ...rows]));
   }
   return summary;
