@@ -414,7 +414,9 @@ export async function refreshDerivedTables(client: PoolClient, changes?: Derived
     : asOf === null
       ? 'the database holds no dated row'
       : (changes?.fullBecause ?? 'a full rebuild was asked for');
-  if (!incremental) await client.query(ANALYZE_SOURCE_TABLES_SQL);
+  // Also before a keyed build, so that the planner knows the night's new rows (about 0.5 s at
+  // 25,000 participants; without it the keyed gap table took 9 times its full build's time).
+  await client.query(ANALYZE_SOURCE_TABLES_SQL);
   // An empty database has no as_of: the API's live SQL answers (with nothing).
   if (asOf === null) {
     for (const table of DERIVED_TABLES) await client.query(`DELETE FROM ${table}`);
