@@ -22,6 +22,7 @@ import { SobrietyMonths1764330000000 } from '../migrations/1764330000000-sobriet
 import { AuditArgumentsAndSites1764340000000 } from '../migrations/1764340000000-audit-arguments-and-sites';
 import { RejectDetails1764350000000 } from '../migrations/1764350000000-reject-details';
 import { Releases1764400000000 } from '../migrations/1764400000000-releases';
+import { IncrementalDerivedTables1764410000000 } from '../migrations/1764410000000-incremental-derived-tables';
 import { MappingProfiles1764450000000 } from '../migrations/1764450000000-mapping-profiles';
 import { EpisodeCovariates1764500000000 } from '../migrations/1764500000000-episode-covariates';
 
@@ -50,6 +51,7 @@ export const migrations = [
   AuditArgumentsAndSites1764340000000,
   RejectDetails1764350000000,
   Releases1764400000000,
+  IncrementalDerivedTables1764410000000,
   MappingProfiles1764450000000,
   EpisodeCovariates1764500000000,
 ];

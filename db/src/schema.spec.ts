@@ -132,6 +132,8 @@ describe('migrations', () => {
         'AuditArgumentsAndSites1764340000000',
         'RejectDetails1764350000000',
         'Releases1764400000000',
+        'IncrementalDerivedTables1764410000000',
+        'MappingProfiles1764450000000',
         'EpisodeCovariates1764500000000',
       ]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();

@@ -3,10 +3,17 @@
 // runs. The loader and the API stand on it; it stands on neither.
 
 export * from './vocabulary';
-export { refreshDerivedTables, vacuumDerivedTables } from './derived/refresh';
+export {
+  DERIVED_STEPS,
+  refreshDerivedTables,
+  startDerivedRefresh,
+  vacuumDerivedTables,
+  type RefreshReport,
+} from './derived/refresh';
+export { CHANGE_TABLES, type DerivedChanges } from './derived/change-set';
 export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
 export { episodeWarningCtes } from './derived/episode-warning';
-export { ageBandSql, coOccurringSql, episodeGroupCtes, refreshEpisodeCovariates } from './derived/episode-covariates';
+export { ageBandSql, coOccurringSql, episodeGroupCtes } from './derived/episode-covariates';
 export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';
 export * from './scope';
 export * from './overview/overview.sql';

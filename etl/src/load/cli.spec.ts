@@ -64,6 +64,7 @@ describe('etl load', () => {
     expect(Object.keys(summary).sort()).toEqual(
       [
         'derivedDataMs',
+        'derivedRefresh',
         'durationMs',
         'files',
         'finishedAt',

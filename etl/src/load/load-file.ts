@@ -26,6 +26,8 @@ export interface FileContext {
   state: FileProgressState;
   signal?: AbortSignal;
   bulk: BulkPolicy;
+  /** Whether the upserts record their changes for an incremental refresh (change-capture.ts). */
+  captureChanges: boolean;
   /** For tests: the year birth_year is bounded by. */
   currentYear?: number;
 }
@@ -107,7 +109,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
 
     throwIfAborted(signal);
     progress.file(state, 'upserting', staged.rowsRead, file.size);
-    const written = await upsert(client, spec, context.bulk);
+    const written = await upsert(client, spec, context.bulk, context.captureChanges);
     summary.bulk = written.bulk;
     summary.phaseMs.upsert = performance.now() - checked;
     if (shouldPause('upsert', kind)) await pauseHere('upsert', file.name);

@@ -6,7 +6,7 @@
 
 import path from 'node:path';
 import { DatabaseError, Pool, type PoolClient } from 'pg';
-import { refreshDerivedData, tidyDerivedData } from './derived-data';
+import { refreshDerivedData, startDerivedData, tidyDerivedData } from './derived-data';
 import type { LoadFile } from './discover-files';
 import { LoadCancelledError, LoadRefusedError } from './errors';
 import { loadFile } from './load-file';
@@ -139,6 +139,8 @@ export async function loadFiles(
     await takeLoadLock(client, () => progress.load('waiting-for-lock'));
     const loadId = await startLoadRecord(client, source);
     await input.recordPrepared(client, loadId);
+    // Before the first write to a source table, which marks the derived tables stale.
+    const changes = await startDerivedData(client);
 
     for (const [index, file] of input.files.entries()) {
       if (signal?.aborted) throw new LoadCancelledError();
@@ -146,7 +148,7 @@ export async function loadFiles(
       const summary = await input.afterFile(
         client,
         loadId,
-        await loadOneFile(client, loadId, file, index, progress, options),
+        await loadOneFile(client, loadId, file, index, progress, options, changes.incremental),
       );
       files.push(summary);
       await recordFile(client, loadId, summary);
@@ -159,7 +161,10 @@ export async function loadFiles(
 
     const refreshStarted = performance.now();
     // IOP_ETL_PAUSE_AT=refresh holds the load while the refresh runs (and after it, until resumed).
-    await Promise.all([refreshDerivedData(client), shouldPause('refresh') && pauseHere('refresh')]);
+    const [refresh] = await Promise.all([
+      refreshDerivedData(client, changes),
+      shouldPause('refresh') && pauseHere('refresh'),
+    ]);
     const derivedDataMs = performance.now() - refreshStarted;
     const totals = sumCounts(files);
     const status: LoadStatus =
@@ -206,6 +211,7 @@ export async function loadFiles(
       files,
       totals,
       derivedDataMs,
+      derivedRefresh: refresh.incremental ? 'incremental' : 'full',
       rejectsFile,
       warnings,
     };
@@ -234,6 +240,7 @@ export async function loadFiles(
       files: [],
       totals: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
       derivedDataMs: 0,
+      derivedRefresh: null,
       rejectsFile: null,
       warnings,
       message: failure.message,
@@ -254,6 +261,7 @@ async function loadOneFile(
   index: number,
   progress: ProgressReporter,
   options: InternalLoadOptions,
+  captureChanges: boolean,
 ): Promise<FileSummary> {
   const hide = hidingFolder(options.privateFolder);
   const state = {
@@ -272,6 +280,7 @@ async function loadOneFile(
     state,
     signal: options.signal,
     bulk: options.bulk ?? 'auto',
+    captureChanges,
     currentYear: options.currentYear,
   });
   const summary = hideInFileWords(hide, loaded);

@@ -32,6 +32,7 @@ describe('formatSummary', () => {
       files,
       totals: { read: 4_112_106, inserted: 4_112_106, updated: 0, unchanged: 0, rejected: 0 },
       derivedDataMs: 0,
+      derivedRefresh: 'full',
       rejectsFile: null,
       warnings: [],
     };

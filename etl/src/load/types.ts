@@ -64,6 +64,8 @@ export interface LoadSummary {
   totals: RowCounts;
   /** Time spent refreshing the data derived from the rows (refreshDerivedData), in the load. */
   derivedDataMs: number;
+  /** Whether the refresh rebuilt only what the load changed ('incremental') or every table ('full'). */
+  derivedRefresh: 'incremental' | 'full' | null;
   /** Path of the rejects CSV, when rows were rejected and a rejects folder was given. */
   rejectsFile: string | null;
   /** Load-wide remarks, e.g. files in a folder that were not CSV files. */

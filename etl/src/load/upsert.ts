@@ -14,6 +14,7 @@
 import type { PoolClient } from 'pg';
 import { type BulkPolicy, bulkModeWanted, withoutRowByRowConstraints } from './bulk-mode';
 import { notRejected } from './checks/check';
+import { captureStoredSql, capturing } from './change-capture';
 import { STAGE, type TableSpec } from './tables';
 
 export interface UpsertCounts {
@@ -21,17 +22,26 @@ export interface UpsertCounts {
   updated: number;
 }
 
-export function updateSql(spec: TableSpec): string {
-  const set = spec.values.map((c) => `${c} = s.${c}`).join(', ');
+/** The condition that staged row `s` has stored row `t`'s key and other values. */
+function changedSql(spec: TableSpec): string {
   const sameKey = spec.keys.map((k) => `t.${k} = s.${k}`).join(' AND ');
   // ROW(...) so that a single value column compares as a row too; IS DISTINCT FROM treats two
   // NULLs as equal, so an unchanged empty field does not count as a change.
   const stored = spec.values.map((c) => `t.${c}`).join(', ');
   const incoming = spec.values.map((c) => `s.${c}`).join(', ');
+  return `${sameKey} AND ${notRejected('s')} AND ROW(${stored}) IS DISTINCT FROM ROW(${incoming})`;
+}
+
+export function updateSql(spec: TableSpec): string {
+  const set = spec.values.map((c) => `${c} = s.${c}`).join(', ');
   return `UPDATE ${spec.table} t SET ${set}
           FROM ${STAGE} s
-          WHERE ${sameKey} AND ${notRejected('s')}
-            AND ROW(${stored}) IS DISTINCT FROM ROW(${incoming})`;
+          WHERE ${changedSql(spec)}`;
+}
+
+/** The stored rows the update will change, before it does (their `columns`). */
+function changedStoredSql(spec: TableSpec): (columns: string) => string {
+  return (columns) => `SELECT ${columns} FROM ${spec.table} t JOIN ${STAGE} s ON ${changedSql(spec)}`;
 }
 
 /** The staged rows whose key is not stored yet. */
@@ -56,16 +66,28 @@ export interface UpsertResult extends UpsertCounts {
   bulk: boolean;
 }
 
-export async function upsert(client: PoolClient, spec: TableSpec, policy: BulkPolicy): Promise<UpsertResult> {
+/**
+ * `capture`: the load records what it writes for the incremental refresh (change-capture.ts).
+ */
+export async function upsert(
+  client: PoolClient,
+  spec: TableSpec,
+  policy: BulkPolicy,
+  capture = false,
+): Promise<UpsertResult> {
+  const recorded = (statement: string, alias: string): string =>
+    capture ? capturing(spec.kind, statement, alias) : statement;
+  const storedSql = capture ? captureStoredSql(spec.kind, changedStoredSql(spec)) : null;
+  if (storedSql !== null) await client.query(storedSql);
   // Updates first: they never need bulk mode (a foreign key is not re-checked when the key columns
   // do not change), and the insert's NOT EXISTS then needs no exception for rows just updated.
-  const updated = (await client.query(updateSql(spec))).rowCount ?? 0;
+  const updated = (await client.query(recorded(updateSql(spec), 't'))).rowCount ?? 0;
   // Whether bulk mode pays off depends on the rows that are new, not on the file: a reload of an
   // unchanged file inserts nothing and must not lock the tables.
   const counted = await client.query<{ n: string }>(countNewRowsSql(spec));
   const newRows = Number(counted.rows[0]?.n ?? 0);
   if (newRows === 0) return { inserted: 0, updated, bulk: false };
-  const insert = async (): Promise<number> => (await client.query(insertSql(spec))).rowCount ?? 0;
+  const insert = async (): Promise<number> => (await client.query(recorded(insertSql(spec), spec.table))).rowCount ?? 0;
   if (await bulkModeWanted(client, spec.table, newRows, policy)) {
     const { result, bulk } = await withoutRowByRowConstraints(client, spec.table, insert);
     return { inserted: result, updated, bulk };

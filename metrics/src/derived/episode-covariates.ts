@@ -2,12 +2,10 @@
 // METRICS.md "Adjusted comparisons", the primary group type and the episode's group within it (the
 // funnel plot of groups), and the retention time and event (METRICS.md "Retention": completing is
 // never dropping out, so a completed episode stays at risk until as_of). The API's live SQL
-// (api/src/adjusted) computes the same from the source rows; its derived-vs-live e2e test holds the
+// (metrics/src/adjusted) computes the same from the source rows; its derived-vs-live e2e test holds the
 // two to the same answers.
 
-import type { PoolClient } from 'pg';
-
-export const EPISODE_COVARIATE_TABLES = ['episode_covariate'];
+import type { BuildStep, Keys } from './declaration';
 
 /** Age band at admission (admission year − birth year), as METRICS.md bands it; 'unknown' without a birth year. */
 export const ageBandSql = (admissionDate: string, birthYear: string) => `
@@ -45,23 +43,25 @@ episode_group AS (
 
 // One statement for the whole table ($1 NULL) or for the episodes listed in $1 (an incremental
 // refresh deletes and inserts just those). Reads episode_fact, so it runs after it. $2 as_of.
-const EPISODE_COVARIATE_DELETE_SQL = `
-DELETE FROM episode_covariate WHERE $1::text[] IS NULL OR enrollment_id = ANY ($1::text[])`;
-
-const EPISODE_COVARIATE_SQL = `
-INSERT INTO episode_covariate
+/**
+ * Each episode's covariates, group, retention time and outcomes (columns of episode_covariate).
+ * Every key in every build: a participant's own row (birth year, gender…) feeds it, and the load
+ * records changed episodes, sessions and rows but not changed participants, so no narrower set is
+ * known to be complete. Its set is declared so that narrowing it is one line once they are.
+ */
+const episodeCovariateSql = (keys: Keys) => `
 WITH episode AS (
   SELECT ef.enrollment_id, ef.participant_id, ef.site_id, ef.admission_date, ef.window_end, ef.primary_type,
     ef.baseline_days_used, ef.discharge_reason
   FROM episode_fact ef
-  WHERE $1::text[] IS NULL OR ef.enrollment_id = ANY ($1::text[])
+  WHERE ${keys.in('ef.enrollment_id', 'covariate_episode')}
 ),
 ${episodeGroupCtes('episode')}
 SELECT e.enrollment_id, e.admission_date, e.site_id, e.primary_type, eg.group_id,
   ${ageBandSql('e.admission_date', 'p.birth_year')},
   coalesce(p.gender, 'unknown'), coalesce(p.primary_substance, 'unknown'), ${coOccurringSql('p.co_occurring')},
   e.baseline_days_used,
-  CASE WHEN e.discharge_reason = 'completed' THEN $2::date - e.admission_date
+  CASE WHEN e.discharge_reason = 'completed' THEN $1::date - e.admission_date
        ELSE e.window_end - e.admission_date END,
   coalesce(e.discharge_reason IN ('dropped_out', 'terminated'), false),
   e.discharge_reason IS NOT NULL,
@@ -70,12 +70,14 @@ FROM episode e
 JOIN participant p ON p.participant_id = e.participant_id
 LEFT JOIN episode_group eg ON eg.enrollment_id = e.enrollment_id`;
 
-/** Fills episode_covariate for every episode (enrollmentIds null) or for those listed. */
-export async function refreshEpisodeCovariates(
-  client: PoolClient,
-  asOf: string,
-  enrollmentIds: readonly string[] | null = null,
-): Promise<void> {
-  await client.query(EPISODE_COVARIATE_DELETE_SQL, [enrollmentIds]);
-  await client.query(EPISODE_COVARIATE_SQL, [enrollmentIds, asOf]);
-}
+export const EPISODE_COVARIATE_STEPS: readonly BuildStep[] = [
+  { kind: 'set', name: 'covariate_episode', sql: () => null },
+  {
+    kind: 'table',
+    table: 'episode_covariate',
+    key: 'enrollment_id',
+    set: 'covariate_episode',
+    body: episodeCovariateSql,
+    params: (c) => [c.asOf],
+  },
+];

@@ -1,15 +1,13 @@
 // The early warning's derived table (db migration DerivedWarningAndGroupTables), for the API's
 // EARLY_WARNING_DERIVED_SQL; refreshed with the other derived tables, in the load's transaction.
 
-import type { PoolClient } from 'pg';
 import {
   ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE,
   ATTENDED_SQL as ATTENDED,
   WARNING_ATTENDED_DAYS,
   WARNING_RECENT_DAYS,
 } from '../vocabulary';
-
-export const EPISODE_WARNING_TABLES = ['episode_warning'];
+import type { BuildStep } from './declaration';
 
 /**
  * The early warning's per-episode facts, one definition for the API's live statement and for the
@@ -83,9 +81,15 @@ judged AS (
 )`;
 }
 
-// Every episode open at as_of, at every site (the API filters by the episode's site).
-const EPISODE_WARNING_SQL = `INSERT INTO episode_warning WITH ${episodeWarningCtes()} SELECT * FROM judged`;
-
-export async function refreshEpisodeWarning(client: PoolClient, asOf: string): Promise<void> {
-  await client.query(EPISODE_WARNING_SQL, [asOf]);
-}
+// Every episode open at as_of, at every site (the API filters by the episode's site); keyed by episode.
+export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
+  {
+    kind: 'table',
+    table: 'episode_warning',
+    key: 'enrollment_id',
+    set: 'warning_episode',
+    body: (keys) =>
+      `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'warning_episode')}`)} SELECT * FROM judged`,
+    params: (c) => [c.asOf],
+  },
+];

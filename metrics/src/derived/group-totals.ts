@@ -1,34 +1,35 @@
 // The group drill-down's derived tables (db migration DerivedWarningAndGroupTables), for the API's
 // DRILLDOWN_GROUPS_DERIVED_SQL; refreshed with the other derived tables, in the load's transaction.
 
-import type { PoolClient } from 'pg';
-
-export const GROUP_TOTAL_TABLES = ['group_day_total', 'group_participant_gap', 'multi_group_participant'];
+import type { BuildStep, Keys } from './declaration';
 
 // The group drill-down's derived form (api DRILLDOWN_GROUPS_DERIVED_SQL). A group's participants
 // in a period are those with a row at one of its sessions in the period; per participant and
 // group (a "pair") that is decided by the pair's first and last session dates with a row, except
 // for a period that falls inside a gap of the pair's dates: the tables keep exactly those gaps.
 
-// Each participant's rows in each group: first and last session date, and how many.
-const GROUP_PARTICIPANT_SQL = `
-CREATE TEMP TABLE derived_group_participant ON COMMIT DROP AS
+// Each participant's rows in each group: first and last session date, and how many. Keyed: every
+// pair of the affected groups, and every pair of the affected participants. One pass over the
+// rows: a night's new sessions touch nearly every group, and reading their rows by index took
+// four times as long as the pass (measured at 25,000 participants).
+const groupParticipantSql = (keys: Keys) => `
 SELECT s.group_id, a.participant_id, min(s.session_date) AS first_date, max(s.session_date) AS last_date,
   count(*) AS row_count
 FROM attendance a
 JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
+WHERE ${keys.in('s.group_id', 'group')} OR ${keys.in('a.participant_id', 'pair_participant')}
 GROUP BY s.group_id, a.participant_id`;
 
 // Per group and session day (session_fact covers the sessions up to as_of): the day's sessions
 // and the running totals through the day. The partition only needs equal keys, so it sorts them
 // bytewise ("C"), which is much faster and gives the same partitions.
-const GROUP_DAY_SQL = `
-CREATE TEMP TABLE derived_group_day ON COMMIT DROP AS
+const groupDaySql = (keys: Keys) => `
 WITH day AS (
   SELECT group_id, session_date, count(*)::int AS sessions, sum(scheduled)::int AS scheduled,
     sum(present + late + left_early)::int AS attended, sum(excused)::int AS excused,
     sum(responses)::int AS responses, sum(score_sum) AS score_sum
   FROM session_fact
+  WHERE ${keys.in('group_id', 'group')}
   GROUP BY group_id, session_date
 ),
 started AS (
@@ -48,7 +49,6 @@ LEFT JOIN ended en ON en.group_id = d.group_id AND en.session_date = d.session_d
 WINDOW w AS (PARTITION BY d.group_id COLLATE "C" ORDER BY d.session_date)`;
 
 const GROUP_DAY_TOTAL_SQL = `
-INSERT INTO group_day_total
 SELECT group_id, session_date, sessions, scheduled, attended, excused, responses, score_sum,
   pairs_started, pairs_ended
 FROM derived_group_day`;
@@ -59,7 +59,6 @@ FROM derived_group_day`;
 // sessions on its last day, less those before its first day): few, as a pair has a row, of any
 // status, at every session it was scheduled for.
 const GAP_CANDIDATE_SQL = `
-CREATE TEMP TABLE derived_gap_candidate ON COMMIT DROP AS
 WITH short_group AS (
   SELECT group_id
   FROM derived_group_day
@@ -74,7 +73,6 @@ WHERE p.group_id IN (SELECT group_id FROM short_group)`;
 // between two consecutive session days of the group never contains a period with sessions of the
 // group, and a group without sessions in a period is not shown.
 const GROUP_PARTICIPANT_GAP_SQL = `
-INSERT INTO group_participant_gap
 WITH candidate_date AS (
   SELECT DISTINCT c.group_id, c.participant_id, s.session_date
   FROM derived_gap_candidate c
@@ -93,25 +91,40 @@ WHERE EXISTS (
   WHERE s.group_id = st.group_id AND s.session_date > st.gap_from AND s.session_date < st.gap_to)`;
 
 // The pairs of participants with rows in two or more groups of one type.
-const MULTI_GROUP_PARTICIPANT_SQL = `
-INSERT INTO multi_group_participant
+const multiGroupParticipantSql = (keys: Keys) => `
 SELECT group_id, participant_id, group_type, first_date, last_date
 FROM (
   SELECT p.*, g.group_type, count(*) OVER (PARTITION BY p.participant_id COLLATE "C", g.group_type) AS type_groups
   FROM derived_group_participant p JOIN therapy_group g ON g.group_id = p.group_id
+  WHERE ${keys.in('p.participant_id', 'pair_participant')}
 ) pair
 WHERE type_groups > 1`;
 
-/** The group drill-down's tables; reads session_fact, so runs after it is filled. */
-export async function refreshGroupTotals(client: PoolClient, asOf: string): Promise<void> {
-  await client.query(GROUP_PARTICIPANT_SQL, [asOf]);
-  await client.query('ANALYZE derived_group_participant');
-  await client.query(GROUP_DAY_SQL);
-  await client.query(GROUP_DAY_TOTAL_SQL);
+const asOf = (c: { asOf: string }) => [c.asOf];
+
+/**
+ * The group drill-down's tables, keyed by group (running totals and gaps over the group's whole
+ * history) and by participant (the pairs of a participant's groups); read session_fact, so come after it.
+ */
+export const GROUP_TOTAL_STEPS: readonly BuildStep[] = [
+  { kind: 'temp', table: 'derived_group_participant', body: groupParticipantSql, params: asOf },
+  { kind: 'temp', table: 'derived_group_day', body: groupDaySql },
+  { kind: 'table', table: 'group_day_total', key: 'group_id', set: 'group', body: () => GROUP_DAY_TOTAL_SQL },
   // A handful of candidates: with statistics, their dates are read by participant index.
-  await client.query(GAP_CANDIDATE_SQL);
-  await client.query('ANALYZE derived_gap_candidate');
-  await client.query(GROUP_PARTICIPANT_GAP_SQL, [asOf]);
-  await client.query(MULTI_GROUP_PARTICIPANT_SQL);
-  await client.query('DROP TABLE derived_gap_candidate, derived_group_day, derived_group_participant');
-}
+  { kind: 'temp', table: 'derived_gap_candidate', body: () => GAP_CANDIDATE_SQL },
+  {
+    kind: 'table',
+    table: 'group_participant_gap',
+    key: 'group_id',
+    set: 'group',
+    body: () => GROUP_PARTICIPANT_GAP_SQL,
+    params: asOf,
+  },
+  {
+    kind: 'table',
+    table: 'multi_group_participant',
+    key: 'participant_id',
+    set: 'pair_participant',
+    body: multiGroupParticipantSql,
+  },
+];

@@ -5,8 +5,8 @@
 // transaction.
 
 import type { PoolClient } from 'pg';
-
-export const PARTICIPANT_WEEK_EDGE_TABLES = ['participant_week_edge_cell'];
+import { INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
+import type { DerivedTable, Keys } from './declaration';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 /** The days of a head, from Monday (0) on, and of a tail, from Sunday (6) back. */
@@ -50,8 +50,8 @@ const sideDays = (days: number[], threshold: number): string =>
 // API adds sites up only while no participant-week spans two sites (derived_meta.single_site), as
 // it does for several chosen sites. That halves the work of this statement, which adds about 8 s to
 // a load at 100,000 participants (2.6 million participant-weeks).
-const edgeCellSql = (intensityMinutes: number): string => `
-INSERT INTO participant_week_edge_cell (week, from_date, to_date, site_id, group_type, weeks, consistent, unknown, met)
+const EDGE_COLUMNS = 'week, from_date, to_date, site_id, group_type, weeks, consistent, unknown, met';
+const edgeCellSql = (intensityMinutes: number, keys: Keys): string => `
 WITH participant_week AS (
   -- Bit d of a mask: the participant-week has such a row on weekday d.
   SELECT week, site_id, coalesce(group_type, '*') AS group_type,
@@ -59,7 +59,10 @@ WITH participant_week AS (
     coalesce(bit_or(bit) FILTER (WHERE status = 'absent'), 0) AS absent_days,
     coalesce(bit_or(bit) FILTER (WHERE minutes IS NULL), 0) AS unknown_days,
     ${WEEKDAYS.map((d) => `coalesce(sum(minutes) FILTER (WHERE day = ${d}), 0)::int AS minutes_${d}`).join(', ')}
-  FROM (SELECT *, session_date - week AS day, 1 << (session_date - week) AS bit FROM derived_episode_row) r
+  FROM (
+    SELECT *, session_date - week AS day, 1 << (session_date - week) AS bit FROM derived_episode_row
+    WHERE ${keys.in('week', 'week')}
+  ) r
   -- ROLLUP: each type's week, and the all-types week ('*') of the episode at the site.
   GROUP BY enrollment_id, week, site_id, ROLLUP (group_type)
 ),
@@ -96,7 +99,19 @@ GROUP BY week, site_id, group_type, head, k
 -- As the API reads participant_week_cell (weeks > 0), a cut without a participant-week has no cell.
 HAVING bool_or(counted <= k)`;
 
-/** Fills participant_week_edge_cell; `intensityMinutes` as for participant_week_cell's met. */
+/** participant_week_edge_cell, keyed by week, from the build's derived_episode_row. */
+export const PARTICIPANT_WEEK_EDGE_CELL: DerivedTable = {
+  kind: 'table',
+  table: 'participant_week_edge_cell',
+  key: 'week',
+  set: 'week',
+  columns: EDGE_COLUMNS,
+  body: (keys) => edgeCellSql(INTENSITY_MINUTES_PER_WEEK, keys),
+};
+
+/** Fills participant_week_edge_cell from every row of derived_episode_row; `intensityMinutes` as for participant_week_cell's met. */
 export async function refreshParticipantWeekEdges(client: PoolClient, intensityMinutes: number): Promise<void> {
-  await client.query(edgeCellSql(intensityMinutes));
+  await client.query(
+    `INSERT INTO participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, { in: () => 'true', full: true })}`,
+  );
 }

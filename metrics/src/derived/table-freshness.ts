@@ -3,8 +3,7 @@
 // ($1 = ARRAY[site]). Freshness covers every row, not only those up to the derived as_of.
 
 import type { PoolClient } from 'pg';
-
-export const TABLE_FRESHNESS_TABLES = ['participant_site_set', 'table_freshness'];
+import type { WholeTables } from './declaration';
 
 /** The kinds of api FRESHNESS_SQL; every site ('' and each site_id) gets a row of each. */
 const KINDS = ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'attendance', 'feedback', 'sobriety'];
@@ -86,7 +85,18 @@ GROUP BY k.kind
 UNION ALL SELECT '', 'participants', coalesce(sum(participants), 0), NULL FROM participant_site_set
 UNION ALL SELECT '', 'sobriety', coalesce(sum(checkins), 0), max(latest_checkin) FROM participant_site_set`;
 
-/** The freshness tables; reads session_fact, so runs after it is filled. */
+/**
+ * The freshness tables, rebuilt whole by every build: a handful of rows per site that count every
+ * source row (a count per participant of their check-ins, session_fact's sums per site). Reads
+ * session_fact, so comes after it.
+ */
+export const TABLE_FRESHNESS: WholeTables = {
+  kind: 'whole',
+  name: 'table-freshness',
+  tables: ['participant_site_set', 'table_freshness'],
+  build: (client) => refreshTableFreshness(client),
+};
+
 export async function refreshTableFreshness(client: PoolClient): Promise<void> {
   await client.query(PARTICIPANT_SITE_SET_SQL);
   const { rows } = await client.query<{ lastDate: string | null }>(SESSION_FACT_LAST_DATE_SQL);

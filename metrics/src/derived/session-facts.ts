@@ -1,0 +1,111 @@
+// The per-session facts (session_fact) and their weekly and daily cells, keyed by session and by
+// the weeks and days of the sessions rebuilt (as stored before and as rebuilt).
+
+import { ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE, ATTENDED_SQL as ATTENDED } from '../vocabulary';
+import type { BuildContext, BuildStep, Keys } from './declaration';
+import { SESSION_SUM_COLUMNS } from './derived-constants';
+
+const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
+
+// Re-engagement of an absent row: an attended row of the same participant in the same group within
+// the 14 days after it. Judged rows are dated on or before as_of − 14, so that window never passes
+// as_of and does not depend on a query's period.
+// Keyed: the rows of each participant and group from the first affected session's date to 14 days
+// after the last (row_scope), enough for the re-engagement of the affected sessions' rows.
+const sessionFactSql = (keys: Keys) => `
+WITH ${
+  keys.full
+    ? ''
+    : `row_scope AS (
+  SELECT a.participant_id, s.group_id, min(s.session_date) AS lo, max(s.session_date) + 14 AS hi
+  FROM attendance a JOIN group_session s ON s.session_id = a.session_id
+  WHERE ${keys.in('s.session_id', 'session')}
+  GROUP BY a.participant_id, s.group_id
+),`
+}
+row_fact AS (
+  SELECT a.session_id, a.status, f.session_id IS NOT NULL AS has_feedback,
+    CASE WHEN a.status = 'absent' THEN count(*) FILTER (WHERE a.status IN ${ATTENDED}) OVER (
+      PARTITION BY a.participant_id, s.group_id
+      ORDER BY s.session_date
+      RANGE BETWEEN '1 day'::interval FOLLOWING AND '14 days'::interval FOLLOWING) END AS attended_after
+  FROM attendance a
+  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
+  ${
+    keys.full
+      ? ''
+      : `JOIN row_scope rs ON rs.participant_id = a.participant_id AND rs.group_id = s.group_id
+    AND s.session_date BETWEEN rs.lo AND rs.hi`
+  }
+  LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
+  WHERE a.status <> 'excused'
+  UNION ALL
+  SELECT a.session_id, a.status, false, NULL
+  FROM attendance a
+  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
+  WHERE a.status = 'excused' AND ${keys.in('a.session_id', 'session')}
+),
+row_counts AS (
+  SELECT session_id, count(*) AS scheduled,
+    count(*) FILTER (WHERE status = 'present') AS present,
+    count(*) FILTER (WHERE status = 'late') AS late,
+    count(*) FILTER (WHERE status = 'left_early') AS left_early,
+    count(*) FILTER (WHERE status = 'absent') AS absent,
+    count(*) FILTER (WHERE status = 'excused') AS excused,
+    count(*) FILTER (WHERE status IN ${ATTENDED} AND has_feedback) AS feedback_attended,
+    count(*) FILTER (WHERE status = 'absent' AND attended_after > 0) AS reengaged
+  FROM row_fact WHERE ${keys.in('session_id', 'session')} GROUP BY session_id
+),
+feedback_counts AS (
+  SELECT session_id, count(*) AS responses,
+    count(*) FILTER (WHERE relationship + goals_topics + approach + overall <= ${FLAG_MAX_SCORE}) AS flagged,
+    sum(relationship + goals_topics + approach + overall) AS score_sum,
+    sum(relationship) AS relationship_sum, sum(goals_topics) AS goals_topics_sum,
+    sum(approach) AS approach_sum, sum(overall) AS overall_sum
+  FROM feedback WHERE ${keys.in('session_id', 'session')} GROUP BY session_id
+)
+SELECT s.session_id, s.group_id, g.site_id, g.group_type, s.session_date,
+  (s.session_date - (extract(isodow FROM s.session_date)::int - 1)),
+  coalesce(r.scheduled, 0), coalesce(r.present, 0), coalesce(r.late, 0), coalesce(r.left_early, 0),
+  coalesce(r.absent, 0), coalesce(r.excused, 0), coalesce(r.feedback_attended, 0), coalesce(r.reengaged, 0),
+  coalesce(f.responses, 0), coalesce(f.flagged, 0), coalesce(f.score_sum, 0), coalesce(f.relationship_sum, 0),
+  coalesce(f.goals_topics_sum, 0), coalesce(f.approach_sum, 0), coalesce(f.overall_sum, 0)
+FROM group_session s
+JOIN therapy_group g ON g.group_id = s.group_id
+LEFT JOIN row_counts r ON r.session_id = s.session_id
+LEFT JOIN feedback_counts f ON f.session_id = s.session_id
+WHERE s.session_date <= $1::date AND ${keys.in('s.session_id', 'session')}`;
+
+const sessionTypeWeekSql = (keys: Keys) => `
+SELECT week, site_id, group_type, min(session_date), max(session_date), count(*), ${SUMS}
+FROM session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, site_id, group_type`;
+
+// The days of the weekly cells, for the days a period keeps of a week it cuts.
+const sessionTypeDaySql = (keys: Keys) => `
+SELECT session_date, week, site_id, group_type, count(*), ${SUMS}
+FROM session_fact WHERE ${keys.in('session_date', 'session_day')} GROUP BY session_date, week, site_id, group_type`;
+
+const sessionGroupWeekSql = (keys: Keys) => `
+SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
+FROM session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, group_id, site_id, group_type`;
+
+const OLD_SESSION_FACT = `derived_old_session_fact`;
+const sessionRows = (column: string) =>
+  `SELECT ${column} FROM ${OLD_SESSION_FACT}
+   UNION ALL SELECT ${column} FROM session_fact WHERE session_id IN (SELECT k FROM derived_affected_session)`;
+const asOf = (c: BuildContext) => [c.asOf];
+
+export const SESSION_FACT_STEPS: readonly BuildStep[] = [
+  {
+    kind: 'temp',
+    table: OLD_SESSION_FACT,
+    incrementalOnly: true,
+    body: (keys) => `SELECT * FROM session_fact WHERE ${keys.in('session_id', 'session')}`,
+  },
+  { kind: 'table', table: 'session_fact', key: 'session_id', set: 'session', body: sessionFactSql, params: asOf },
+  { kind: 'set', name: 'session_week', sql: () => sessionRows('week') },
+  { kind: 'set', name: 'session_day', sql: () => sessionRows('session_date') },
+  { kind: 'table', table: 'session_type_week', key: 'week', set: 'session_week', body: sessionTypeWeekSql },
+  { kind: 'table', table: 'session_type_day', key: 'session_date', set: 'session_day', body: sessionTypeDaySql },
+  { kind: 'table', table: 'session_group_week', key: 'week', set: 'session_week', body: sessionGroupWeekSql },
+];
