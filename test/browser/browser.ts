@@ -121,3 +121,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/** The filter bar's period and as-of date, read from its <time> elements' ISO dates. */
+export async function summaryPeriod(page: Page): Promise<{ from: string; to: string; asOf: string }> {
+  const dates = await page
+    .locator('.filter-bar__summary time')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+  const [from, to, asOf] = dates.length === 3 ? dates : ['', '', dates[0] ?? ''];
+  return { from: from!, to: to!, asOf: asOf! };
+}

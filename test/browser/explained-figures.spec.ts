@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { FIGURE_DEFINITIONS, type FigureId } from '../../metrics/src/definitions';
 import { DASHBOARD_FIGURES } from '../../web/src/charts/dashboard-figures';
-import { launchBrowser, openPage, SCREENSHOT_DIR, signInAs, waitForSettled, type TestBrowser } from './browser';
+import { formatDate } from '../../web/src/charts/format';
+import {
+  launchBrowser,
+  openPage,
+  SCREENSHOT_DIR,
+  signInAs,
+  summaryPeriod,
+  waitForSettled,
+  type TestBrowser,
+} from './browser';
 import { PAGES } from './pages';
 import { startStack, type RunningStack } from './stack';
 
@@ -143,6 +152,7 @@ describe('the retention curve', () => {
       has: page.getByRole('heading', { name: 'Retention by group type' }),
     });
     const plot = chart.locator('.recharts-cartesian-grid').first();
+    await plot.scrollIntoViewIfNeeded();
     const box = (await plot.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
     const tooltip = chart.locator('.recharts-tooltip-wrapper [data-testid="km-reading"]');
@@ -151,8 +161,7 @@ describe('the retention curve', () => {
     const day = Number(/Day (\d+) since admission/.exec(text)![1]);
     const filter = await page.evaluate(() => new URLSearchParams(location.search).toString());
     expect(filter).toBe('');
-    const summary = await page.locator('.filter-bar__summary').innerText();
-    const [, from, to, asOf] = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), as of (\d{4}-\d{2}-\d{2})/.exec(summary)!;
+    const { from, to, asOf } = await summaryPeriod(page);
     const data = await stack.graphql<Retention>(
       `query ($filter: MetricsFilter) { retention(filter: $filter) { scope { from to asOf }
         total { episodes curve { days atRisk survival lower upper } } } }`,
@@ -197,8 +206,7 @@ describe('cohort trends by admission month', () => {
     await frame.locator('.recharts-line-curve').first().waitFor();
     await frame.getByRole('button', { name: 'Show table' }).click();
     const rows = await frame.locator('tbody tr').count();
-    const summary = await page.locator('.filter-bar__summary').innerText();
-    const [, from, to, asOf] = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), as of (\d{4}-\d{2}-\d{2})/.exec(summary)!;
+    const { from, to, asOf } = await summaryPeriod(page);
     const data = await stack.graphql<{
       cohortTrends: { months: { month: string; retainedAt: { days: number; survival: number | null }[] }[] };
     }>(
@@ -240,15 +248,14 @@ describe('the previous period', () => {
 
   it('is chosen in the filter bar, kept in the URL, and changes the previous figures', async () => {
     const { page, problems } = await visit('/?period=lastQuarter');
-    const summary = await page.locator('.filter-bar__summary').innerText();
-    const [, from, to, asOf] = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), as of (\d{4}-\d{2}-\d{2})/.exec(summary)!;
+    const { from, to, asOf } = await summaryPeriod(page);
     await page.getByLabel('Compare with').selectOption('calendar');
     await waitForSettled(page);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('calendar');
     const calendar = (await overviewOf({ from, to, asOf, comparison: 'calendar' })).programOverview;
     const note = page.locator('.page-note', { hasText: /^Compared with/ });
     await expect(note.innerText()).resolves.toContain(
-      `the previous quarter, ${calendar.previousPeriod.from} to ${calendar.previousPeriod.to}`,
+      `the previous quarter, ${formatDate(calendar.previousPeriod.from)} to ${formatDate(calendar.previousPeriod.to)}`,
     );
     const a = calendar.admissions;
     const expected = calendar.previousHasData
@@ -257,14 +264,14 @@ describe('the previous period', () => {
           ? 'none in either period'
           : 'previous period: 0'
         : `on previous (${a.previous.toLocaleString('en-US')})`
-      : `no data for ${calendar.previousPeriod.from} to ${calendar.previousPeriod.to}`;
+      : `no data for ${formatDate(calendar.previousPeriod.from)} to ${formatDate(calendar.previousPeriod.to)}`;
     await expect(tileChange(page, 'Admissions')).resolves.toContain(expected);
     await page.getByLabel('Compare with').selectOption('yearEarlier');
     await waitForSettled(page);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('yearEarlier');
     const yearEarlier = (await overviewOf({ from, to, asOf, comparison: 'yearEarlier' })).programOverview;
     await expect(note.innerText()).resolves.toContain(
-      `${yearEarlier.previousPeriod.from} to ${yearEarlier.previousPeriod.to}`,
+      `${formatDate(yearEarlier.previousPeriod.from)} to ${formatDate(yearEarlier.previousPeriod.to)}`,
     );
     expect(yearEarlier.previousPeriod.from).not.toBe(calendar.previousPeriod.from);
     await shot(page, 'overview-compare-1440');
@@ -275,11 +282,10 @@ describe('the previous period', () => {
   it('reads "no data for <dates>" where the previous period holds no data, never "previous period: 0"', async () => {
     // The demo data cover one year: the year before the default last 12 months holds none.
     const { page } = await visit('/');
-    const summary = await page.locator('.filter-bar__summary').innerText();
-    const [, from, to, asOf] = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), as of (\d{4}-\d{2}-\d{2})/.exec(summary)!;
+    const { from, to, asOf } = await summaryPeriod(page);
     const { programOverview } = await overviewOf({ from, to, asOf });
     expect(programOverview.previousHasData).toBe(false);
-    const message = `no data for ${programOverview.previousPeriod.from} to ${programOverview.previousPeriod.to}`;
+    const message = `no data for ${formatDate(programOverview.previousPeriod.from)} to ${formatDate(programOverview.previousPeriod.to)}`;
     await expect(tileChange(page, 'Admissions')).resolves.toBe(message);
     await expect(tileChange(page, 'Sessions held')).resolves.toBe(message);
     const outcome = await page.locator('[data-testid="kpi-change"]').allInnerTexts();
@@ -296,8 +302,7 @@ describe('partial ISO weeks', () => {
     const frame = page.locator('section.chart-frame', {
       has: page.getByRole('heading', { name: 'Weekly attendance rate by group type' }),
     });
-    const summary = await page.locator('.filter-bar__summary').innerText();
-    const [, from, to, asOf] = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), as of (\d{4}-\d{2}-\d{2})/.exec(summary)!;
+    const { from, to, asOf } = await summaryPeriod(page);
     const data = await stack.graphql<{ attendance: { byWeek: { weekStart: string; partial: boolean }[] } }>(
       `query ($filter: MetricsFilter) { attendance(filter: $filter) { byWeek { weekStart partial } } }`,
       { filter: { from, to, asOf } },

@@ -1,3 +1,4 @@
+import { DateText } from '../charts/DateText';
 import { COMPARISON_LABELS, type ComparisonKind } from '@iop/metrics/comparison-period';
 import { useId } from 'react';
 import { useDataFreshnessQuery } from '../data/useDataFreshnessQuery';
@@ -115,7 +116,15 @@ export function FilterBar({ applies }: { applies: readonly FilterName[] }) {
         <p id={ids.summary} className="filter-bar__summary" aria-live="polite">
           {period ? (
             <>
-              {shows('period') ? `${period.from} to ${period.to}, as of ${asOf}` : `As of ${asOf}`}
+              {shows('period') ? (
+                <>
+                  <DateText iso={period.from} /> to <DateText iso={period.to} />, as of <DateText iso={asOf} />
+                </>
+              ) : (
+                <>
+                  As of <DateText iso={asOf} />
+                </>
+              )}
               {!sites.available && filters.siteIds.length > 0 && <> · sites: {filters.siteIds.join(', ')}</>}
             </>
           ) : freshness.isPending ? (

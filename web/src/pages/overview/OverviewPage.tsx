@@ -1,3 +1,4 @@
+import { DateText } from '../../charts/DateText';
 import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { formatCount } from '../../charts/format';
@@ -35,7 +36,8 @@ export default function OverviewPage() {
       <OutcomeTiles kpis={kpis} />
       {kpis.previousFilter && (
         <p className="page-note">
-          Each figure is compared with the same figure for {kpis.previousFilter.from} to {kpis.previousFilter.to}
+          Each figure is compared with the same figure for <DateText iso={kpis.previousFilter.from} /> to{' '}
+          <DateText iso={kpis.previousFilter.to} />
           {overview ? `, ${overview.comparison}` : ''}. Retention, completion and abstinence count the episodes admitted
           in the period; attendance and the session score count its sessions.
         </p>
@@ -59,7 +61,8 @@ export default function OverviewPage() {
       )}
       {overview && (
         <p className="page-note">
-          Compared with {overview.comparison}, {overview.previousPeriod.from} to {overview.previousPeriod.to}
+          Compared with {overview.comparison}, <DateText iso={overview.previousPeriod.from} /> to{' '}
+          <DateText iso={overview.previousPeriod.to} />
           {noDataIn ? ', which holds no data' : ''}.
         </p>
       )}

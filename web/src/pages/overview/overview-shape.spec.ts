@@ -13,7 +13,9 @@ describe('describeChange', () => {
   });
 
   it('says "no data for …" with the dates when the previous period holds no data', () => {
-    expect(describeChange(5, 0, { from: '2024-11-01', to: '2025-10-31' })).toBe('no data for 2024-11-01 to 2025-10-31');
+    expect(describeChange(5, 0, { from: '2024-11-01', to: '2025-10-31' })).toBe(
+      'no data for 1 Nov 2024 to 31 Oct 2025',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Column } from '../../charts/columns';
-import { formatCount } from '../../charts/format';
+import { formatCount, formatDate } from '../../charts/format';
 import { GROUP_TYPE_LABELS, type GroupType } from '../../filters/group-types';
 
 export interface SessionsRow {
@@ -26,8 +26,9 @@ export const SESSIONS_COLUMNS: Column<SessionsRow>[] = [
   { label: 'Previous period', value: (r) => r.previous, numeric: true },
 ];
 
-/** "no data for 2024-11-01 to 2025-10-31": a previous period with no data is not a previous period of 0. */
-export const noDataFor = (period: { from: string; to: string }) => `no data for ${period.from} to ${period.to}`;
+/** "no data for 1 Nov 2024 to 31 Oct 2025": a previous period with no data is not a previous period of 0. */
+export const noDataFor = (period: { from: string; to: string }) =>
+  `no data for ${formatDate(period.from)} to ${formatDate(period.to)}`;
 
 /**
  * "+12% on previous (25)", for a tile's detail line; where the previous period holds no data at
