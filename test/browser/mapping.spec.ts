@@ -61,11 +61,24 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-async function uploadVendorExport(page: Page): Promise<void> {
+async function uploadVendorExport(page: Page, upload = files): Promise<void> {
   await page.goto(`${stack.url}/data`);
   await waitForSettled(page);
-  await page.getByLabel('Export files (.csv, .csv.gz or .xlsx)').setInputFiles(files);
-  await page.getByRole('button', { name: `Upload and load ${files.length} files` }).click();
+  await page.getByLabel(/^Export files/).setInputFiles(upload);
+  await page.getByRole('button', { name: `Upload and load ${upload.length} files` }).click();
+}
+
+/** The export with one more column in its ratings file, as a vendor's upgrade might add. */
+function withRatingsColumn(name: string, value: string) {
+  return files.map((file) => {
+    if (file.name !== 'GSRS Ratings.csv') return file;
+    const lines = file.buffer
+      .toString('utf8')
+      .replace(/\r?\n$/, '')
+      .split(/\r?\n/);
+    const grown = lines.map((line, i) => `${line},${i === 0 ? name : value}`).join('\n');
+    return { ...file, buffer: Buffer.from(`${grown}\n`) };
+  });
 }
 
 function card(page: Page, fileName: string): Locator {
@@ -171,6 +184,31 @@ describe('bringing in an EHR export', () => {
     await expect(outcome.innerText()).resolves.toContain('Mapped by the profile “Vendor EHR”');
     expect(await page.getByTestId('mapping-screen').count()).toBe(0);
     await expect(page.getByTestId('mapping-profiles').innerText()).resolves.toContain('Vendor EHR');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the screen for an export that gained a column; the director changes the saved profile for it', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await uploadVendorExport(page, withRatingsColumn('Therapist', 'Staff 7'));
+    await page.getByTestId('mapping-screen').waitFor({ timeout: 60_000 });
+    await waitForSettled(page);
+    await page.getByLabel('Or use a saved profile').selectOption('Vendor EHR');
+    await page.getByRole('button', { name: 'Change it for these files' }).click();
+    // What was settled by hand the first time comes back from the profile; the new column is left out.
+    const ratings = card(page, 'GSRS Ratings.csv');
+    await expect(ratings.getByLabel('Target for Goals and Topics').inputValue()).resolves.toBe('goals_topics');
+    await expect(ratings.getByLabel('Target for Therapist').inputValue()).resolves.toBe('');
+    await expect(
+      card(page, 'Episodes.csv').getByLabel('discharge_reason for “Transferred to another provider”').inputValue(),
+    ).resolves.toBe('transferred');
+    await expect(page.getByLabel('Profile name').inputValue()).resolves.toBe('Vendor EHR');
+    await page.getByRole('button', { name: 'Save profile and load' }).click();
+    const outcome = page.getByTestId('upload-outcome');
+    await outcome.waitFor({ timeout: 120_000 });
+    await expect(outcome.innerText()).resolves.toMatch(/^Loaded: every file and row was accepted\..*Vendor EHR/);
+    await waitForSettled(page);
+    await expect(page.getByTestId('mapping-profiles').innerText()).resolves.toContain('version 2');
     expect(problems).toEqual([]);
     await page.close();
   });

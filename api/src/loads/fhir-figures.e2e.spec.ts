@@ -18,8 +18,22 @@ let dir: string;
 let fromCsv: { api: ApiTestServer; director: ApiSession };
 let fromFhir: { api: ApiTestServer; director: ApiSession };
 
-/** Queries about the loads, users and releases themselves differ by design (times, files, who). */
-const NOT_FIGURES = new Set(['AuditLog', 'LoadHistory', 'Rejects', 'Releases', 'Release', 'GetUser']);
+/**
+ * Queries about the loads, users, releases and uploads themselves differ by design (times, files,
+ * who) or ask about no loaded row (the mapping screen's).
+ */
+const NOT_FIGURES = new Set([
+  'AuditLog',
+  'LoadHistory',
+  'Rejects',
+  'Releases',
+  'Release',
+  'GetUser',
+  'MappingPreview',
+  'MappingProfiles',
+  'MappingTargets',
+  'MappingUpload',
+]);
 const REQUIRED_VARIABLES: Record<string, Record<string, unknown>[]> = {
   EarlyWarning: [{ limit: 1000 }],
   GroupFunnel: [{ measure: 'attendance' }, { measure: 'completion' }, { measure: 'retention90' }],
@@ -27,6 +41,10 @@ const REQUIRED_VARIABLES: Record<string, Record<string, unknown>[]> = {
     groupType,
   })),
   DrilldownSessions: [{ groupId: 'G0001' }, { groupId: 'G0007' }],
+  ParticipantActivity: [
+    { participantId: 'P000001', rows: 10 },
+    { participantId: 'P000012', rows: 10 },
+  ],
 };
 
 function figureQueries(): { name: string; query: string }[] {

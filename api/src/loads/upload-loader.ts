@@ -37,12 +37,14 @@ export class UploadLoader {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
 
-  /** Starts the upload's load, or leaves it waiting for a mapping. */
+  /** Starts the upload's load, or leaves it waiting for a mapping when a file is neither the contract's nor mapped. */
   async begin(uploadId: string, dir: string, source: string): Promise<void> {
     const files = await sourceFilesOf([dir]).catch(() => [] as string[]);
     if (files.length > 0 && files.some((file) => fileKindOf(file) === null)) {
       const stored = await findProfileForFiles(profileDatabaseOf(this.dataSource), files);
-      if (stored === null) {
+      // A file the profile does not know (an export that gained or renamed a column) is for the
+      // director to map, on the screen, rather than refused.
+      if (stored === null || stored.unmapped.some((file) => fileKindOf(file) === null)) {
         this.registry.awaitMapping(uploadId, dir);
         return;
       }

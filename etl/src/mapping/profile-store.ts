@@ -100,30 +100,40 @@ async function headerOf(file: string, sheet?: string): Promise<string[] | null> 
   }
 }
 
+/** Whether the profile maps the file (by its name and its header, on the profile's sheets). */
+async function mapsFile(
+  profile: MappingProfile,
+  file: string,
+  headers: Map<string, string[] | null>,
+): Promise<boolean> {
+  for (const sheet of new Set(profile.files.map((f) => f.match.sheet))) {
+    const key = `${file}\u0000${sheet ?? ''}`;
+    if (!headers.has(key)) headers.set(key, await headerOf(file, sheet));
+    const header = headers.get(key);
+    if (header && findFileMapping(profile, path.basename(file), header)) return true;
+  }
+  return false;
+}
+
 /**
- * The saved profile that maps these files: the one that maps the most of them (at least one).
- * For the inbox and the upload: a folder whose exports a profile knows is loaded with no questions.
+ * The saved profile that maps these files: the one that maps the most of them (at least one), with
+ * the files it does not map. The inbox loads a drop with it (the files it does not map are refused,
+ * each with its reason); an upload waits for the mapping screen unless it maps every file.
  */
-export async function findProfileForFiles(client: Queryable, files: readonly string[]): Promise<StoredProfile | null> {
+export async function findProfileForFiles(
+  client: Queryable,
+  files: readonly string[],
+): Promise<(StoredProfile & { unmapped: string[] }) | null> {
   const profiles = await listProfiles(client);
-  let best: { profile: StoredProfile; matched: number } | null = null;
+  let best: { profile: StoredProfile; unmapped: string[] } | null = null;
   const headers = new Map<string, string[] | null>();
   for (const candidate of profiles) {
-    let matched = 0;
-    for (const file of files) {
-      for (const sheet of new Set(candidate.profile.files.map((f) => f.match.sheet))) {
-        const key = `${file}\u0000${sheet ?? ''}`;
-        if (!headers.has(key)) headers.set(key, await headerOf(file, sheet));
-        const header = headers.get(key);
-        if (header && findFileMapping(candidate.profile, path.basename(file), header)) {
-          matched++;
-          break;
-        }
-      }
-    }
-    if (matched > 0 && (best === null || matched > best.matched)) best = { profile: candidate, matched };
+    const unmapped: string[] = [];
+    for (const file of files) if (!(await mapsFile(candidate.profile, file, headers))) unmapped.push(file);
+    if (unmapped.length < files.length && (best === null || unmapped.length < best.unmapped.length))
+      best = { profile: candidate, unmapped };
   }
-  return best?.profile ?? null;
+  return best === null ? null : { ...best.profile, unmapped: best.unmapped };
 }
 
 export { headerSignature };

@@ -1,5 +1,13 @@
 import { useEffect, useId, useState } from 'react';
-import { draftFromSuggestion, profileDocument, withColumnTarget, withValue, type FileDraft } from './draft';
+import {
+  draftFromSuggestion,
+  draftsFromProfile,
+  profileDocument,
+  withColumnTarget,
+  withValue,
+  type FileDraft,
+  type SavedFileMapping,
+} from './draft';
 import { FileMappingCard } from './FileMappingCard';
 import { MappingPreviewView } from './MappingPreviewView';
 import { useMappingPreviewQuery } from './useMappingPreviewQuery';
@@ -22,6 +30,8 @@ export function MappingScreen({ uploadId }: { uploadId: string }) {
   const [name, setName] = useState('');
   const [previewOf, setPreviewOf] = useState<string | null>(null);
   const [savedProfile, setSavedProfile] = useState('');
+  // The chosen profile's mappings of files this upload lacks: saved again with its next version.
+  const [kept, setKept] = useState<SavedFileMapping[]>([]);
   const preview = useMappingPreviewQuery(uploadId, previewOf);
   const ids = { name: useId(), saved: useId(), heading: useId() };
 
@@ -40,12 +50,21 @@ export function MappingScreen({ uploadId }: { uploadId: string }) {
 
   const update = (index: number, change: (d: FileDraft) => FileDraft) =>
     setDrafts((all) => all && all.map((d, i) => (i === index ? change(d) : d)));
-  const document = profileDocument(name || 'Draft', drafts);
+  const document = profileDocument(name || 'Draft', drafts, kept);
   const saveAndLoad = async () => {
-    const saved = await save.mutateAsync(profileDocument(name, drafts));
+    const saved = await save.mutateAsync(profileDocument(name, drafts, kept));
     await loadUpload.mutateAsync({ uploadId, name: saved.name });
   };
   const busy = save.isPending || loadUpload.isPending;
+  const startFrom = (profileName: string) => {
+    const profile = profiles.data?.find((p) => p.name === profileName);
+    if (!profile) return;
+    const started = draftsFromProfile(files.data, profile.document);
+    setDrafts(started.drafts);
+    setKept(started.kept);
+    setName(profile.name);
+    setPreviewOf(null);
+  };
   const error = save.error ?? loadUpload.error;
 
   return (
@@ -60,7 +79,7 @@ export function MappingScreen({ uploadId }: { uploadId: string }) {
       </p>
       {profiles.data && profiles.data.length > 0 && (
         <div className="mapping-screen__row">
-          <label htmlFor={ids.saved}>Or load with a saved profile</label>
+          <label htmlFor={ids.saved}>Or use a saved profile</label>
           <select id={ids.saved} value={savedProfile} onChange={(e) => setSavedProfile(e.target.value)}>
             <option value="">(choose)</option>
             {profiles.data.map((p) => (
@@ -75,6 +94,9 @@ export function MappingScreen({ uploadId }: { uploadId: string }) {
             onClick={() => loadUpload.mutate({ uploadId, name: savedProfile })}
           >
             Load with it
+          </button>
+          <button type="button" disabled={!savedProfile || busy} onClick={() => startFrom(savedProfile)}>
+            Change it for these files
           </button>
         </div>
       )}

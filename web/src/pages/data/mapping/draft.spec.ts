@@ -1,5 +1,6 @@
 import {
   codedColumns,
+  draftsFromProfile,
   draftFromSuggestion,
   missingColumns,
   profileDocument,
@@ -80,5 +81,72 @@ describe('the mapping draft', () => {
     const moved = withColumnTarget(draft, 'Attendance', 'minutes_attended');
     expect(moved.values).toEqual({ minutes_attended: { P: 'present', A: 'absent', NS: '' } });
     expect(withColumnTarget(draft, 'Attendance', '').values).toEqual({});
+  });
+});
+
+describe('a draft from a saved profile', () => {
+  const saved = JSON.stringify({
+    format: 'iop-mapping-profile',
+    version: 1,
+    name: 'Vendor EHR',
+    files: [
+      {
+        match: { header: ['Location Code', 'Location Name'] },
+        target: 'sites',
+        columns: { site_id: 'Location Code', site_name: 'Location Name' },
+      },
+      {
+        match: { header: ['Client ID', 'Client Name', 'Attendance', 'Date of Service'] },
+        target: 'attendance',
+        columns: { participant_id: 'client id', status: 'Attendance' },
+        values: { status: { P: 'present', A: 'absent' } },
+        dateFormat: 'm/d/yy',
+      },
+    ],
+  });
+
+  it('takes the mapping that reads most of the file, though the file gained a column', () => {
+    const grown: SourceFile = {
+      ...report,
+      columns: [...report.columns, { name: 'Therapist', samples: ['Dr. A'], identifier: null }],
+    };
+    expect(draftsFromProfile([grown], saved).drafts[0]).toEqual({
+      fileName: 'Group_Attendance_Report.csv',
+      header: ['Client ID', 'Client Name', 'Attendance', 'Date of Service', 'Therapist'],
+      target: 'attendance',
+      columns: {
+        'Client ID': 'participant_id',
+        'Client Name': '',
+        Attendance: 'status',
+        'Date of Service': '',
+        Therapist: '',
+      },
+      values: { status: { P: 'present', A: 'absent' } },
+      dateFormat: 'm/d/yy',
+    });
+  });
+
+  it('saves as the profile it came from, matched by the new header, keeping the files the upload lacks', () => {
+    const { drafts, kept } = draftsFromProfile([report], saved);
+    const document = JSON.parse(profileDocument('Vendor EHR', drafts, kept));
+    expect(document.name).toBe('Vendor EHR');
+    expect(document.files).toEqual([
+      {
+        match: { header: ['Client ID', 'Client Name', 'Attendance', 'Date of Service'] },
+        target: 'attendance',
+        columns: { participant_id: 'Client ID', status: 'Attendance' },
+        values: { status: { P: 'present', A: 'absent' } },
+        dateFormat: 'm/d/yy',
+      },
+      JSON.parse(saved).files[0],
+    ]);
+  });
+
+  it('starts from the suggestion for a file the profile does not read', () => {
+    const other: SourceFile = { ...report, columns: [{ name: 'Unrelated', samples: [], identifier: null }] };
+    expect(draftsFromProfile([other], saved)).toEqual({
+      drafts: [draftFromSuggestion(other)],
+      kept: JSON.parse(saved).files,
+    });
   });
 });

@@ -102,8 +102,12 @@ export function missingColumns(draft: FileDraft, targets: readonly TargetColumn[
   return targets.filter((t) => t.required && !mapped.has(t.name)).map((t) => t.name);
 }
 
-/** The profile document of the drafts (files not mapped are left out). */
-export function profileDocument(name: string, drafts: readonly FileDraft[]): string {
+/** The profile document of the drafts (files not mapped are left out), then the mappings `kept`. */
+export function profileDocument(
+  name: string,
+  drafts: readonly FileDraft[],
+  kept: readonly SavedFileMapping[] = [],
+): string {
   const files = drafts
     .filter((d) => d.target !== '')
     .map((d) => {
@@ -116,5 +120,68 @@ export function profileDocument(name: string, drafts: readonly FileDraft[]): str
       );
       return { match: { header: d.header }, target: d.target, columns, values, dateFormat: d.dateFormat };
     });
-  return JSON.stringify({ format: 'iop-mapping-profile', version: 1, name: name.trim(), files }, null, 2);
+  return JSON.stringify(
+    { format: 'iop-mapping-profile', version: 1, name: name.trim(), files: [...files, ...kept] },
+    null,
+    2,
+  );
+}
+
+export interface SavedFileMapping {
+  match: { header?: string[]; fileName?: string };
+  target: string;
+  columns: Record<string, string>;
+  values?: Record<string, Record<string, string>>;
+  dateFormat?: DateFormat;
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The saved file mapping that reads most of the file's columns, or null when none reads any. */
+function closestMapping(file: SourceFile, saved: readonly SavedFileMapping[]): SavedFileMapping | null {
+  const header = file.columns.map((c) => c.name);
+  const reads = (mapping: SavedFileMapping) =>
+    Object.values(mapping.columns).filter((source) => header.some((h) => sameName(h, source))).length;
+  return saved.reduce<SavedFileMapping | null>(
+    (found, mapping) => (reads(mapping) > (found ? reads(found) : 0) ? mapping : found),
+    null,
+  );
+}
+
+function draftOf(file: SourceFile, mapping: SavedFileMapping): FileDraft {
+  const header = file.columns.map((c) => c.name);
+  const columns: Record<string, string> = Object.fromEntries(header.map((h) => [h, '']));
+  for (const [target, source] of Object.entries(mapping.columns)) {
+    const column = header.find((h) => sameName(h, source));
+    if (column !== undefined) columns[column] = target;
+  }
+  return {
+    fileName: file.fileName,
+    header,
+    target: mapping.target,
+    columns,
+    values: mapping.values ?? {},
+    dateFormat: mapping.dateFormat ?? 'iso',
+  };
+}
+
+/**
+ * The drafts of an upload from a saved profile, to change it and save its next version: each file
+ * from the profile's mapping that reads most of its columns (an export that gained or lost a column
+ * matches none exactly, which is why it reached the screen), else from the suggestion. `kept`: the
+ * profile's mappings of files this upload does not hold, saved again unchanged.
+ */
+export function draftsFromProfile(
+  files: readonly SourceFile[],
+  document: string,
+): { drafts: FileDraft[]; kept: SavedFileMapping[] } {
+  const saved = (JSON.parse(document) as { files?: SavedFileMapping[] }).files ?? [];
+  const used = new Set<SavedFileMapping>();
+  const drafts = files.map((file) => {
+    const mapping = file.contractKind === null ? closestMapping(file, saved) : null;
+    if (mapping === null) return draftFromSuggestion(file);
+    used.add(mapping);
+    return draftOf(file, mapping);
+  });
+  return { drafts, kept: saved.filter((mapping) => !used.has(mapping)) };
 }
