@@ -42,6 +42,7 @@ describe('the figure cache', () => {
       'adjustedComparison',
       'attendance',
       'attendanceIntensity',
+      'cohortTrends',
       'dataFreshness',
       'drilldownGroups',
       'drilldownSessions',

@@ -138,7 +138,10 @@ describe('the PDF', () => {
     expect(chart).toMatch(/All group types\s+Psychoeducation|All group types\s+Skills/);
     // Family's episode count is hidden (the complement of trauma-informed): its curve would give it away.
     expect(flat(chart)).toContain('Not drawn, to protect small groups: Trauma-informed, Family.');
-    const methods = flat(pdfPages.find((p) => p.includes('Small-cell suppression'))!);
+    // The methods run over several pages: each figure's definition (Counted, Out of), then the rule.
+    const methods = flat(
+      pdfPages.filter((p) => p.includes('Counted:') || p.includes('Small-cell suppression')).join(' '),
+    );
     expect(methods).toContain('Counts from 1 to 10 (fewer than 11) are not shown');
     expect(methods).toContain('complementary suppression');
     expect(methods).toContain('Intent-to-treat');
@@ -209,7 +212,7 @@ describe('access and validation', () => {
   it.each([
     ['?from=2026-02-30', 'from must be a date written YYYY-MM-DD (got "2026-02-30")'],
     ['?from=2026-06-01&to=2026-05-01', 'from (2026-06-01) is after to (2026-05-01)'],
-    ['?form=2026-01-01', 'unknown parameter "form" (allowed: from, to, sites, asOf)'],
+    ['?form=2026-01-01', 'unknown parameter "form" (allowed: from, to, sites, asOf, compare)'],
     ['?from=2026-01-01&from=2026-02-01', 'from must be given once, as plain text'],
     ['?sites=S1,,S2', 'sites must be site IDs of 1 to 64 characters, separated by commas'],
   ])('answers 400 to %s, naming the problem', async (query, message) => {
