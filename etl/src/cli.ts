@@ -13,8 +13,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, migrate, startDatabaseServer } from '@iop/db';
 import { InboxWatcher, runInboxOnce, type DropOutcome } from './inbox';
 import { readFile } from 'node:fs/promises';
-import { Client } from 'pg';
 import { loadFiles } from './load/load-files';
+import { withClient } from './load/with-client';
 import { loadWithProfile } from './mapping/load-with-profile';
 import { type MappingProfile, parseProfile } from './mapping/profile';
 import { getProfile } from './mapping/profile-store';
@@ -181,15 +181,9 @@ async function profileOf(url: string, options: LoadCommandOptions): Promise<Mapp
     return parseProfile(document);
   }
   if (options.profile === undefined) return null;
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const stored = await getProfile(client, options.profile);
-    if (stored === null) throw new Error(`there is no saved mapping profile named "${options.profile}"`);
-    return stored.profile;
-  } finally {
-    await client.end();
-  }
+  const stored = await withClient(url, (client) => getProfile(client, options.profile!));
+  if (stored === null) throw new Error(`there is no saved mapping profile named "${options.profile}"`);
+  return stored.profile;
 }
 
 async function runHistory(limit: number, json: boolean, io: CliStreams): Promise<number> {

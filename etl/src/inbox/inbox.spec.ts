@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@iop/db';
 import JSZip from 'jszip';
-import { Client } from 'pg';
 import { generateDemoData } from '../demo/generate';
 import { loadFiles } from '../load/load-files';
 import { loadHistory } from '../load/load-record';
 import { saveProfile } from '../mapping/profile-store';
 import { vendorProfile, writeVendorExport } from '../mapping/testing/vendor-export';
-import { tableContents } from '../load/testing/database';
+import { tableContents, withClient } from '../load/testing/database';
 import { listDrops } from './drops';
 import { ensureInbox, InboxWatcher, runInboxOnce } from './inbox-runner';
 import { processDrop } from './process-drop';
@@ -43,16 +42,6 @@ async function drop(name: string, files: Record<string, string>, ageSeconds: num
     await utimes(path.join(dir, file), when, when);
   }
   if (ready) await writeFile(path.join(inbox, `${name}.ready`), '');
-}
-
-async function withPg<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const SITES = 'site_id,site_name\nS1,North\n';
@@ -139,7 +128,7 @@ describe('the watched inbox', () => {
       const direct = await createTestDatabase();
       try {
         await loadFiles(direct.url, [demo]);
-        await withPg(db.url, (client) => saveProfile(client, vendorProfile('Vendor EHR'), 'test'));
+        await withClient(db.url, (client) => saveProfile(client, vendorProfile('Vendor EHR'), 'test'));
         const outcomes = await runInboxOnce(db.url, inbox, { settleSeconds: 60, gapMs: 10 });
         expect(outcomes.map((o) => [o.drop, o.result, o.reason])).toEqual([['vendor-export', 'done', null]]);
         const [load] = await loadHistory(db.url, 1);

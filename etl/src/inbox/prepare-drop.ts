@@ -3,8 +3,8 @@
 // FHIR, ../fhir, and unpacks a .zip); files in a program's own shape load through the saved
 // mapping profile that matches their headers (../mapping), as an upload of them would.
 
-import { Client } from 'pg';
 import { fileKindOf } from '../contract/file-kinds';
+import { withClient } from '../load/with-client';
 import { isFhirExport } from '../fhir/ndjson';
 import { findProfileForFiles, type StoredProfile } from '../mapping/profile-store';
 import { sourceFilesOf } from '../mapping/load-with-profile';
@@ -32,14 +32,4 @@ export async function prepareDropFiles(databaseUrl: string, paths: readonly stri
     if (stored !== null) return as(`mapping profile "${stored.name}" version ${stored.version}`, stored);
   }
   return as(paths.some((p) => /\.zip$/i.test(p)) ? 'zip' : 'contract CSV files');
-}
-
-async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,7 +1,7 @@
 // Test helpers: fixture paths, whole-table snapshots and cloned databases. Used by the specs only.
 
 import path from 'node:path';
-import { Client } from 'pg';
+import { withClient } from '../with-client';
 import { projectRoot, TEST_ADMIN_URL_ENV, withDatabase } from '@iop/db';
 import { randomBytes } from 'node:crypto';
 
@@ -23,15 +23,7 @@ export const DATA_TABLES: Readonly<Record<string, string>> = {
 
 export type TableContents = Record<string, Record<string, unknown>[]>;
 
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withClient };
 
 /** Rows as JSON (dates as YYYY-MM-DD, numbers as numbers), in key order. */
 export async function tableContents(url: string): Promise<TableContents> {
