@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { proportion, resolveEpisodeScope } from '../episodes';
+import { abstinenceFigure } from '../sobriety/abstinence-figure';
+import { resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { EpisodeCount, retentionFigures } from '../retention/retention.service';
 import { COHORT_ALLIANCE_SQL, COHORT_EPISODES_SQL, sessionScopeParams } from '@iop/metrics';
@@ -59,18 +60,12 @@ function monthFigures(month: string, episodes: EpisodeRows, alliance: AllianceRo
     episodes: retention.episodes,
     retainedAt: retention.retainedAt,
     completion: retention.completion,
-    abstinence: COHORT_ABSTINENCE_MILESTONES.map((days) => {
-      const m = episodes.abstinence.find((a) => a.month === month && a.days === days);
-      const [eligible, responders, abstinent] = [m?.eligible ?? 0, m?.responders ?? 0, m?.abstinent ?? 0];
-      return {
+    abstinence: COHORT_ABSTINENCE_MILESTONES.map((days) =>
+      abstinenceFigure(
         days,
-        eligible,
-        responders,
-        abstinent,
-        responderRate: proportion(abstinent, responders),
-        intentToTreatRate: proportion(abstinent, eligible),
-      };
-    }),
+        episodes.abstinence.find((a) => a.month === month && a.days === days),
+      ),
+    ),
     alliance: meanWithInterval(alliance.find((a) => a.month === month)),
   };
 }

@@ -1,8 +1,9 @@
 import { ABSTINENCE_MILESTONES, SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { abstinenceFigure } from './abstinence-figure';
 import { queryPrepared } from '../database/prepared-query';
-import { breakdown, cellOf, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
+import { breakdown, cellOf, derivedDataFor, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { SobrietyFigures, SobrietyReport } from './sobriety.model';
 
@@ -54,18 +55,12 @@ function figures(row: SobrietyRow, groupType: GroupType | null, lastCravingWeek:
     episodes: mine(row.episodes)[0]?.episodes ?? 0,
     percentDaysAbstinent: { n: pda?.pdaN ?? 0, mean: pda?.pdaMean ?? null },
     pdaChangeFromBaseline: { n: pda?.changeN ?? 0, mean: pda?.changeMean ?? null },
-    abstinence: ABSTINENCE_MILESTONES.map((days) => {
-      const m = mine(row.abstinence).find((a) => a.days === days);
-      const [eligible, responders, abstinent] = [m?.eligible ?? 0, m?.responders ?? 0, m?.abstinent ?? 0];
-      return {
+    abstinence: ABSTINENCE_MILESTONES.map((days) =>
+      abstinenceFigure(
         days,
-        eligible,
-        responders,
-        abstinent,
-        responderRate: proportion(abstinent, responders),
-        intentToTreatRate: proportion(abstinent, eligible),
-      };
-    }),
+        mine(row.abstinence).find((a) => a.days === days),
+      ),
+    ),
     cravingTrend: Array.from({ length: lastCravingWeek + 1 }, (_, week) => {
       const w = mine(row.craving).find((c) => c.week === week);
       return { week, checkIns: w?.checkIns ?? 0, episodes: w?.episodes ?? 0, meanCraving: w?.meanCraving ?? null };
