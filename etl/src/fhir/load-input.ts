@@ -13,7 +13,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FileKind } from '../contract';
 import type { LoadFile } from '../load/discover-files';
-import type { PreparedInput } from '../load/prepared-input';
+import type { PreparedInput } from '../load/types';
 import type { FileSummary, RowReject } from '../load/types';
 import { BASELINE_COLUMNS, pathOfColumn } from './column-paths';
 import { convertFhirExport, type ConvertedExport, type FhirOptions } from './convert';

@@ -3,26 +3,13 @@
 // other; the hooks below store what the conversion rejected and put the loader's rejects back onto
 // the lines and elements of the original files.
 
-import type { PoolClient } from 'pg';
 import { prepareFhirInput } from '../fhir/load-input';
 import { isFhirExport } from '../fhir/ndjson';
-import { discoverFiles, type LoadFile } from './discover-files';
-import type { FileSummary, LoadOptions } from './types';
-import { unpackZips } from './unzip-export';
+import { discoverFiles } from './discover-files';
+import type { LoadOptions, PreparedInput } from './types';
 
-export interface PreparedInput {
-  files: LoadFile[];
-  /** Load-wide remarks about the input (files left alone, resources not read). */
-  warnings: string[];
-  /** Once the load's record exists: stores the rejects found while preparing. */
-  recordPrepared(client: PoolClient, loadId: number): Promise<void>;
-  /** After each file: its summary as the load reports it. */
-  afterFile(client: PoolClient, loadId: number, summary: FileSummary): Promise<FileSummary>;
-  /** Summaries of what is rejected but belongs to no contract file (unreadable lines). */
-  extraSummaries(): FileSummary[];
-  /** Removes whatever was made; called once the load is over, whatever became of it. */
-  cleanup(): Promise<void>;
-}
+export type { PreparedInput };
+import { unpackZips } from './unzip-export';
 
 const IGNORED_CSV = 'not a .csv, .csv.gz or .xlsx file';
 

@@ -3,7 +3,9 @@
 // cells) is in the `detail` beside them, for directors and the operator only. Sample rejects carry
 // no detail and mask participant identifiers, so a summary is safe to log.
 
+import type { PoolClient } from 'pg';
 import type { FileKind } from '../contract';
+import type { LoadFile } from './discover-files';
 
 export type LoadStatus = 'succeeded' | 'partial' | 'failed';
 
@@ -126,4 +128,19 @@ export interface LoadOptions {
    * which become rejects of that file like the loader's own.
    */
   mappedFiles?: ReadonlyMap<string, { name: string; rejectsFile: string | null }>;
+}
+
+/** What a load reads: the contract's files as given, or made from another format first (prepared-input.ts). */
+export interface PreparedInput {
+  files: LoadFile[];
+  /** Load-wide remarks about the input (files left alone, resources not read). */
+  warnings: string[];
+  /** Once the load's record exists: stores the rejects found while preparing. */
+  recordPrepared(client: PoolClient, loadId: number): Promise<void>;
+  /** After each file: its summary as the load reports it. */
+  afterFile(client: PoolClient, loadId: number, summary: FileSummary): Promise<FileSummary>;
+  /** Summaries of what is rejected but belongs to no contract file (unreadable lines). */
+  extraSummaries(): FileSummary[];
+  /** Removes whatever was made; called once the load is over, whatever became of it. */
+  cleanup(): Promise<void>;
 }
