@@ -85,8 +85,17 @@ function card(page: Page, fileName: string): Locator {
   return page.getByTestId('mapping-file').filter({ has: page.getByRole('heading', { name: fileName, exact: true }) });
 }
 
+/**
+ * Whether the page, once laid out at its new width, scrolls sideways. Charts follow a resize a few
+ * frames late (ResizeObserver), so a resized page is given time to settle before it counts as wide.
+ */
 async function noSidewaysScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  return page
+    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, {
+      timeout: 10_000,
+    })
+    .then(() => true)
+    .catch(() => false);
 }
 
 describe('bringing in an EHR export', () => {
