@@ -14,7 +14,7 @@ async function main(argv: string[]) {
   try {
     const service = new AdjustedComparisonService(dataSource);
     const asOf = (
-      (await dataSource.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived_meta`)) as { d: string }[]
+      (await dataSource.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived.meta`)) as { d: string }[]
     )[0]!.d;
     const periods: [string, object][] = [
       ['last 90 days', { from: addDays(asOf, -89), to: asOf, asOf }],

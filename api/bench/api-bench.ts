@@ -167,7 +167,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       });
       const session = await sessionFor(server.url, `bench-director-${process.pid}`, 'bench-password-1');
       poster = graphqlPoster(server.url, session);
-      const asOf = (await pool.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived_meta`)).rows[0]
+      const asOf = (await pool.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM derived.meta`)).rows[0]
         ?.d as string;
       const periods: [string, Record<string, unknown>][] = [
         ['last 90 days', { from: addDays(asOf, -89), to: asOf, asOf }],

@@ -1,59 +1,23 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1764140000000 } from '../migrations/1764140000000-initial-schema';
 import { UsersSessionsAudit1764150000000 } from '../migrations/1764150000000-users-sessions-audit';
-import { DerivedMetricTables1764160000000 } from '../migrations/1764160000000-derived-metric-tables';
-import { DerivedWarningAndGroupTables1764170000000 } from '../migrations/1764170000000-derived-warning-and-group-tables';
-import { EpisodeCells1764180000000 } from '../migrations/1764180000000-episode-cells';
-import { TableFreshness1764190000000 } from '../migrations/1764190000000-table-freshness';
-import { ParticipantWeekEdgeCells1764200000000 } from '../migrations/1764200000000-participant-week-edge-cells';
-import { EpisodePreviousWindow1764210000000 } from '../migrations/1764210000000-episode-previous-window';
-import { SessionTypeDays1764220000000 } from '../migrations/1764220000000-session-type-days';
-import { EpisodeOutcomes1764230000000 } from '../migrations/1764230000000-episode-outcomes';
-import { EpisodeOutcomeMonths1764240000000 } from '../migrations/1764240000000-episode-outcome-months';
-import { CravingMonths1764250000000 } from '../migrations/1764250000000-craving-months';
-import { EpisodeDaysAndSpans1764260000000 } from '../migrations/1764260000000-episode-days-and-spans';
-import { EpisodeOutcomeDays1764270000000 } from '../migrations/1764270000000-episode-outcome-days';
 import { AuditOutcomeAfterAnswer1764280000000 } from '../migrations/1764280000000-audit-outcome-after-answer';
-import { EpisodeCellAccountability1764290000000 } from '../migrations/1764290000000-episode-cell-accountability';
-import { ParticipantsServedDays1764300000000 } from '../migrations/1764300000000-participants-served-days';
-import { EarlyWarningRankIndex1764310000000 } from '../migrations/1764310000000-early-warning-rank-index';
-import { EpisodeOutcomesAllSites1764320000000 } from '../migrations/1764320000000-episode-outcomes-all-sites';
-import { SobrietyMonths1764330000000 } from '../migrations/1764330000000-sobriety-months';
 import { AuditArgumentsAndSites1764340000000 } from '../migrations/1764340000000-audit-arguments-and-sites';
 import { RejectDetails1764350000000 } from '../migrations/1764350000000-reject-details';
 import { Releases1764400000000 } from '../migrations/1764400000000-releases';
-import { IncrementalDerivedTables1764410000000 } from '../migrations/1764410000000-incremental-derived-tables';
 import { MappingProfiles1764450000000 } from '../migrations/1764450000000-mapping-profiles';
-import { EpisodeCovariates1764500000000 } from '../migrations/1764500000000-episode-covariates';
+import { DerivedSchema1764600000000 } from '../migrations/1764600000000-derived-schema';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const migrations = [
   InitialSchema1764140000000,
   UsersSessionsAudit1764150000000,
-  DerivedMetricTables1764160000000,
-  DerivedWarningAndGroupTables1764170000000,
-  EpisodeCells1764180000000,
-  TableFreshness1764190000000,
-  ParticipantWeekEdgeCells1764200000000,
-  EpisodePreviousWindow1764210000000,
-  SessionTypeDays1764220000000,
-  EpisodeOutcomes1764230000000,
-  EpisodeOutcomeMonths1764240000000,
-  CravingMonths1764250000000,
-  EpisodeDaysAndSpans1764260000000,
-  EpisodeOutcomeDays1764270000000,
   AuditOutcomeAfterAnswer1764280000000,
-  EpisodeCellAccountability1764290000000,
-  ParticipantsServedDays1764300000000,
-  EarlyWarningRankIndex1764310000000,
-  EpisodeOutcomesAllSites1764320000000,
-  SobrietyMonths1764330000000,
   AuditArgumentsAndSites1764340000000,
   RejectDetails1764350000000,
   Releases1764400000000,
-  IncrementalDerivedTables1764410000000,
   MappingProfiles1764450000000,
-  EpisodeCovariates1764500000000,
+  DerivedSchema1764600000000,
 ];
 
 /**

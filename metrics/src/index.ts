@@ -4,6 +4,7 @@
 
 export * from './vocabulary';
 export {
+  createDerivedTables,
   DERIVED_STEPS,
   refreshDerivedTables,
   startDerivedRefresh,
@@ -11,6 +12,7 @@ export {
   type RefreshReport,
 } from './derived/refresh';
 export { CHANGE_TABLES, type DerivedChanges } from './derived/change-set';
+export { DERIVED_SCHEMA, DERIVED_TABLE_DEFINITIONS } from './derived/derived-schema';
 export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
 export { episodeWarningCtes } from './derived/episode-warning';
 export { ageBandSql, coOccurringSql, episodeGroupCtes } from './derived/episode-covariates';

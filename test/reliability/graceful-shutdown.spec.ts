@@ -2,7 +2,7 @@
 // supervisor sends it: a request in flight still gets its full answer, the listening socket and the
 // kept-alive connections close, the process exits 0, its Postgres shuts down cleanly (no pid file
 // left) and no process of it keeps running. The request is held in flight, inside its resolver, by
-// locks the test takes on the data tables (not derived_meta, which the session check reads), and
+// locks the test takes on the data tables (not derived.meta, which the session check reads), and
 // let go only after the SIGTERM.
 
 import { existsSync, readFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { AdjustedComparisonService } from './adjusted.service';
 import { FunnelMeasure } from './group-funnel.model';
 import { GroupFunnelService } from './group-funnel.service';
 
-// The adjusted comparison and the funnel plot read the table the load fills (episode_covariate)
+// The adjusted comparison and the funnel plot read the table the load fills (derived.episode_covariate)
 // and must answer as the live SQL over the source rows does, for every kind of filter; an as_of
 // other than the data's falls back to the live SQL.
 
@@ -47,7 +47,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
   ]),
 ];
 
-const DERIVED_TABLE = /\b(episode_covariate|group_day_total)\b/;
+const DERIVED_TABLE = /\b(derived.episode_covariate|derived.group_day_total)\b/;
 
 it('the derived tables give the live answers for every filter', async () => {
   const asOf = '2026-10-31';

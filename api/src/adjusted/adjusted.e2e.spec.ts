@@ -229,13 +229,13 @@ describe('adjustedComparison over HTTP, against R on the same episodes', () => {
 });
 
 describe('adjustedComparison from the derived episode covariates', () => {
-  it('answers as the live SQL does, reading episode_covariate', async () => {
+  it('answers as the live SQL does, reading derived.episode_covariate', async () => {
     await refreshDerivedTables(api.db.url);
     // Two operation names: two documents, so the figure cache cannot hand the first answer back.
     const query = (name: string) =>
       `query ${name} { adjustedComparison { episodes leftOut referenceGroupType dropout { events concordance groupTypes { level ratio } } } }`;
     const { result: derived, statements } = await recordStatements(() => api.graphql(query('Derived')));
-    expect(statements.some((s) => s.includes('FROM episode_covariate'))).toBe(true);
+    expect(statements.some((s) => s.includes('FROM derived.episode_covariate'))).toBe(true);
     setDerivedDataEnabled(false);
     try {
       const live = await api.graphql(query('Live'));

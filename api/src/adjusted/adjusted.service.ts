@@ -52,7 +52,7 @@ export class AdjustedComparisonService {
     // How the models fit aggregated patterns, not one row per episode: the SQL counts episodes per
     // covariate pattern (group type, age band, gender, substance, co-occurring, site, baseline days
     // used 0–30) × what the outcome needs, with n the number of episodes in each cell, from the
-    // per-episode covariate table the load fills (episode_covariate). The Cox model reads
+    // per-episode covariate table the load fills (derived.episode_covariate). The Cox model reads
     // (pattern, t, dropout, n) into a table of typed arrays (no object per cell): a cell is n
     // episodes in the risk set until t (n·exp(x·β) in the sums) and, when it is a dropout, n tied
     // events (Efron's n steps); each Newton iteration is one pass over the cells sorted by time,

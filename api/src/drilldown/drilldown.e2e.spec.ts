@@ -204,7 +204,7 @@ describe('drill-down from the derived tables', () => {
         setDerivedDataEnabled(true);
         return { live, derived: await service.groups(type, filter) };
       });
-      return { ...result, usedDerived: statements.some((s) => s.includes('group_day_total')) };
+      return { ...result, usedDerived: statements.some((s) => s.includes('derived.group_day_total')) };
     } finally {
       setDerivedDataEnabled(true);
     }
@@ -213,7 +213,7 @@ describe('drill-down from the derived tables', () => {
   it('keeps exactly the gaps around a session of the group', async () => {
     const gaps = await api.server.app.get(DataSource).query(
       `SELECT group_id, participant_id, to_char(gap_from, 'MM-DD') AS gap_from, to_char(gap_to, 'MM-DD') AS gap_to
-       FROM group_participant_gap ORDER BY 1, 2`,
+       FROM derived.group_participant_gap ORDER BY 1, 2`,
     );
     expect(gaps).toEqual([
       { group_id: 'GF1', participant_id: 'P1', gap_from: '03-02', gap_to: '03-23' },

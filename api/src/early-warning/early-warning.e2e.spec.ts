@@ -204,7 +204,7 @@ describe('earlyWarning from the derived tables', () => {
       setDerivedDataEnabled(true);
       const { result: derived, statements } = await recordStatements(() => service.atRisk(filter, limit));
       expect({ filter, limit, derived }).toEqual({ filter, limit, derived: live });
-      expect(statements.some((s) => s.includes('episode_warning'))).toBe(true);
+      expect(statements.some((s) => s.includes('derived.episode_warning'))).toBe(true);
     }
     const all = await service.atRisk({}, 500);
     expect([all.asOf, all.openEpisodes]).toEqual(['2025-04-10', 6]); // E6 is discharged on 04-10

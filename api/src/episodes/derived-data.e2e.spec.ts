@@ -61,7 +61,7 @@ const QUERIES: [string, (f: MetricsFilter) => Promise<unknown>][] = [
 const sent = recordStatements;
 
 const DERIVED_TABLE =
-  /\b(episode_fact|episode_outcome_day|episode_outcome_month|episode_outcome_day_all_sites|episode_outcome_month_all_sites|episode_cell|craving_month|milestone_cell|session_type_week|participant_week_cell|episode_warning|group_day_total)\b/;
+  /\b(derived.episode_fact|derived.episode_outcome_day|derived.episode_outcome_month|derived.episode_outcome_day_all_sites|derived.episode_outcome_month_all_sites|derived.episode_cell|derived.craving_month|derived.milestone_cell|derived.session_type_week|derived.participant_week_cell|derived.episode_warning|derived.group_day_total)\b/;
 
 async function both(run: (f: MetricsFilter) => Promise<unknown>, filter: MetricsFilter) {
   setDerivedDataEnabled(false);
@@ -78,7 +78,7 @@ async function both(run: (f: MetricsFilter) => Promise<unknown>, filter: Metrics
 
 describe('derived metric tables', () => {
   it('are stamped by the load with the data’s as_of', async () => {
-    const [meta] = await sql<{ as_of: string }>(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM derived_meta`);
+    const [meta] = await sql<{ as_of: string }>(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM derived.meta`);
     expect(meta?.as_of).toBe('2026-10-31');
   });
 
@@ -125,8 +125,8 @@ describe('derived metric tables', () => {
     expect(groups).toEqual(live.data!.attendance.byGroup);
 
     const notAsked = await sent(() => api.graphql<Answer>(query('')));
-    expect(notAsked.statements.some((s) => s.includes('session_group_week'))).toBe(false);
-    expect(asked.statements.some((s) => s.includes('session_group_week'))).toBe(true);
+    expect(notAsked.statements.some((s) => s.includes('derived.session_group_week'))).toBe(false);
+    expect(asked.statements.some((s) => s.includes('derived.session_group_week'))).toBe(true);
   });
 
   it('count participants served from the day rows as the live count does, whatever day a period starts', async () => {
@@ -150,7 +150,7 @@ describe('derived metric tables', () => {
         const filter = { from, to };
         expect({ filter, served: await served(filter, true) }).toEqual({ filter, served: await served(filter, false) });
         const [{ n }] = await sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM episode_readmission
+          `SELECT count(*)::int AS n FROM derived.episode_readmission
            WHERE admission_date BETWEEN '${from}' AND '${to}' AND previous_window_end >= '${from}'`,
         );
         readmissionsCounted += n;
@@ -161,7 +161,7 @@ describe('derived metric tables', () => {
     // Periods that start on the last day of a readmitted participant's previous episode: counted once.
     const edges = await sql<{ from: string; to: string }>(
       `SELECT to_char(previous_window_end, 'YYYY-MM-DD') AS from, to_char(admission_date + 3, 'YYYY-MM-DD') AS to
-       FROM episode_readmission WHERE admission_date + 3 <= '${asOf}' ORDER BY admission_date LIMIT 5`,
+       FROM derived.episode_readmission WHERE admission_date + 3 <= '${asOf}' ORDER BY admission_date LIMIT 5`,
     );
     expect(edges.length).toBeGreaterThan(0);
     for (const filter of edges) {
@@ -190,7 +190,7 @@ describe('derived metric tables', () => {
 
   it('hold every session of a day, site and group type in its day row (cut weeks are read from them)', async () => {
     const dayRows = `SELECT to_char(session_date, 'YYYY-MM-DD') AS day, site_id, group_type, sessions
-      FROM session_type_day ORDER BY 1, 2, 3`;
+      FROM derived.session_type_day ORDER BY 1, 2, 3`;
     const liveDays = `SELECT to_char(s.session_date, 'YYYY-MM-DD') AS day, g.site_id, g.group_type, count(*)::int AS sessions
       FROM group_session s JOIN therapy_group g USING (group_id)
       WHERE s.session_date <= '2026-10-31' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
@@ -201,6 +201,6 @@ describe('derived metric tables', () => {
 
   it('stop answering once rows change outside the loader', async () => {
     await sql(`UPDATE enrollment SET baseline_days_used = baseline_days_used WHERE false`);
-    expect(await sql(`SELECT * FROM derived_meta`)).toEqual([]);
+    expect(await sql(`SELECT * FROM derived.meta`)).toEqual([]);
   });
 });

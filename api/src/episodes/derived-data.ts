@@ -3,7 +3,7 @@ import { requestMemo } from '../auth/current-user';
 
 // The derived metric tables (db migration DerivedMetricTables, filled by the loader) hold figures
 // as of the data's default as_of. A query uses them only when its as_of is the one they were
-// computed for; any write to the source tables outside the loader removes `derived_meta`, and the
+// computed for; any write to the source tables outside the loader removes `derived.meta`, and the
 // live SQL answers until the next load.
 
 export interface DerivedMeta {
@@ -21,10 +21,10 @@ export function setDerivedDataEnabled(on: boolean): void {
 
 /** The derived tables' stamp as one json value, or NULL without one (a scalar subquery). */
 export const DERIVED_META_SQL = `(SELECT json_build_object('asOf', to_char(as_of, 'YYYY-MM-DD'), 'singleSite', single_site)
-    FROM derived_meta)`;
+    FROM derived.meta)`;
 
 /** The requestMemo key of the stamp: the session check reads it with the session (AuthMiddleware). */
-export const DERIVED_META_MEMO = 'derived_meta';
+export const DERIVED_META_MEMO = 'derived.meta';
 
 /**
  * The derived tables' stamp while they are current, else null (also while derived data are
@@ -51,7 +51,7 @@ export async function derivedDataFor(dataSource: DataSource, asOf: string): Prom
  * nothing computed from the data may be reused. A scalar subquery, so that the session check can
  * read it in the same round trip (every request needs both).
  */
-export const DATA_VERSION_SQL = `(SELECT as_of::text || ' ' || refreshed_at::text FROM derived_meta)`;
+export const DATA_VERSION_SQL = `(SELECT as_of::text || ' ' || refreshed_at::text FROM derived.meta)`;
 
 /** The data version as read (see DATA_VERSION_SQL); always null while derived data are turned off. */
 export function dataVersionOf(read: string | null): string | null {
@@ -64,7 +64,7 @@ export async function dataVersion(dataSource: DataSource): Promise<string | null
 }
 
 /**
- * The participant_week_cell key of the all-types week for a session scope, or null when the cells
+ * The derived.participant_week_cell key of the all-types week for a session scope, or null when the cells
  * cannot answer it (then the live SQL does): the cells hold the all-types week of all five types
  * and each type's own week, per site and for all sites together.
  */

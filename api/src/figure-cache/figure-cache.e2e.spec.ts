@@ -121,7 +121,7 @@ describe('the figure cache', () => {
   });
 
   it('serves nothing cached once the data are written outside the loader', async () => {
-    // One dropout becomes an open episode: the derived tables are now stale (derived_meta gone).
+    // One dropout becomes an open episode: the derived tables are now stale (derived.meta gone).
     await sql(`UPDATE enrollment SET discharge_date = NULL, discharge_reason = NULL
                 WHERE enrollment_id = (SELECT min(enrollment_id) FROM enrollment WHERE discharge_reason = 'dropped_out')`);
     const after = (await api.graphql<Retention>(RETENTION)).data!.retention.total;

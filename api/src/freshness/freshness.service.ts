@@ -35,7 +35,7 @@ export class FreshnessService {
    * The counts the loader stored while they hold the loaded data, else counted live (seconds at
    * 100,000 participants, and the filter bar asks on every page). Freshness covers every row
    * whatever the as_of, so any current derived data (a data version) will do; the migrations that
-   * added derived tables removed derived_meta until the next load filled them.
+   * added derived tables removed derived.meta until the next load filled them.
    */
   private async freshnessRows(siteIds: string[] | null): Promise<FreshnessRow[]> {
     if ((await derivedStamp(this.dataSource)) === null) return this.dataSource.query(FRESHNESS_SQL, [siteIds]);

@@ -76,10 +76,10 @@ const SCOPES: [string, string[] | null][] = [
 describe('stored table freshness', () => {
   it('is filled by the load for every site together and for each site', async () => {
     const rows = await sql<{ site_id: string; n: number }>(
-      `SELECT site_id, count(*)::int AS n FROM table_freshness GROUP BY 1 ORDER BY 1`,
+      `SELECT site_id, count(*)::int AS n FROM derived.table_freshness GROUP BY 1 ORDER BY 1`,
     );
     expect(rows).toEqual(['', 'S01', 'S02', 'S03'].map((site_id) => ({ site_id, n: 8 })));
-    expect(await sql(`SELECT count(*)::int AS n FROM derived_meta`)).toEqual([{ n: 1 }]);
+    expect(await sql(`SELECT count(*)::int AS n FROM derived.meta`)).toEqual([{ n: 1 }]);
   });
 
   it('has what the scopes need: participants at two sites, one at none, a session without attendance', async () => {

@@ -16,7 +16,7 @@ ORDER BY k.ord`;
 
 /** $1: '' for every site, or the one site a user is limited to. */
 export const ONE_SCOPE_FRESHNESS_SQL = ROWS_BY_KIND(
-  `SELECT kind, rows, latest FROM table_freshness WHERE site_id = $1`,
+  `SELECT kind, rows, latest FROM derived.table_freshness WHERE site_id = $1`,
 );
 
 /**
@@ -26,10 +26,10 @@ export const ONE_SCOPE_FRESHNESS_SQL = ROWS_BY_KIND(
  */
 export const SEVERAL_SITES_FRESHNESS_SQL = ROWS_BY_KIND(`
   SELECT kind, sum(rows) AS rows, max(latest) AS latest
-  FROM table_freshness
+  FROM derived.table_freshness
   WHERE site_id = ANY ($1::text[]) AND kind NOT IN ('participants', 'sobriety')
   GROUP BY kind
   UNION ALL
-  SELECT 'participants', sum(participants), NULL FROM participant_site_set WHERE site_ids && $1::text[]
+  SELECT 'participants', sum(participants), NULL FROM derived.participant_site_set WHERE site_ids && $1::text[]
   UNION ALL
-  SELECT 'sobriety', sum(checkins), max(latest_checkin) FROM participant_site_set WHERE site_ids && $1::text[]`);
+  SELECT 'sobriety', sum(checkins), max(latest_checkin) FROM derived.participant_site_set WHERE site_ids && $1::text[]`);

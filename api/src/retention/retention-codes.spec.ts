@@ -5,7 +5,7 @@ import {
 } from '@iop/metrics';
 import { GROUP_TYPES } from '../filters';
 
-// episode_outcome_day and episode_outcome_month store the primary type and the discharge reason as positions in these lists;
+// derived.episode_outcome_day and derived.episode_outcome_month store the primary type and the discharge reason as positions in these lists;
 // a type or reason without one would be stored as NULL and counted as "no type" or "open".
 describe('retention table codes', () => {
   it('cover every group type and discharge reason', () => {

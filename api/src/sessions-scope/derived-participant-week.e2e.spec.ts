@@ -7,7 +7,7 @@ import { queryRows, refreshDerivedTables } from '../testing/derived-testing';
 import { runFixtureSql } from './fixture.testing';
 
 // The participant-weeks of an ISO week cut by a period's first or last day come, on the derived
-// path, from the loader's edge cells (participant_week_edge_cell). Intensity and consistency must
+// path, from the loader's edge cells (derived.participant_week_edge_cell). Intensity and consistency must
 // be the live figures for every way a period can cut its first and last weeks, at all sites or one,
 // for all group types or one. The fixture is random but seeded: rows of unknown hours (no minutes,
 // no duration), excused and absent rows, two sessions of a type on one day, episodes that end and
@@ -142,12 +142,12 @@ describe('participant-weeks of cut weeks from the edge cells', () => {
     const [cells] = await sql<Record<string, boolean>>(`
       SELECT bool_or(unknown > 0) AS unknown, bool_or(consistent < weeks) AS absent,
         bool_or(met > 0 AND group_type = '*') AS met_all_types, bool_or(met > 0 AND group_type <> '*') AS met_one_type
-      FROM participant_week_edge_cell`);
+      FROM derived.participant_week_edge_cell`);
     expect(cells).toEqual({ unknown: true, absent: true, met_all_types: true, met_one_type: true });
     // A head that ends one day later reaches the threshold for more participant-weeks.
     const [reached] = await sql<{ heads: number }>(`
-      SELECT count(*)::int AS heads FROM participant_week_edge_cell a
-      JOIN participant_week_edge_cell b USING (week, site_id, group_type, from_date)
+      SELECT count(*)::int AS heads FROM derived.participant_week_edge_cell a
+      JOIN derived.participant_week_edge_cell b USING (week, site_id, group_type, from_date)
       WHERE a.from_date = a.week AND b.to_date = a.to_date + 1 AND b.met > a.met`);
     expect(reached!.heads).toBeGreaterThan(5);
     const [excused] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM attendance WHERE status = 'excused'`);
@@ -173,7 +173,7 @@ describe('participant-weeks of cut weeks from the edge cells', () => {
     const insideOneWeek = { from: '2025-03-11', to: '2025-03-14' };
     // One site's all-types cells: the total of all sites and types reads each cut week's once.
     const where = `WHERE site_id = 'S1' AND group_type = '*'`;
-    await sql(`UPDATE participant_week_edge_cell SET weeks = weeks + 100 ${where}`);
+    await sql(`UPDATE derived.participant_week_edge_cell SET weeks = weeks + 100 ${where}`);
     try {
       for (const period of [cutAtStart, cutAtEnd]) {
         const { live, derived } = await liveAndDerived(period);
@@ -184,7 +184,7 @@ describe('participant-weeks of cut weeks from the edge cells', () => {
         expect(derived).toEqual(live);
       }
     } finally {
-      await sql(`UPDATE participant_week_edge_cell SET weeks = weeks - 100 ${where}`);
+      await sql(`UPDATE derived.participant_week_edge_cell SET weeks = weeks - 100 ${where}`);
     }
   });
 
@@ -201,7 +201,7 @@ describe('participant-weeks of cut weeks from the edge cells', () => {
       WHERE g.site_id = 'S2' AND s.session_date BETWEEN '2025-03-13' AND '2025-03-16' AND a.status <> 'excused'
         AND a.participant_id NOT IN ('P03', 'P07')`);
     await refresh();
-    const [meta] = await sql<{ single_site: boolean }>(`SELECT single_site FROM derived_meta`);
+    const [meta] = await sql<{ single_site: boolean }>(`SELECT single_site FROM derived.meta`);
     expect(meta!.single_site).toBe(false);
     const cutWeeks = periods(MONDAYS[1]!, MONDAYS[2]!).filter((_, i) => i % 3 === 0);
     await expectLiveFigures(cutWeeks, [{}, { siteIds: ['S1'] }, { siteIds: ['S2'], groupTypes: [GroupType.family] }]);

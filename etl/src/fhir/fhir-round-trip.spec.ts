@@ -23,13 +23,14 @@ let fromCsv: LoadSummary;
 let fromFhir: LoadSummary;
 
 /** Tables of the loader's own bookkeeping, which name files and loads and so differ by design. */
-const BOOKKEEPING = /^(etl_|migrations$|typeorm_)/;
+const BOOKKEEPING = /^public\.(etl_|migrations$|typeorm_)/;
 
 /** Every table but bookkeeping, each as sorted JSON rows, with timestamps of the load itself dropped. */
 async function everyTable(url: string): Promise<Record<string, string[]>> {
   return withClient(url, async (client) => {
     const tables = await client.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      `SELECT format('%s.%s', table_schema, table_name) AS table_name FROM information_schema.tables
+       WHERE table_schema IN ('public', 'derived') AND table_type = 'BASE TABLE'
        ORDER BY table_name`,
     );
     const contents: Record<string, string[]> = {};
@@ -37,7 +38,7 @@ async function everyTable(url: string): Promise<Record<string, string[]>> {
       if (BOOKKEEPING.test(table)) continue;
       const timestamps = await client.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns
-          WHERE table_schema = 'public' AND table_name = $1 AND data_type LIKE 'timestamp%'`,
+          WHERE format('%s.%s', table_schema, table_name) = $1 AND data_type LIKE 'timestamp%'`,
         [table],
       );
       const dropped = timestamps.rows.map((r) => `- '${r.column_name}'`).join(' ');
@@ -83,7 +84,13 @@ describe('the demo program through FHIR', () => {
     const [csv, fhir] = await Promise.all([everyTable(csvDb.url), everyTable(fhirDb.url)]);
     expect(Object.keys(fhir)).toEqual(Object.keys(csv));
     // The comparison must have something to compare: the data and derived tables are filled.
-    for (const table of ['attendance', 'enrollment', 'sobriety_checkin', 'episode_cell', 'group_day_total'])
+    for (const table of [
+      'public.attendance',
+      'public.enrollment',
+      'public.sobriety_checkin',
+      'derived.episode_cell',
+      'derived.group_day_total',
+    ])
       expect(csv[table]!.length).toBeGreaterThan(0);
     for (const table of Object.keys(csv)) expect({ table, rows: fhir[table] }).toEqual({ table, rows: csv[table] });
   });

@@ -37,7 +37,7 @@ afterAll(async () => {
 async function selectList(client: Client, table: string): Promise<string> {
   const { rows } = await client.query<{ column_name: string; data_type: string }>(
     `SELECT column_name, data_type FROM information_schema.columns
-     WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+     WHERE format('%s.%s', table_schema, table_name) = $1 ORDER BY ordinal_position`,
     [table],
   );
   return rows
@@ -59,20 +59,22 @@ async function differencesFromFullRebuild(url: string): Promise<Record<string, u
     const lists: Record<string, string> = {};
     for (const table of TABLES) {
       lists[table] = await selectList(client, table);
-      await client.query(`CREATE TEMP TABLE kept_${table} ON COMMIT DROP AS SELECT ${lists[table]} FROM ${table}`);
+      await client.query(
+        `CREATE TEMP TABLE kept_${table.replace('.', '_')} ON COMMIT DROP AS SELECT ${lists[table]} FROM ${table}`,
+      );
     }
-    const meta = await client.query(`SELECT as_of, single_site, declarations FROM derived_meta`);
+    const meta = await client.query(`SELECT as_of, single_site, declarations FROM derived.meta`);
     await refreshDerivedTables(client as never);
-    const rebuiltMeta = await client.query(`SELECT as_of, single_site, declarations FROM derived_meta`);
+    const rebuiltMeta = await client.query(`SELECT as_of, single_site, declarations FROM derived.meta`);
     const differences: Record<string, unknown> = {};
     if (JSON.stringify(meta.rows) !== JSON.stringify(rebuiltMeta.rows))
       differences.derived_meta = { incremental: meta.rows, full: rebuiltMeta.rows };
     for (const table of TABLES) {
       const onlyKept = await client.query(
-        `SELECT * FROM kept_${table} EXCEPT ALL SELECT ${lists[table]} FROM ${table} LIMIT 5`,
+        `SELECT * FROM kept_${table.replace('.', '_')} EXCEPT ALL SELECT ${lists[table]} FROM ${table} LIMIT 5`,
       );
       const onlyRebuilt = await client.query(
-        `SELECT ${lists[table]} FROM ${table} EXCEPT ALL SELECT * FROM kept_${table} LIMIT 5`,
+        `SELECT ${lists[table]} FROM ${table} EXCEPT ALL SELECT * FROM kept_${table.replace('.', '_')} LIMIT 5`,
       );
       if (onlyKept.rowCount! + onlyRebuilt.rowCount! > 0)
         differences[table] = { incrementalOnly: onlyKept.rows, fullOnly: onlyRebuilt.rows };

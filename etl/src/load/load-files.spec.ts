@@ -98,7 +98,7 @@ describe('loading the clean fixture', () => {
         async (c) =>
           (
             await c.query<{ n: number }>(
-              `SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'episode_fact'`,
+              `SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE schemaname = 'derived' AND relname = 'episode_fact'`,
             )
           ).rows[0]!.n,
       );

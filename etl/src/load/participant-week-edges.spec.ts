@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { openTestClient } from '@iop/db';
-import { refreshParticipantWeekEdges } from '@iop/metrics';
+import { createDerivedTables, refreshParticipantWeekEdges } from '@iop/metrics';
 import { createRng } from '../demo/prng';
 
 // The edge cells against their definition: for every head (Monday to a day) and tail (a day to
@@ -115,7 +115,10 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-beforeEach(() => client.query('BEGIN'));
+beforeEach(async () => {
+  await client.query('BEGIN');
+  await createDerivedTables(client);
+});
 afterEach(() => client.query('ROLLBACK'));
 
 async function edgeCells(rows: EpisodeRow[]): Promise<Cell[]> {
@@ -130,7 +133,7 @@ async function edgeCells(rows: EpisodeRow[]): Promise<Cell[]> {
   const { rows: cells } = await client.query<Cell>(`
     SELECT to_char(week, 'YYYY-MM-DD') AS week, to_char(from_date, 'YYYY-MM-DD') AS from_date,
       to_char(to_date, 'YYYY-MM-DD') AS to_date, site_id, group_type, weeks, consistent, unknown, met
-    FROM participant_week_edge_cell
+    FROM derived.participant_week_edge_cell
     ORDER BY week, from_date, to_date, site_id COLLATE "C", group_type COLLATE "C"`);
   return cells;
 }
@@ -175,7 +178,7 @@ describe('participant-week edge cells', () => {
       const rows = randomRows(seed, 400);
       expect(await edgeCells(rows)).toEqual(expectedCells(rows));
       await client.query('DROP TABLE derived_episode_row');
-      await client.query('DELETE FROM participant_week_edge_cell');
+      await client.query('DELETE FROM derived.participant_week_edge_cell');
     }
   });
 });

@@ -56,7 +56,7 @@ LEFT JOIN goal g USING (enrollment_id)
 GROUP BY GROUPING SETS ((ep.primary_type), ())`;
 
 /**
- * EPISODE_ACCOUNTABILITY_SQL from episode_cell: the per-episode sums of episode_fact added up per
+ * EPISODE_ACCOUNTABILITY_SQL from derived.episode_cell: the per-episode sums of derived.episode_fact added up per
  * admission date, site and primary type (a year is a few thousand cells, not 100,000 episodes).
  * Same parameters and result.
  */
@@ -69,6 +69,6 @@ SELECT ${CELL_SQL} AS cell,
   coalesce(sum(episodes_with_goal_ratings), 0)::int AS "episodesWithGoalRatings",
   coalesce(sum(goals_met), 0)::int AS "goalsMet",
   coalesce(sum(goals_rated), 0)::int AS "goalsRated"
-FROM episode_cell ec
+FROM derived.episode_cell ec
 WHERE ${admissionCellScope('ec')}
 GROUP BY GROUPING SETS ((primary_type), ())`;

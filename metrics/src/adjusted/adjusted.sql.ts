@@ -56,14 +56,14 @@ export const ADJUSTED_PATTERNS_SQL = {
 };
 
 /**
- * The same from episode_covariate (filled by the load: metrics/src/derived/episode-covariates.ts),
+ * The same from derived.episode_covariate (filled by the load: metrics/src/derived/episode-covariates.ts),
  * with the episode scope of derivedEpisodeScopeCtes('admitted'); valid while $3 is its as_of.
  */
 const adjustedPatternsDerivedSql = (outcome: 'dropout' | 'completion') => `
 WITH covariates AS (
   SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id, t, event,
     discharged, completed
-  FROM episode_covariate
+  FROM derived.episode_covariate
   WHERE admission_date BETWEEN $1::date AND $2::date
     AND admission_date <= $3::date
     AND ($4::text[] IS NULL OR site_id = ANY ($4::text[]))

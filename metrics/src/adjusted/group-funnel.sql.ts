@@ -38,7 +38,7 @@ JOIN therapy_group g ON g.group_id = s.group_id
 GROUP BY g.group_id, g.group_name, g.group_type, g.site_id`;
 
 /**
- * GROUP_EPISODE_FUNNEL_SQL from episode_covariate (each episode's group, time and outcome, filled
+ * GROUP_EPISODE_FUNNEL_SQL from derived.episode_covariate (each episode's group, time and outcome, filled
  * by the load), with the episode scope of derivedEpisodeScopeCtes('admitted'); valid while $3 is
  * its as_of.
  */
@@ -48,7 +48,7 @@ SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "gr
   count(*) FILTER (WHERE c.t >= 90 AND NOT (c.event AND c.t = 90))::int AS "retentionK",
   count(*) FILTER (WHERE c.discharged)::int AS "completionN",
   count(*) FILTER (WHERE c.completed)::int AS "completionK"
-FROM episode_covariate c
+FROM derived.episode_covariate c
 JOIN therapy_group g ON g.group_id = c.group_id
 WHERE c.admission_date BETWEEN $1::date AND $2::date
   AND c.admission_date <= $3::date
@@ -58,7 +58,7 @@ GROUP BY g.group_id, g.group_name, g.group_type, g.site_id`;
 
 /**
  * GROUP_ATTENDANCE_FUNNEL_SQL from the running totals per group and session day the load keeps
- * (group_day_total, as the drill-down reads them): a period's counts are the totals on its last
+ * (derived.group_day_total, as the drill-down reads them): a period's counts are the totals on its last
  * session day less those before its first, two index lookups per group. Valid while $3 is the
  * derived as_of. attended = present, late or left early; counted = every row but the excused.
  */
@@ -68,10 +68,10 @@ SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "gr
   (hi.scheduled - hi.excused - coalesce(lo.scheduled - lo.excused, 0))::int AS n
 FROM therapy_group g
 CROSS JOIN LATERAL (
-  SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= least($2::date, $3::date)
+  SELECT d.* FROM derived.group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= least($2::date, $3::date)
   ORDER BY d.session_date DESC LIMIT 1) hi
 LEFT JOIN LATERAL (
-  SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $1::date
+  SELECT d.* FROM derived.group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $1::date
   ORDER BY d.session_date DESC LIMIT 1) lo ON true
 WHERE ($4::text[] IS NULL OR g.site_id = ANY ($4::text[])) AND g.group_type = ANY ($5::text[])
   AND hi.scheduled > coalesce(lo.scheduled, 0)`;

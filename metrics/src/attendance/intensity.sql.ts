@@ -18,7 +18,7 @@ WHERE pw.non_excused > 0
 GROUP BY GROUPING SETS ((pw.group_type), (pw.group_type, pw.week))
 ORDER BY "weekStart" NULLS FIRST, "groupType" NULLS FIRST`;
 
-/** INTENSITY_SQL from participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
+/** INTENSITY_SQL from derived.participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
 export const INTENSITY_DERIVED_SQL = `
 WITH ${derivedParticipantWeekCte(INTENSITY_MINUTES_PER_WEEK)}
 SELECT pw.group_type AS "groupType",

@@ -66,7 +66,7 @@ FROM marked m
 WHERE m.status = 'absent'
 GROUP BY ROLLUP (m.group_type)`;
 
-/** CONSISTENCY_SQL from participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
+/** CONSISTENCY_SQL from derived.participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
 export const CONSISTENCY_DERIVED_SQL = `
 WITH ${derivedParticipantWeekCte(INTENSITY_MINUTES_PER_WEEK)}
 SELECT pw.group_type AS "groupType",
@@ -86,7 +86,7 @@ WHERE present + late + left_early > 0
 GROUP BY ROLLUP (group_type)`;
 
 /**
- * RE_ENGAGEMENT_SQL from the weekly cells: session_fact counts, per session, the absent rows that
+ * RE_ENGAGEMENT_SQL from the weekly cells: derived.session_fact counts, per session, the absent rows that
  * re-engaged within 14 days (computed at the derived as_of, which a judged row's window never
  * passes). Judged rows: [from, least(to, as_of − 14)]; too recent: (as_of − 14, least(to, as_of)].
  */

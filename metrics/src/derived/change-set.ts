@@ -67,13 +67,13 @@ export interface DerivedChanges {
 }
 
 /**
- * Called by a load before it writes any source row (a write deletes derived_meta): the derived
+ * Called by a load before it writes any source row (a write deletes derived.meta): the derived
  * tables are current and of the declarations' version, so the load records its changes in the
  * change tables, created here; else the refresh will be a full rebuild and nothing is recorded.
  */
 export async function startDerivedChanges(client: PoolClient, version: string): Promise<DerivedChanges> {
   const { rows } = await client.query<{ asOf: string; declarations: string | null }>(
-    `SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", declarations FROM derived_meta`,
+    `SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", declarations FROM derived.meta`,
   );
   const meta = rows[0];
   const fullBecause =
@@ -141,7 +141,7 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
   ),
   set('shifted', (c) =>
     moved(c)
-      ? `SELECT enrollment_id FROM episode_fact
+      ? `SELECT enrollment_id FROM derived.episode_fact
            WHERE discharge_date IS NULL AND enrollment_id NOT IN (SELECT k FROM derived_affected_episode)`
       : `SELECT NULL::text WHERE false`,
   ),

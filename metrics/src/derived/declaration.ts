@@ -96,12 +96,16 @@ function keyedKeys(every: ReadonlySet<string>): Keys {
 }
 
 /**
- * The version of the declarations: a hash of every statement they make (bodies rendered both
- * ways, keys, sets). Stored beside the derived tables (derived_meta.declarations); a load that
- * finds another version rebuilds them whole.
+ * The version of the declarations: a hash of every statement they make (the tables' definitions,
+ * bodies rendered both ways, keys, sets). Stored beside the derived tables (derived.meta.declarations,
+ * and the schema's comment); a load that finds another version recreates them and builds them whole.
  */
-export function declarationVersion(steps: readonly BuildStep[]): string {
+export function declarationVersion(
+  steps: readonly BuildStep[],
+  definitions: Readonly<Record<string, readonly string[]>>,
+): string {
   const hash = createHash('sha256');
+  for (const [table, statements] of Object.entries(definitions)) hash.update(`${table}\0${statements.join(';')}\0`);
   const probe = keyedKeys(new Set());
   const none: BuildContext = { asOf: '2000-01-01', previousAsOf: '2000-01-01' };
   for (const step of steps) {

@@ -1,5 +1,5 @@
 // Episode cells (db migrations EpisodeCells, EpisodeCellAccountability, SobrietyMonths):
-// episode_fact and episode_milestone summed per admission date, site and primary type, for the
+// derived.episode_fact and derived.episode_milestone summed per admission date, site and primary type, for the
 // API's sobriety and accountability figures (api/src/sobriety, api/src/accountability), and
 // sobriety's cells again per month of admission. Read after those two tables are filled, in the
 // same transaction.
@@ -27,18 +27,18 @@ FROM (
     1 - pda_days_used::float8 / pda_window_days AS pda,
     1 - baseline_days_used / 30.0::float8 AS baseline_pda,
     active_weeks, checkin_weeks, goals_met, goals_rated
-  FROM episode_fact
+  FROM derived.episode_fact
   WHERE ${keys.in('admission_date', 'admission_day')}
 ) e
 GROUP BY 1, 2, 3`;
 
-// One row per cell and milestone; $1 the milestones (episode_milestone's).
+// One row per cell and milestone; $1 the milestones (derived.episode_milestone's).
 const milestoneCellSql = (keys: Keys) => `
 SELECT ef.admission_date, ef.site_id, ef.primary_type, ms.m, count(*), count(em.enrollment_id),
   count(*) FILTER (WHERE em.days_used = 0)
-FROM episode_fact ef
+FROM derived.episode_fact ef
 CROSS JOIN unnest($1::int[]) AS ms (m)
-LEFT JOIN episode_milestone em ON em.enrollment_id = ef.enrollment_id AND em.m = ms.m
+LEFT JOIN derived.episode_milestone em ON em.enrollment_id = ef.enrollment_id AND em.m = ms.m
 WHERE ${keys.in('ef.admission_date', 'admission_day')}
 GROUP BY 1, 2, 3, 4`;
 
@@ -46,7 +46,7 @@ GROUP BY 1, 2, 3, 4`;
 const episodeCellMonthSql = (keys: Keys) => `
 SELECT date_trunc('month', admission_date)::date, site_id, primary_type,
   sum(episodes), sum(pda_n), sum(pda_sum), sum(change_n), sum(change_sum)
-FROM episode_cell
+FROM derived.episode_cell
 WHERE ${keys.in(`date_trunc('month', admission_date)::date`, 'month')}
 GROUP BY 1, 2, 3
 ORDER BY 1`;
@@ -55,26 +55,26 @@ ORDER BY 1`;
 const milestoneCellMonthSql = (keys: Keys) => `
 SELECT date_trunc('month', admission_date)::date, site_id, primary_type, m,
   sum(episodes), sum(responders), sum(abstinent)
-FROM milestone_cell
+FROM derived.milestone_cell
 WHERE admission_date <= $1::date - (m + 14) AND ${keys.in(`date_trunc('month', admission_date)::date`, 'month')}
 GROUP BY 1, 2, 3, 4
 ORDER BY 1`;
 
-/** Keyed by admission day (the cells) and by month (their sums), from episode_fact and episode_milestone. */
+/** Keyed by admission day (the cells) and by month (their sums), from derived.episode_fact and derived.episode_milestone. */
 export const EPISODE_CELL_STEPS: readonly BuildStep[] = [
-  { kind: 'table', table: 'episode_cell', key: 'admission_date', set: 'admission_day', body: episodeCellSql },
+  { kind: 'table', table: 'derived.episode_cell', key: 'admission_date', set: 'admission_day', body: episodeCellSql },
   {
     kind: 'table',
-    table: 'milestone_cell',
+    table: 'derived.milestone_cell',
     key: 'admission_date',
     set: 'admission_day',
     body: milestoneCellSql,
     params: () => [ABSTINENCE_MILESTONES],
   },
-  { kind: 'table', table: 'episode_cell_month', key: 'month', set: 'month', body: episodeCellMonthSql },
+  { kind: 'table', table: 'derived.episode_cell_month', key: 'month', set: 'month', body: episodeCellMonthSql },
   {
     kind: 'table',
-    table: 'milestone_cell_month',
+    table: 'derived.milestone_cell_month',
     key: 'month',
     set: 'month',
     body: milestoneCellMonthSql,

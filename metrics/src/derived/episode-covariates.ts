@@ -23,7 +23,7 @@ export const coOccurringSql = (value: string) =>
 /**
  * An episode's group for the funnel plot: within its primary group type, the group with the most
  * attendance rows in the episode window (ties: earliest first session, then group id), as the
- * primary type itself is chosen (episode_fact). `episodes` names a relation with enrollment_id,
+ * primary type itself is chosen (derived.episode_fact). `episodes` names a relation with enrollment_id,
  * participant_id, admission_date, window_end and primary_type.
  */
 export const episodeGroupCtes = (episodes: string) => `
@@ -42,9 +42,9 @@ episode_group AS (
 )`;
 
 // One statement for the whole table ($1 NULL) or for the episodes listed in $1 (an incremental
-// refresh deletes and inserts just those). Reads episode_fact, so it runs after it. $2 as_of.
+// refresh deletes and inserts just those). Reads derived.episode_fact, so it runs after it. $2 as_of.
 /**
- * Each episode's covariates, group, retention time and outcomes (columns of episode_covariate).
+ * Each episode's covariates, group, retention time and outcomes (columns of derived.episode_covariate).
  * Every key in every build: a participant's own row (birth year, gender…) feeds it, and the load
  * records changed episodes, sessions and rows but not changed participants, so no narrower set is
  * known to be complete. Its set is declared so that narrowing it is one line once they are.
@@ -53,7 +53,7 @@ const episodeCovariateSql = (keys: Keys) => `
 WITH episode AS (
   SELECT ef.enrollment_id, ef.participant_id, ef.site_id, ef.admission_date, ef.window_end, ef.primary_type,
     ef.baseline_days_used, ef.discharge_reason
-  FROM episode_fact ef
+  FROM derived.episode_fact ef
   WHERE ${keys.in('ef.enrollment_id', 'covariate_episode')}
 ),
 ${episodeGroupCtes('episode')}
@@ -74,7 +74,7 @@ export const EPISODE_COVARIATE_STEPS: readonly BuildStep[] = [
   { kind: 'set', name: 'covariate_episode', sql: () => null },
   {
     kind: 'table',
-    table: 'episode_covariate',
+    table: 'derived.episode_covariate',
     key: 'enrollment_id',
     set: 'covariate_episode',
     body: episodeCovariateSql,

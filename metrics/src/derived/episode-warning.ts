@@ -85,7 +85,7 @@ judged AS (
 export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
   {
     kind: 'table',
-    table: 'episode_warning',
+    table: 'derived.episode_warning',
     key: 'enrollment_id',
     set: 'warning_episode',
     body: (keys) =>

@@ -20,7 +20,7 @@ JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::da
 WHERE ${keys.in('s.group_id', 'group')} OR ${keys.in('a.participant_id', 'pair_participant')}
 GROUP BY s.group_id, a.participant_id`;
 
-// Per group and session day (session_fact covers the sessions up to as_of): the day's sessions
+// Per group and session day (derived.session_fact covers the sessions up to as_of): the day's sessions
 // and the running totals through the day. The partition only needs equal keys, so it sorts them
 // bytewise ("C"), which is much faster and gives the same partitions.
 const groupDaySql = (keys: Keys) => `
@@ -28,7 +28,7 @@ WITH day AS (
   SELECT group_id, session_date, count(*)::int AS sessions, sum(scheduled)::int AS scheduled,
     sum(present + late + left_early)::int AS attended, sum(excused)::int AS excused,
     sum(responses)::int AS responses, sum(score_sum) AS score_sum
-  FROM session_fact
+  FROM derived.session_fact
   WHERE ${keys.in('group_id', 'group')}
   GROUP BY group_id, session_date
 ),
@@ -104,17 +104,17 @@ const asOf = (c: { asOf: string }) => [c.asOf];
 
 /**
  * The group drill-down's tables, keyed by group (running totals and gaps over the group's whole
- * history) and by participant (the pairs of a participant's groups); read session_fact, so come after it.
+ * history) and by participant (the pairs of a participant's groups); read derived.session_fact, so come after it.
  */
 export const GROUP_TOTAL_STEPS: readonly BuildStep[] = [
   { kind: 'temp', table: 'derived_group_participant', body: groupParticipantSql, params: asOf },
   { kind: 'temp', table: 'derived_group_day', body: groupDaySql },
-  { kind: 'table', table: 'group_day_total', key: 'group_id', set: 'group', body: () => GROUP_DAY_TOTAL_SQL },
+  { kind: 'table', table: 'derived.group_day_total', key: 'group_id', set: 'group', body: () => GROUP_DAY_TOTAL_SQL },
   // A handful of candidates: with statistics, their dates are read by participant index.
   { kind: 'temp', table: 'derived_gap_candidate', body: () => GAP_CANDIDATE_SQL },
   {
     kind: 'table',
-    table: 'group_participant_gap',
+    table: 'derived.group_participant_gap',
     key: 'group_id',
     set: 'group',
     body: () => GROUP_PARTICIPANT_GAP_SQL,
@@ -122,7 +122,7 @@ export const GROUP_TOTAL_STEPS: readonly BuildStep[] = [
   },
   {
     kind: 'table',
-    table: 'multi_group_participant',
+    table: 'derived.multi_group_participant',
     key: 'participant_id',
     set: 'pair_participant',
     body: multiGroupParticipantSql,

@@ -1,7 +1,7 @@
 // The edge cells of the participant-weeks (db migration ParticipantWeekEdgeCells), for the API's
 // derivedParticipantWeekCte: when a period's first or last day cuts an ISO week, that week's
 // participant-weeks are formed from the days the period keeps of it, which the whole-week
-// participant_week_cell cannot give. Computed from the refresh's derived_episode_row, in the load's
+// derived.participant_week_cell cannot give. Computed from the refresh's derived_episode_row, in the load's
 // transaction.
 
 import type { PoolClient } from 'pg';
@@ -47,7 +47,7 @@ const sideDays = (days: number[], threshold: number): string =>
 // API counts it from its rows.
 //
 // Only the grains per site are kept (episode × week × site × type, and × site over all types): the
-// API adds sites up only while no participant-week spans two sites (derived_meta.single_site), as
+// API adds sites up only while no participant-week spans two sites (derived.meta.single_site), as
 // it does for several chosen sites. That halves the work of this statement, which adds about 8 s to
 // a load at 100,000 participants (2.6 million participant-weeks).
 const EDGE_COLUMNS = 'week, from_date, to_date, site_id, group_type, weeks, consistent, unknown, met';
@@ -84,7 +84,7 @@ shape AS (
     (week, site_id, group_type, head_counted, head_absent, head_unknown, head_reached),
     (week, site_id, group_type, tail_counted, tail_absent, tail_unknown, tail_reached))
 )
--- A cut keeps days 0..k of its side (k = 6 would be the whole week, which participant_week_cell has).
+-- A cut keeps days 0..k of its side (k = 6 would be the whole week, which derived.participant_week_cell has).
 SELECT week,
   CASE WHEN head THEN week ELSE week + 6 - k END AS from_date,
   CASE WHEN head THEN week + k ELSE week + 6 END AS to_date,
@@ -96,22 +96,22 @@ SELECT week,
 FROM shape
 CROSS JOIN generate_series(0, 5) AS k
 GROUP BY week, site_id, group_type, head, k
--- As the API reads participant_week_cell (weeks > 0), a cut without a participant-week has no cell.
+-- As the API reads derived.participant_week_cell (weeks > 0), a cut without a participant-week has no cell.
 HAVING bool_or(counted <= k)`;
 
-/** participant_week_edge_cell, keyed by week, from the build's derived_episode_row. */
+/** derived.participant_week_edge_cell, keyed by week, from the build's derived_episode_row. */
 export const PARTICIPANT_WEEK_EDGE_CELL: DerivedTable = {
   kind: 'table',
-  table: 'participant_week_edge_cell',
+  table: 'derived.participant_week_edge_cell',
   key: 'week',
   set: 'week',
   columns: EDGE_COLUMNS,
   body: (keys) => edgeCellSql(INTENSITY_MINUTES_PER_WEEK, keys),
 };
 
-/** Fills participant_week_edge_cell from every row of derived_episode_row; `intensityMinutes` as for participant_week_cell's met. */
+/** Fills derived.participant_week_edge_cell from every row of derived_episode_row; `intensityMinutes` as for derived.participant_week_cell's met. */
 export async function refreshParticipantWeekEdges(client: PoolClient, intensityMinutes: number): Promise<void> {
   await client.query(
-    `INSERT INTO participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, { in: () => 'true', full: true })}`,
+    `INSERT INTO derived.participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, { in: () => 'true', full: true })}`,
   );
 }

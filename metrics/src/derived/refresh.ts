@@ -19,6 +19,8 @@ import {
   type StepTimings,
 } from './declaration';
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
+import { DERIVED_TABLE_DEFINITIONS } from './derived-schema';
+import { ensureDerivedTables } from './ensure-tables';
 import { EPISODE_CELL_STEPS } from './episode-cells';
 import { EPISODE_COVARIATE_STEPS } from './episode-covariates';
 import { EPISODE_WARNING_STEPS } from './episode-warning';
@@ -148,7 +150,7 @@ FROM (
     coalesce(discharge_reason IN ('dropped_out', 'terminated'), false) AS event,
     array_position($3::text[], discharge_reason) AS reason_no,
     discharge_date - admission_date AS stay
-  FROM episode_fact
+  FROM derived.episode_fact
   WHERE ${keys.in('admission_date', 'outcome_day')}
 ) o
 GROUP BY GROUPING SETS (
@@ -160,7 +162,7 @@ ORDER BY 1`;
 // The day rows added up per month of admission (api RETENTION_DERIVED_SQL reads them for whole months).
 const episodeOutcomeMonthSql = (keys: Keys) => `
 SELECT date_trunc('month', admission_date)::date, site_id, kind, type_no, t, event, reason_no, stay, sum(n)
-FROM episode_outcome_day
+FROM derived.episode_outcome_day
 WHERE ${keys.in(MONTH_OF_ADMISSION, 'outcome_month')}
 GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay
 ORDER BY 1`;
@@ -182,9 +184,9 @@ ORDER BY 1`;
 const episodeDaySql = (keys: Keys) => `
 SELECT day, count(*) FILTER (WHERE admitted), count(*) FILTER (WHERE NOT admitted)
 FROM (
-  SELECT admission_date AS day, true AS admitted FROM episode_fact
+  SELECT admission_date AS day, true AS admitted FROM derived.episode_fact
   UNION ALL
-  SELECT discharge_date, false FROM episode_fact WHERE discharge_date IS NOT NULL
+  SELECT discharge_date, false FROM derived.episode_fact WHERE discharge_date IS NOT NULL
 ) d
 WHERE ${keys.in('day', 'day')}
 GROUP BY day`;
@@ -192,9 +194,9 @@ GROUP BY day`;
 const episodeCoverDaySql = (keys: Keys) => `
 SELECT day, sum(change)
 FROM (
-  SELECT admission_date + 1 AS day, 1 AS change FROM episode_fact WHERE window_end > admission_date
+  SELECT admission_date + 1 AS day, 1 AS change FROM derived.episode_fact WHERE window_end > admission_date
   UNION ALL
-  SELECT window_end + 1, -1 FROM episode_fact WHERE window_end > admission_date
+  SELECT window_end + 1, -1 FROM derived.episode_fact WHERE window_end > admission_date
 ) c
 WHERE ${keys.in('day', 'cover_day')}
 GROUP BY day
@@ -202,7 +204,7 @@ HAVING sum(change) <> 0`;
 
 const episodeReadmissionSql = (keys: Keys) => `
 SELECT admission_date, previous_window_end, count(*)
-FROM episode_fact
+FROM derived.episode_fact
 WHERE previous_window_end IS NOT NULL AND ${keys.in('admission_date', 'admission_day')}
 GROUP BY admission_date, previous_window_end`;
 
@@ -210,7 +212,7 @@ GROUP BY admission_date, previous_window_end`;
 // a later episode of the participant.
 const episodeMilestoneSql = (keys: Keys) => `
 SELECT DISTINCT ON (ef.enrollment_id, m) ef.enrollment_id, m, c.days_used
-FROM episode_fact ef
+FROM derived.episode_fact ef
 CROSS JOIN unnest($2::int[]) AS m
 JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
   AND c.report_date BETWEEN ef.admission_date + (m - 14) AND ef.admission_date + (m + 14)
@@ -224,17 +226,17 @@ ORDER BY ef.enrollment_id, m, abs(c.report_date - ef.admission_date - m), c.repo
 const cravingCellSql = (keys: Keys) => `
 SELECT ef.admission_date, ef.site_id, ef.primary_type, (c.report_date - ef.admission_date) / 7 AS week,
   count(*), count(DISTINCT ef.enrollment_id), sum(c.craving)
-FROM episode_fact ef
+FROM derived.episode_fact ef
 JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
   AND c.report_date BETWEEN ef.admission_date AND ef.window_end
 WHERE c.craving IS NOT NULL AND ${keys.in('ef.admission_date', 'admission_day')}
 GROUP BY 1, 2, 3, 4`;
 
-// craving_cell per month of admission (api SOBRIETY_DERIVED_SQL reads it for whole months).
+// derived.craving_cell per month of admission (api SOBRIETY_DERIVED_SQL reads it for whole months).
 const cravingMonthSql = (keys: Keys) => `
 SELECT date_trunc('month', admission_date)::date, site_id, primary_type, week,
   sum(checkins), sum(episodes), sum(craving_sum)
-FROM craving_cell
+FROM derived.craving_cell
 WHERE ${keys.in(MONTH_OF_ADMISSION, 'month')}
 GROUP BY 1, 2, 3, 4
 ORDER BY 1`;
@@ -270,7 +272,7 @@ SELECT week, site_id, group_type, min(first_date), max(last_date),
 FROM weeks
 GROUP BY week, site_id, group_type`;
 
-// The participant-weeks with rows at two sites or more: derived_meta.single_site says there are none.
+// The participant-weeks with rows at two sites or more: derived.meta.single_site says there are none.
 const MULTI_SITE_WEEK_SQL = `
 SELECT week, enrollment_id FROM derived_participant_week GROUP BY enrollment_id, week HAVING count(DISTINCT site_id) > 1`;
 
@@ -290,7 +292,7 @@ const moved = (c: BuildContext) => c.previousAsOf !== c.asOf;
 const OLD_EPISODE_FACT = `derived_old_episode_fact`;
 const episodeRows = (columns: string, sets: string[]) =>
   `SELECT ${columns} FROM ${OLD_EPISODE_FACT} WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}
-   UNION ALL SELECT ${columns} FROM episode_fact WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}`;
+   UNION ALL SELECT ${columns} FROM derived.episode_fact WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}`;
 
 /**
  * Every derived table, in build order (what a step reads comes before it). The sets of each table's
@@ -304,14 +306,14 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
     table: OLD_EPISODE_FACT,
     incrementalOnly: true,
     body: (keys) =>
-      `SELECT * FROM episode_fact WHERE ${keys.in('enrollment_id', 'episode')} OR ${keys.in('enrollment_id', 'shifted')}`,
+      `SELECT * FROM derived.episode_fact WHERE ${keys.in('enrollment_id', 'episode')} OR ${keys.in('enrollment_id', 'shifted')}`,
   },
-  table('episode_fact', 'enrollment_id', 'episode', episodeFactSql, asOf),
+  table('derived.episode_fact', 'enrollment_id', 'episode', episodeFactSql, asOf),
   // An open episode the load did not touch: only its window_end follows as-of (change-set.ts, shifted).
   {
     kind: 'statement',
     name: 'episode-fact-as-of',
-    sql: `UPDATE episode_fact SET window_end = $1::date WHERE enrollment_id IN (SELECT k FROM derived_affected_shifted)`,
+    sql: `UPDATE derived.episode_fact SET window_end = $1::date WHERE enrollment_id IN (SELECT k FROM derived_affected_shifted)`,
     params: asOf,
   },
   // Admission days of the episodes recomputed (and of the milestone-eligible ones); a shifted
@@ -320,7 +322,7 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
     'admission_day',
     () =>
       `SELECT admission_date FROM (${episodeRows('admission_date', ['episode'])}) r
-     UNION ALL SELECT admission_date FROM episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_milestone_episode)`,
+     UNION ALL SELECT admission_date FROM derived.episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_milestone_episode)`,
   ),
   set('month', () => `SELECT date_trunc('month', k)::date FROM derived_affected_admission_day`),
   // Retention's follow-up of a completed episode runs to as-of: when as-of moves, every cell.
@@ -336,33 +338,33 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
     () =>
       `SELECT d FROM (${episodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`,
   ),
-  table('episode_outcome_day', 'admission_date', 'outcome_day', episodeOutcomeDaySql, (c) => [
+  table('derived.episode_outcome_day', 'admission_date', 'outcome_day', episodeOutcomeDaySql, (c) => [
     c.asOf,
     OUTCOME_GROUP_TYPE_CODES,
     OUTCOME_REASON_CODES,
   ]),
-  table('episode_outcome_month', 'month', 'outcome_month', episodeOutcomeMonthSql),
+  table('derived.episode_outcome_month', 'month', 'outcome_month', episodeOutcomeMonthSql),
   table(
-    'episode_outcome_day_all_sites',
+    'derived.episode_outcome_day_all_sites',
     'admission_date',
     'outcome_day',
-    outcomesAllSitesSql('episode_outcome_day', 'admission_date', 'outcome_day'),
+    outcomesAllSitesSql('derived.episode_outcome_day', 'admission_date', 'outcome_day'),
   ),
   table(
-    'episode_outcome_month_all_sites',
+    'derived.episode_outcome_month_all_sites',
     'month',
     'outcome_month',
-    outcomesAllSitesSql('episode_outcome_month', 'month', 'outcome_month'),
+    outcomesAllSitesSql('derived.episode_outcome_month', 'month', 'outcome_month'),
   ),
-  table('episode_day', 'day', 'day', episodeDaySql),
-  table('episode_cover_day', 'day', 'cover_day', episodeCoverDaySql),
-  table('episode_readmission', 'admission_date', 'admission_day', episodeReadmissionSql),
-  table('episode_milestone', 'enrollment_id', 'milestone_episode', episodeMilestoneSql, (c) => [
+  table('derived.episode_day', 'day', 'day', episodeDaySql),
+  table('derived.episode_cover_day', 'day', 'cover_day', episodeCoverDaySql),
+  table('derived.episode_readmission', 'admission_date', 'admission_day', episodeReadmissionSql),
+  table('derived.episode_milestone', 'enrollment_id', 'milestone_episode', episodeMilestoneSql, (c) => [
     c.asOf,
     ABSTINENCE_MILESTONES,
   ]),
-  table('craving_cell', 'admission_date', 'admission_day', cravingCellSql),
-  table('craving_month', 'month', 'month', cravingMonthSql),
+  table('derived.craving_cell', 'admission_date', 'admission_day', cravingCellSql),
+  table('derived.craving_month', 'month', 'month', cravingMonthSql),
   ...EPISODE_CELL_STEPS,
   ...EPISODE_WARNING_STEPS,
   ...EPISODE_COVARIATE_STEPS,
@@ -370,15 +372,18 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
   ...GROUP_TOTAL_STEPS,
   TABLE_FRESHNESS,
   { kind: 'temp', table: 'derived_participant_week', body: participantWeekSql },
-  table('participant_week_cell', 'week', 'week', () => PARTICIPANT_WEEK_CELL_SQL),
+  table('derived.participant_week_cell', 'week', 'week', () => PARTICIPANT_WEEK_CELL_SQL),
   PARTICIPANT_WEEK_EDGE_CELL,
-  table('participant_week_multi_site', 'week', 'week', () => MULTI_SITE_WEEK_SQL),
+  table('derived.participant_week_multi_site', 'week', 'week', () => MULTI_SITE_WEEK_SQL),
 ];
 
-/** The version of DERIVED_STEPS kept in derived_meta.declarations. */
-export const DERIVED_VERSION = declarationVersion(DERIVED_STEPS);
+/** The version of DERIVED_STEPS kept in derived.meta.declarations. */
+export const DERIVED_VERSION = declarationVersion(DERIVED_STEPS, DERIVED_TABLE_DEFINITIONS);
 
-const DERIVED_TABLES = [...derivedTablesOf(DERIVED_STEPS), 'derived_meta'];
+const DERIVED_TABLES = [...derivedTablesOf(DERIVED_STEPS), 'derived.meta'];
+
+/** The derived tables, empty, as the current declarations define them (for tests that fill some by hand). */
+export const createDerivedTables = (client: PoolClient): Promise<boolean> => ensureDerivedTables(client, DERIVED_VERSION);
 
 /** How a refresh went: whole or keyed, and its steps' times (ms). */
 export interface RefreshReport {
@@ -410,6 +415,9 @@ export async function refreshDerivedTables(client: PoolClient, changes?: Derived
     : asOf === null
       ? 'the database holds no dated row'
       : (changes?.fullBecause ?? 'a full rebuild was asked for');
+  // A whole build first (re)creates the tables when their definitions changed (readers of the old
+  // ones wait for this transaction then, which happens once per upgrade).
+  if (!incremental) await ensureDerivedTables(client, DERIVED_VERSION);
   // Also before a keyed build, so that the planner knows the night's new rows (about 0.5 s at
   // 25,000 participants; in a run without it, the keyed gap table took 9 times its full build's
   // time, 4 times in a run with it).
@@ -423,10 +431,10 @@ export async function refreshDerivedTables(client: PoolClient, changes?: Derived
   const timings = incremental
     ? await buildIncremental(client, DERIVED_STEPS, context)
     : await buildFull(client, DERIVED_STEPS, context);
-  await client.query(`DELETE FROM derived_meta`);
+  await client.query(`DELETE FROM derived.meta`);
   await client.query(
-    `INSERT INTO derived_meta (as_of, single_site, declarations)
-     SELECT $1, NOT EXISTS (SELECT 1 FROM participant_week_multi_site), $2`,
+    `INSERT INTO derived.meta (as_of, single_site, declarations)
+     SELECT $1, NOT EXISTS (SELECT 1 FROM derived.participant_week_multi_site), $2`,
     [asOf, DERIVED_VERSION],
   );
   if (!incremental) for (const table of DERIVED_TABLES) await client.query(`ANALYZE ${table}`);

@@ -1,4 +1,4 @@
-// The per-session facts (session_fact) and their weekly and daily cells, keyed by session and by
+// The per-session facts (derived.session_fact) and their weekly and daily cells, keyed by session and by
 // the weeks and days of the sessions rebuilt (as stored before and as rebuilt).
 
 import { ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE, ATTENDED_SQL as ATTENDED } from '../vocabulary';
@@ -78,21 +78,21 @@ WHERE s.session_date <= $1::date AND ${keys.in('s.session_id', 'session')}`;
 
 const sessionTypeWeekSql = (keys: Keys) => `
 SELECT week, site_id, group_type, min(session_date), max(session_date), count(*), ${SUMS}
-FROM session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, site_id, group_type`;
+FROM derived.session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, site_id, group_type`;
 
 // The days of the weekly cells, for the days a period keeps of a week it cuts.
 const sessionTypeDaySql = (keys: Keys) => `
 SELECT session_date, week, site_id, group_type, count(*), ${SUMS}
-FROM session_fact WHERE ${keys.in('session_date', 'session_day')} GROUP BY session_date, week, site_id, group_type`;
+FROM derived.session_fact WHERE ${keys.in('session_date', 'session_day')} GROUP BY session_date, week, site_id, group_type`;
 
 const sessionGroupWeekSql = (keys: Keys) => `
 SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
-FROM session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, group_id, site_id, group_type`;
+FROM derived.session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, group_id, site_id, group_type`;
 
 const OLD_SESSION_FACT = `derived_old_session_fact`;
 const sessionRows = (column: string) =>
   `SELECT ${column} FROM ${OLD_SESSION_FACT}
-   UNION ALL SELECT ${column} FROM session_fact WHERE session_id IN (SELECT k FROM derived_affected_session)`;
+   UNION ALL SELECT ${column} FROM derived.session_fact WHERE session_id IN (SELECT k FROM derived_affected_session)`;
 const asOf = (c: BuildContext) => [c.asOf];
 
 export const SESSION_FACT_STEPS: readonly BuildStep[] = [
@@ -100,12 +100,25 @@ export const SESSION_FACT_STEPS: readonly BuildStep[] = [
     kind: 'temp',
     table: OLD_SESSION_FACT,
     incrementalOnly: true,
-    body: (keys) => `SELECT * FROM session_fact WHERE ${keys.in('session_id', 'session')}`,
+    body: (keys) => `SELECT * FROM derived.session_fact WHERE ${keys.in('session_id', 'session')}`,
   },
-  { kind: 'table', table: 'session_fact', key: 'session_id', set: 'session', body: sessionFactSql, params: asOf },
+  {
+    kind: 'table',
+    table: 'derived.session_fact',
+    key: 'session_id',
+    set: 'session',
+    body: sessionFactSql,
+    params: asOf,
+  },
   { kind: 'set', name: 'session_week', sql: () => sessionRows('week') },
   { kind: 'set', name: 'session_day', sql: () => sessionRows('session_date') },
-  { kind: 'table', table: 'session_type_week', key: 'week', set: 'session_week', body: sessionTypeWeekSql },
-  { kind: 'table', table: 'session_type_day', key: 'session_date', set: 'session_day', body: sessionTypeDaySql },
-  { kind: 'table', table: 'session_group_week', key: 'week', set: 'session_week', body: sessionGroupWeekSql },
+  { kind: 'table', table: 'derived.session_type_week', key: 'week', set: 'session_week', body: sessionTypeWeekSql },
+  {
+    kind: 'table',
+    table: 'derived.session_type_day',
+    key: 'session_date',
+    set: 'session_day',
+    body: sessionTypeDaySql,
+  },
+  { kind: 'table', table: 'derived.session_group_week', key: 'week', set: 'session_week', body: sessionGroupWeekSql },
 ];

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@iop/db';
 import { Pool, type PoolClient } from 'pg';
 import { refreshTableFreshness } from './table-freshness';
+import { createDerivedTables } from './refresh';
 
 // P1 is enrolled at S1 and then at S2, P2 at S1 only, P3 nowhere; S3 has no records at all. X4 has
 // no attendance, and only X1 has feedback.
@@ -65,10 +66,10 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-// session_fact as the loader's refresh leaves it for an as_of of 2025-01-31: only the sessions up
+// derived.session_fact as the loader's refresh leaves it for an as_of of 2025-01-31: only the sessions up
 // to then, with their attendance rows (scheduled) and feedback rows (responses).
 const SESSION_FACT_TO_JANUARY_SQL = `
-INSERT INTO session_fact
+INSERT INTO derived.session_fact
 SELECT s.session_id, s.group_id, g.site_id, g.group_type, s.session_date, s.session_date,
   (SELECT count(*) FROM attendance a WHERE a.session_id = s.session_id), 0, 0, 0, 0, 0, 0, 0,
   (SELECT count(*) FROM feedback f WHERE f.session_id = s.session_id), 0, 0, 0, 0, 0, 0
@@ -94,13 +95,14 @@ async function storedAfter(work: (client: PoolClient) => Promise<void>) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    await createDerivedTables(client);
     await work(client);
     const { rows } = await client.query<{ site_id: string; line: string }>(`
       SELECT site_id, kind || ' ' || rows || ' ' || coalesce(to_char(latest, 'YYYY-MM-DD'), '-') AS line
-      FROM table_freshness
+      FROM derived.table_freshness
       ORDER BY site_id, array_position(ARRAY['sites', 'groups', 'participants', 'enrollments', 'sessions',
         'attendance', 'feedback', 'sobriety'], kind)`);
-    const sites = await client.query(`SELECT * FROM participant_site_set ORDER BY site_ids`);
+    const sites = await client.query(`SELECT * FROM derived.participant_site_set ORDER BY site_ids`);
     const bySite: Record<string, string[]> = {};
     for (const row of rows) (bySite[row.site_id] ??= []).push(row.line);
     return { bySite, sites: sites.rows };

@@ -11,7 +11,7 @@ const KINDS = ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'at
 // Each participant's sites (sorted, '{}' without an enrollment) and check-ins, summed per set of
 // sites: a few rows, from which any list of sites counts each participant once.
 const PARTICIPANT_SITE_SET_SQL = `
-INSERT INTO participant_site_set (site_ids, participants, checkins, latest_checkin)
+INSERT INTO derived.participant_site_set (site_ids, participants, checkins, latest_checkin)
 SELECT coalesce(e.site_ids, '{}'), count(*), coalesce(sum(c.checkins), 0), max(c.latest)
 FROM participant p
 LEFT JOIN (
@@ -23,16 +23,16 @@ LEFT JOIN (
 ) c USING (participant_id)
 GROUP BY 1`;
 
-// Attendance and feedback rows per session come from session_fact (scheduled counts every
+// Attendance and feedback rows per session come from derived.session_fact (scheduled counts every
 // attendance row of a session, responses every feedback row) rather than a second pass over those
-// two tables, the largest (2 s more at 100,000 participants). session_fact stops at the derived
+// two tables, the largest (2 s more at 100,000 participants). derived.session_fact stops at the derived
 // as_of, which is the latest date in the data, so no session is left out; any after its last
 // date ($2, NULL when it is empty), should as_of ever be earlier, are counted here from their rows.
 // $2 is a parameter, not a subquery, so that the planner expects no such sessions: else it
 // expects a third of them, and compiling that plan (JIT) took longer than running it.
 const SESSION_ROW_SQL = `
 session_row AS (
-  SELECT site_id, session_date, scheduled AS attendance, responses AS feedback FROM session_fact
+  SELECT site_id, session_date, scheduled AS attendance, responses AS feedback FROM derived.session_fact
   UNION ALL
   SELECT g.site_id, s.session_date,
     (SELECT count(*) FROM attendance a WHERE a.session_id = s.session_id),
@@ -42,12 +42,12 @@ session_row AS (
   WHERE $2::date IS NULL OR s.session_date > $2::date
 )`;
 
-const SESSION_FACT_LAST_DATE_SQL = `SELECT to_char(max(session_date), 'YYYY-MM-DD') AS "lastDate" FROM session_fact`;
+const SESSION_FACT_LAST_DATE_SQL = `SELECT to_char(max(session_date), 'YYYY-MM-DD') AS "lastDate" FROM derived.session_fact`;
 
 // One row per site and kind: the site's own records, and the participants enrolled at it (a
 // participant enrolled at several sites is in each site's rows). $1: KINDS; $2: see session_row.
 const PER_SITE_SQL = `
-INSERT INTO table_freshness (site_id, kind, rows, latest)
+INSERT INTO derived.table_freshness (site_id, kind, rows, latest)
 WITH ${SESSION_ROW_SQL},
 session_site AS (
   SELECT site_id, count(*) AS sessions, max(session_date) AS latest_session,
@@ -64,9 +64,9 @@ site_kind AS (
     FROM session_site, LATERAL (VALUES ('sessions', sessions, latest_session),
       ('attendance', attendance, latest_attendance), ('feedback', feedback, latest_feedback)) AS v (kind, rows, latest)
   UNION ALL SELECT site_id, 'participants', sum(participants), NULL
-    FROM participant_site_set, unnest(site_ids) AS site_id GROUP BY site_id
+    FROM derived.participant_site_set, unnest(site_ids) AS site_id GROUP BY site_id
   UNION ALL SELECT site_id, 'sobriety', sum(checkins), max(latest_checkin)
-    FROM participant_site_set, unnest(site_ids) AS site_id GROUP BY site_id
+    FROM derived.participant_site_set, unnest(site_ids) AS site_id GROUP BY site_id
 )
 SELECT s.site_id, k.kind, coalesce(sk.rows, 0), sk.latest
 FROM site s
@@ -76,24 +76,24 @@ LEFT JOIN site_kind sk ON sk.site_id = s.site_id AND sk.kind = k.kind`;
 // Every site together ('' rows): each record belongs to one site, so the sites' rows add up,
 // except that participants count once whatever their sites, and with them those never enrolled.
 const ALL_SITES_SQL = `
-INSERT INTO table_freshness (site_id, kind, rows, latest)
+INSERT INTO derived.table_freshness (site_id, kind, rows, latest)
 SELECT '', k.kind, coalesce(sum(f.rows), 0), max(f.latest)
 FROM unnest($1::text[]) AS k (kind)
-LEFT JOIN table_freshness f ON f.kind = k.kind
+LEFT JOIN derived.table_freshness f ON f.kind = k.kind
 WHERE k.kind NOT IN ('participants', 'sobriety')
 GROUP BY k.kind
-UNION ALL SELECT '', 'participants', coalesce(sum(participants), 0), NULL FROM participant_site_set
-UNION ALL SELECT '', 'sobriety', coalesce(sum(checkins), 0), max(latest_checkin) FROM participant_site_set`;
+UNION ALL SELECT '', 'participants', coalesce(sum(participants), 0), NULL FROM derived.participant_site_set
+UNION ALL SELECT '', 'sobriety', coalesce(sum(checkins), 0), max(latest_checkin) FROM derived.participant_site_set`;
 
 /**
  * The freshness tables, rebuilt whole by every build: a handful of rows per site that count every
- * source row (a count per participant of their check-ins, session_fact's sums per site). Reads
- * session_fact, so comes after it.
+ * source row (a count per participant of their check-ins, derived.session_fact's sums per site). Reads
+ * derived.session_fact, so comes after it.
  */
 export const TABLE_FRESHNESS: WholeTables = {
   kind: 'whole',
   name: 'table-freshness',
-  tables: ['participant_site_set', 'table_freshness'],
+  tables: ['derived.participant_site_set', 'derived.table_freshness'],
   build: (client) => refreshTableFreshness(client),
 };
 

@@ -79,8 +79,8 @@ ORDER BY s.session_date, s.session_id`;
  * session day on or before $3 and through the last one before $2. Its participants in the period
  * are those whose first date with a row is on or before $3 (pairs_started) less those whose last
  * is before $2 (pairs_ended), less those with a gap of their dates around the whole period
- * (group_participant_gap). The type's total counts a participant of several groups once: the
- * surplus is counted over multi_group_participant only.
+ * (derived.group_participant_gap). The type's total counts a participant of several groups once: the
+ * surplus is counted over derived.multi_group_participant only.
  */
 export const DRILLDOWN_GROUPS_DERIVED_SQL = `
 WITH scoped_group AS (
@@ -98,17 +98,17 @@ group_period AS (
     hi.pairs_started - coalesce(lo.pairs_ended, 0) AS overlapping
   FROM scoped_group g
   CROSS JOIN LATERAL (
-    SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= $3::date
+    SELECT d.* FROM derived.group_day_total d WHERE d.group_id = g.group_id AND d.session_date <= $3::date
     ORDER BY d.session_date DESC LIMIT 1) hi
   LEFT JOIN LATERAL (
-    SELECT d.* FROM group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $2::date
+    SELECT d.* FROM derived.group_day_total d WHERE d.group_id = g.group_id AND d.session_date < $2::date
     ORDER BY d.session_date DESC LIMIT 1) lo ON true
   -- Groups without sessions in the period are not shown (and their gaps are not kept).
   WHERE hi.sessions > coalesce(lo.sessions, 0)
 ),
 gap_around AS (
   SELECT x.group_id, x.participant_id
-  FROM group_participant_gap x
+  FROM derived.group_participant_gap x
   JOIN group_period gp ON gp.group_id = x.group_id
   WHERE x.gap_from < $2::date AND x.gap_to > $3::date
 ),
@@ -119,7 +119,7 @@ group_figures AS (
 ),
 surplus AS (
   SELECT count(*) - count(DISTINCT m.participant_id) AS participants
-  FROM multi_group_participant m
+  FROM derived.multi_group_participant m
   JOIN group_period gp ON gp.group_id = m.group_id
   WHERE m.group_type = $1 AND m.first_date <= $3::date AND m.last_date >= $2::date
     AND (m.group_id, m.participant_id) NOT IN (SELECT group_id, participant_id FROM gap_around)

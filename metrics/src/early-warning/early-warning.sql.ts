@@ -43,13 +43,13 @@ LEFT JOIN site st ON st.site_id = l.site_id
 ORDER BY l.reason_count DESC, l.last_attended_date ASC NULLS FIRST, l.enrollment_id COLLATE "C"`;
 
 // $1 as_of, $2 site ids (null = all), $3 how many at-risk episodes to list. The per-episode facts
-// are etl's episodeWarningCtes, the same the loader stores in episode_warning.
+// are etl's episodeWarningCtes, the same the loader stores in derived.episode_warning.
 export const EARLY_WARNING_SQL = `
 WITH ${episodeWarningCtes('AND ($2::text[] IS NULL OR e.site_id = ANY ($2::text[]))')},
 ${SUMMARY_AND_LIST}`;
 
 /**
- * EARLY_WARNING_SQL from episode_warning (db migration DerivedWarningAndGroupTables), which holds
+ * EARLY_WARNING_SQL from derived.episode_warning (db migration DerivedWarningAndGroupTables), which holds
  * `flagged` and reason_count of every episode open at the derived as_of. Same parameters; valid
  * only while $1 is the derived as_of (see derivedDataFor). Not materialized: the summary counts
  * the table, and the list reads the first $3 rows of episode_warning_rank_idx (db migration
@@ -58,7 +58,7 @@ ${SUMMARY_AND_LIST}`;
 export const EARLY_WARNING_DERIVED_SQL = `
 WITH judged AS NOT MATERIALIZED (
   SELECT w.*
-  FROM episode_warning w
+  FROM derived.episode_warning w
   WHERE ($2::text[] IS NULL OR w.site_id = ANY ($2::text[]))
 ),
 ${SUMMARY_AND_LIST}`;

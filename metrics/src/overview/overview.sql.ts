@@ -32,7 +32,7 @@ counts AS (
  * admissions up to it less the discharges up to it. A participant served in a period is counted
  * once, by the first of their episodes whose window reaches into it (db ParticipantsServedDays):
  * an episode admitted before the period whose window covers its first day (the running sum of
- * episode_cover_day), or one admitted in the period whose previous episode ended before its first
+ * derived.episode_cover_day), or one admitted in the period whose previous episode ended before its first
  * day (its admissions less the readmissions whose previous window reached that day). Only over all
  * of a participant's episodes: with a filter the previous episode may be filtered out.
  */
@@ -50,13 +50,13 @@ days AS (
     coalesce(sum(discharges) FILTER (WHERE day BETWEEN $1::date AND $7::date), 0) AS discharges_previous,
     coalesce(sum(admissions - discharges) FILTER (WHERE day <= $8::date), 0) AS open_current,
     coalesce(sum(admissions - discharges) FILTER (WHERE day <= $7::date), 0) AS open_previous
-  FROM episode_day
+  FROM derived.episode_day
 ),
 covering AS (
   SELECT
     coalesce(sum(change) FILTER (WHERE day <= $6::date), 0) AS covering_current,
     coalesce(sum(change) FILTER (WHERE day <= $1::date), 0) AS covering_previous
-  FROM episode_cover_day
+  FROM derived.episode_cover_day
 ),
 readmitted AS (
   SELECT
@@ -64,7 +64,7 @@ readmitted AS (
       AND previous_window_end >= $6::date), 0) AS readmitted_current,
     coalesce(sum(episodes) FILTER (WHERE admission_date BETWEEN $1::date AND $7::date
       AND previous_window_end >= $1::date), 0) AS readmitted_previous
-  FROM episode_readmission
+  FROM derived.episode_readmission
   WHERE admission_date >= $1::date
 ),
 counts AS (
@@ -105,14 +105,14 @@ const DERIVED_SESSIONS = `
      SELECT c.group_type AS "groupType", sum(c.sessions)::int AS sessions
      FROM (
        SELECT w.group_type, w.sessions
-       FROM session_type_week w
+       FROM derived.session_type_week w
        WHERE w.week BETWEEN p.first_day - 6 AND p.last_day
          AND w.first_date >= p.first_day AND w.last_date <= p.last_day
          AND ($4::text[] IS NULL OR w.site_id = ANY ($4::text[])) AND w.group_type = ANY ($9::text[])
        UNION ALL
        SELECT d.group_type, d.sessions
-       FROM session_type_day d
-       JOIN session_type_week w ON (w.week, w.site_id, w.group_type) = (d.week, d.site_id, d.group_type)
+       FROM derived.session_type_day d
+       JOIN derived.session_type_week w ON (w.week, w.site_id, w.group_type) = (d.week, d.site_id, d.group_type)
        WHERE (d.session_date BETWEEN p.first_day AND least(p.last_day, ${isoWeekStart('p.first_day')} + 6)
            OR d.session_date BETWEEN greatest(p.first_day, ${isoWeekStart('p.last_day')}) AND p.last_day)
          AND NOT (w.first_date >= p.first_day AND w.last_date <= p.last_day)
@@ -121,13 +121,13 @@ const DERIVED_SESSIONS = `
      GROUP BY c.group_type`;
 
 export const OVERVIEW_SQL = overviewSql(episodeCounts(episodeScopeCtes('overlapping')), LIVE_SESSIONS);
-/** The same from episode_fact and the weekly session cells (see derivedDataFor). */
+/** The same from derived.episode_fact and the weekly session cells (see derivedDataFor). */
 export const OVERVIEW_DERIVED_SQL = overviewSql(
   episodeCounts(derivedEpisodeScopeCtes('overlapping')),
   DERIVED_SESSIONS,
 );
 /**
  * OVERVIEW_DERIVED_SQL without a site or group-type filter ($4 and $5 NULL, $3 the derived as_of):
- * the counts from episode_day, episode_cover_day and episode_readmission.
+ * the counts from derived.episode_day, derived.episode_cover_day and derived.episode_readmission.
  */
 export const OVERVIEW_DERIVED_ALL_EPISODES_SQL = overviewSql(ALL_EPISODE_COUNTS, DERIVED_SESSIONS);

@@ -37,8 +37,8 @@ export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
 /**
  * The same counts from the derived tables (see derivedDataFor), already grouped as this statement
  * groups them, with the type and the reason as codes: per calendar month of admission and site
- * for the months lying wholly inside the period (episode_outcome_month), per admission day and
- * site for the cut months at either end (episode_outcome_day). A period inside one month has no
+ * for the months lying wholly inside the period (derived.episode_outcome_month), per admission day and
+ * site for the cut months at either end (derived.episode_outcome_day). A period inside one month has no
  * whole month: all of it comes from the day rows. Only the few result rows are turned back into
  * names. Parameters: the episode scope's ($1–$5), then $6 and $7 the code lists (etl
  * OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES).
@@ -64,7 +64,7 @@ WHERE ($5::text[] IS NULL OR type_no IN (SELECT type_no FROM types))
 GROUP BY kind, type_no, t, event, reason_no, stay`;
 
 export const RETENTION_DERIVED_SQL = retentionDerivedSql(
-  { day: 'episode_outcome_day', month: 'episode_outcome_month' },
+  { day: 'derived.episode_outcome_day', month: 'derived.episode_outcome_month' },
   (alias) => `($4::text[] IS NULL OR ${alias}.site_id = ANY ($4::text[]))`,
 );
 
@@ -73,7 +73,7 @@ export const RETENTION_DERIVED_SQL = retentionDerivedSql(
  * (db EpisodeOutcomesAllSites): the same counts from 40 % of the rows.
  */
 export const RETENTION_DERIVED_ALL_SITES_SQL = retentionDerivedSql(
-  { day: 'episode_outcome_day_all_sites', month: 'episode_outcome_month_all_sites' },
+  { day: 'derived.episode_outcome_day_all_sites', month: 'derived.episode_outcome_month_all_sites' },
   () => `$4::text[] IS NULL`,
 );
 

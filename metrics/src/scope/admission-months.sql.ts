@@ -2,7 +2,7 @@
  * The admission period of an episode scope ($1 from, $2 to, $3 as_of: admitted from $1 to the
  * earlier of $2 and $3) split for the per-month derived tables, as one row `admission_parts`:
  *   [first_day, end_day)  the calendar months lying wholly inside the period, read from the
- *                         month rows (episode_outcome_month, craving_month);
+ *                         month rows (derived.episode_outcome_month, derived.craving_month);
  *   [lo, first_day) and [end_day, hi]  the cut months at either end, read from the day rows.
  * A period without a whole month is all first end: first_day = end_day = hi + 1.
  */

@@ -7,7 +7,7 @@ import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
 //
 // Weekly cells (one ISO week × site × group type, or × group) whose sessions all lie inside the
 // period are summed as they are; a cell cut by the period's first or last day is replaced by its
-// days inside the period (session_type_day; session_fact per group), so edge weeks stay exact.
+// days inside the period (derived.session_type_day; derived.session_fact per group), so edge weeks stay exact.
 
 /**
  * CTE `name`: session sums in [lo, hi] (SQL date expressions), per ISO week × site × group type
@@ -15,12 +15,12 @@ import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
  */
 export function derivedSessionCte(name: string, grain: 'type' | 'group', lo: string, hi: string): string {
   const scols = SESSION_SUM_COLUMNS.map((c) => `s.${c}`).join(', ');
-  const table = grain === 'type' ? 'session_type_week' : 'session_group_week';
+  const table = grain === 'type' ? 'derived.session_type_week' : 'derived.session_group_week';
   const keys = grain === 'type' ? 'c.site_id, c.group_type' : 'c.group_id, c.site_id, c.group_type';
   const sessionKeys = grain === 'type' ? 's.site_id, s.group_type' : 's.group_id, s.site_id, s.group_type';
   const sessions = grain === 'type' ? 'c.sessions, ' : '';
-  // The days a cut week keeps: per day, site and type (session_type_day), or session by session.
-  const edgeSource = grain === 'type' ? 'session_type_day' : 'session_fact';
+  // The days a cut week keeps: per day, site and type (derived.session_type_day), or session by session.
+  const edgeSource = grain === 'type' ? 'derived.session_type_day' : 'derived.session_fact';
   const edgeSessions = grain === 'type' ? 's.sessions, ' : '';
   const join =
     grain === 'type'
@@ -57,23 +57,23 @@ ${name} AS (
 /**
  * CTE `pw_count` (group_type, week, weeks, consistent, unknown, met): participant-weeks with at
  * least one non-excused row, of the all-types week (group_type NULL) and of each type's week.
- * Whole weeks come from participant_week_cell. A week cut by the period's first or last day comes
- * from participant_week_edge_cell, which holds every head (Monday to a day) and tail (a day to
+ * Whole weeks come from derived.participant_week_cell. A week cut by the period's first or last day comes
+ * from derived.participant_week_edge_cell, which holds every head (Monday to a day) and tail (a day to
  * Sunday) of a week per site; a week cut at both ends (a period inside one week) is recomputed from
  * its rows with the live PARTICIPANT_WEEK_CTE. Extra parameter: $6 the cell key of the all-types
  * week ('*' when all five types are chosen, else the one chosen type). Site cells add up across
- * sites only when no participant-week spans two sites (derived_meta.single_site): without it, the
+ * sites only when no participant-week spans two sites (derived.meta.single_site): without it, the
  * cut weeks of all sites together are recomputed from their rows too. `intensityMinutes`: the
  * weekly minutes of intensity met (the cells were counted with the same).
  */
 export const derivedParticipantWeekCte = (intensityMinutes: number): string => `
 pw_bounds AS (
   SELECT $1::date AS lo, least($2::date, $3::date) AS hi,
-    coalesce((SELECT single_site FROM derived_meta), false) AS single_site
+    coalesce((SELECT single_site FROM derived.meta), false) AS single_site
 ),
 pw_clean AS (
   SELECT c.week FROM pw_bounds b
-  JOIN participant_week_cell c ON c.week BETWEEN b.lo - 6 AND b.hi AND c.first_date >= b.lo AND c.last_date <= b.hi
+  JOIN derived.participant_week_cell c ON c.week BETWEEN b.lo - 6 AND b.hi AND c.first_date >= b.lo AND c.last_date <= b.hi
   WHERE c.site_id = '' AND c.group_type = '*'
 ),
 pw_edge AS (
@@ -97,14 +97,14 @@ scoped_session AS (
 ${PARTICIPANT_WEEK_CTE},
 pw_cell AS (
   SELECT c.week, c.group_type, c.weeks, c.consistent, c.unknown, c.met
-  FROM participant_week_cell c
+  FROM derived.participant_week_cell c
   WHERE c.week IN (SELECT week FROM pw_clean) AND c.weeks > 0
     AND (($4::text[] IS NULL AND c.site_id = '') OR c.site_id = ANY ($4::text[]))
   UNION ALL
   -- Edge cells exist only for cuts with a participant-week (weeks > 0).
   SELECT c.week, c.group_type, c.weeks, c.consistent, c.unknown, c.met
   FROM pw_edge e
-  JOIN participant_week_edge_cell c ON c.from_date = e.a AND c.to_date = e.z
+  JOIN derived.participant_week_edge_cell c ON c.from_date = e.a AND c.to_date = e.z
   WHERE e.from_cells AND ($4::text[] IS NULL OR c.site_id = ANY ($4::text[]))
 ),
 pw_count AS (

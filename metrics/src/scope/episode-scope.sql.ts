@@ -67,7 +67,7 @@ episode AS (
 
 /**
  * The derived counterpart of episodeScopeCtes(): the same `episode` CTE, same columns and
- * parameters ($1–$5), read from episode_fact. Valid only while $3 is the derived as_of.
+ * parameters ($1–$5), read from derived.episode_fact. Valid only while $3 is the derived as_of.
  */
 export function derivedEpisodeScopeCtes(selection: 'admitted' | 'overlapping' = 'admitted'): string {
   const period =
@@ -80,7 +80,7 @@ episode AS (
     ef.discharge_date, ef.discharge_reason, ef.window_end, ef.primary_type,
     ef.pda_days_used, ef.pda_window_days, ef.active_weeks, ef.checkin_weeks, ef.goals_met, ef.goals_rated,
     ef.previous_window_end
-  FROM episode_fact ef
+  FROM derived.episode_fact ef
   WHERE ${period}
     AND ef.admission_date <= $3::date
     AND ($4::text[] IS NULL OR ef.site_id = ANY ($4::text[]))

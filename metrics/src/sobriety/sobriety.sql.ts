@@ -81,10 +81,10 @@ SELECT
 
 /** The derived cells of the episode scope ($1–$5): admitted in the period, at the sites and types. */
 /**
- * SOBRIETY_SQL from the derived cells: the episodes and their PDA sums (episode_cell), milestone
- * counts (milestone_cell, computed for ABSTINENCE_MILESTONES) and craving sums (craving_cell), per
+ * SOBRIETY_SQL from the derived cells: the episodes and their PDA sums (derived.episode_cell), milestone
+ * counts (derived.milestone_cell, computed for ABSTINENCE_MILESTONES) and craving sums (derived.craving_cell), per
  * admission date, site and primary type for the period's cut months of admission, and the same
- * per month (episode_cell_month, milestone_cell_month, craving_month) for its whole months. Every
+ * per month (derived.episode_cell_month, derived.milestone_cell_month, derived.craving_month) for its whole months. Every
  * figure is a sum of cells, so a year is a few hundred rows, not one per episode. Same parameters
  * and result.
  */
@@ -92,30 +92,30 @@ export const SOBRIETY_DERIVED_SQL = `
 WITH ${ADMISSION_PARTS_CTES},
 cell AS (
   SELECT ec.primary_type, ec.episodes, ec.pda_n, ec.pda_sum, ec.change_n, ec.change_sum
-  FROM ${wholeMonthRows('episode_cell_month', 'ec')}
+  FROM ${wholeMonthRows('derived.episode_cell_month', 'ec')}
   WHERE ${siteAndTypeScope('ec')}
   UNION ALL
   SELECT ec.primary_type, ec.episodes, ec.pda_n, ec.pda_sum, ec.change_n, ec.change_sum
-  FROM (${cutMonthRows('episode_cell', 'ec')}) ec
+  FROM (${cutMonthRows('derived.episode_cell', 'ec')}) ec
   WHERE ${siteAndTypeScope('ec')}
 ),
 -- The month rows hold only the episodes eligible at the derived as_of ($3 here).
 milestone AS (
   SELECT mc.primary_type, mc.m, mc.episodes, mc.responders, mc.abstinent
-  FROM ${wholeMonthRows('milestone_cell_month', 'mc')}
+  FROM ${wholeMonthRows('derived.milestone_cell_month', 'mc')}
   WHERE ${siteAndTypeScope('mc')} AND mc.m = ANY ($6::int[])
   UNION ALL
   SELECT mc.primary_type, mc.m, mc.episodes, mc.responders, mc.abstinent
-  FROM (${cutMonthRows('milestone_cell', 'mc')}) mc
+  FROM (${cutMonthRows('derived.milestone_cell', 'mc')}) mc
   WHERE ${siteAndTypeScope('mc')} AND mc.m = ANY ($6::int[]) AND mc.admission_date <= $3::date - (mc.m + 14)
 ),
 craving AS (
   SELECT cm.primary_type, cm.week, cm.checkins, cm.episodes, cm.craving_sum
-  FROM ${wholeMonthRows('craving_month', 'cm')}
+  FROM ${wholeMonthRows('derived.craving_month', 'cm')}
   WHERE ${siteAndTypeScope('cm')} AND cm.week <= $7::int AND $7::int >= 0
   UNION ALL
   SELECT cc.primary_type, cc.week, cc.checkins, cc.episodes, cc.craving_sum
-  FROM (${cutMonthRows('craving_cell', 'cc')}) cc
+  FROM (${cutMonthRows('derived.craving_cell', 'cc')}) cc
   WHERE ${siteAndTypeScope('cc')} AND cc.week <= $7::int AND $7::int >= 0
 )
 SELECT

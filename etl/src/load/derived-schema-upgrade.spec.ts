@@ -1,0 +1,104 @@
+// An existing database at the schema before the derived schema upgrades cleanly. The fixture is a
+// 60-participant demo program (generateDemoData seed 3) loaded by that version and dumped with its
+// derived tables in `public` (testing/before-derived-schema.sql.gz). The migration drops those
+// caches and keeps every source row; until the next load the API has no stamp and answers live;
+// the first load after it creates the layer's tables and fills them with exactly the rows the old
+// version had; the load after that refreshes incrementally.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createTestDatabase, migrate, type TestDatabase } from '@iop/db';
+import { DERIVED_TABLE_DEFINITIONS } from '@iop/metrics';
+import { generateDemoData } from '../demo/generate';
+import { loadFiles } from './load-files';
+import { tableContents, withClient } from './testing/database';
+
+jest.setTimeout(120_000);
+
+const DUMP = path.join(__dirname, 'testing', 'before-derived-schema.sql.gz');
+const DERIVED_TABLES = Object.keys(DERIVED_TABLE_DEFINITIONS);
+const unqualified = (table: string) => table.replace(/^derived\./, '');
+
+let db: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'iop-upgrade-'));
+  db = await createTestDatabase({ migrate: false });
+  const dump = gunzipSync(await readFile(DUMP)).toString('utf8');
+  await withClient(db.url, (client) => client.query(dump));
+});
+
+afterAll(async () => {
+  await db?.drop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Sums may add in another order: numbers to 12 significant digits. */
+const comparable = (value: unknown): unknown =>
+  typeof value === 'number' && !Number.isInteger(value)
+    ? Number(value.toPrecision(12))
+    : value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]))
+      : value;
+
+/** A table's rows as sorted JSON texts. */
+async function rowsOf(table: string): Promise<string[]> {
+  return withClient(db.url, async (client) => {
+    const { rows } = await client.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(t) AS row FROM ${table} t`);
+    return rows.map((r) => JSON.stringify(comparable(r.row))).sort();
+  });
+}
+
+const tablesIn = (schema: string) =>
+  withClient(db.url, async (client) => {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 ORDER BY 1`,
+      [schema],
+    );
+    return rows.map((r) => r.name);
+  });
+
+const stamp = () =>
+  withClient(db.url, async (client) => {
+    const { rows } = await client.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, single_site FROM derived.meta`);
+    return rows;
+  });
+
+describe('upgrading a database whose derived tables were in public', () => {
+  it('drops the old caches, keeps the source rows, and rebuilds the same derived rows at the next load', async () => {
+    const oldTables = new Set(await tablesIn('public'));
+    expect(DERIVED_TABLES.every((t) => oldTables.has(unqualified(t)))).toBe(true);
+    const before: Record<string, string[]> = {};
+    for (const table of DERIVED_TABLES) before[table] = await rowsOf(unqualified(table));
+    expect(before['derived.episode_fact']!.length).toBeGreaterThan(50);
+    const sourceBefore = await tableContents(db.url);
+
+    expect(await migrate(db.url)).toEqual(['DerivedSchema1764600000000']);
+
+    const publicAfter = await tablesIn('public');
+    expect(publicAfter.filter((t) => DERIVED_TABLES.includes(`derived.${t}`) || t === 'derived_meta')).toEqual([]);
+    expect(await tablesIn('derived')).toEqual(['meta']);
+    expect(await stamp()).toEqual([]);
+    expect(await tableContents(db.url)).toEqual(sourceBefore);
+
+    // The same files the fixture was loaded from: every row unchanged, the derived tables built whole.
+    const csv = path.join(dir, 'csv');
+    await generateDemoData({ outDir: csv, participants: 60, seed: 3 });
+    const first = await loadFiles(db.url, [csv]);
+    expect({ status: first.status, refresh: first.derivedRefresh }).toEqual({ status: 'succeeded', refresh: 'full' });
+    expect(await tableContents(db.url)).toEqual(sourceBefore);
+    expect((await tablesIn('derived')).sort()).toEqual(['meta', ...DERIVED_TABLES.map(unqualified)].sort());
+    for (const table of DERIVED_TABLES)
+      expect({ table, rows: await rowsOf(table) }).toEqual({ table, rows: before[table] });
+    expect(await stamp()).toEqual([{ as_of: '2026-10-31', single_site: true }]);
+
+    const second = await loadFiles(db.url, [csv]);
+    expect({ status: second.status, refresh: second.derivedRefresh }).toEqual({
+      status: 'succeeded',
+      refresh: 'incremental',
+    });
+  });
+});
