@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { breakdown, cellOf, derivedDataFor, ratio, resolveEpisodeScope } from '../episodes';
+import { breakdown, cellOf, metricsReader, ratio, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter } from '../filters';
 import { EpisodeAccountabilityReport } from './episode-accountability.model';
-import { EPISODE_ACCOUNTABILITY_DERIVED_SQL, EPISODE_ACCOUNTABILITY_SQL } from '@iop/metrics';
+import { readEpisodeAccountabilityRows } from '@iop/metrics';
 
 interface AccountabilityRow {
   cell: string | null;
@@ -23,10 +22,8 @@ export class EpisodeAccountabilityService {
 
   async episodeAccountability(filter: MetricsFilter | null | undefined): Promise<EpisodeAccountabilityReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const rows: AccountabilityRow[] = derived
-      ? await queryPrepared(this.dataSource, EPISODE_ACCOUNTABILITY_DERIVED_SQL, params)
-      : await this.dataSource.query(EPISODE_ACCOUNTABILITY_SQL, params);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readEpisodeAccountabilityRows<AccountabilityRow>(run, stamp, params);
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       ...breakdown(groupTypes, (groupType) => {

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { statementName } from '../database/prepared-query';
-import { derivedDataFor, resolveEpisodeScope } from '../episodes';
+import { metricsReader, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import {
   adjustedCurves,
@@ -26,7 +23,7 @@ import {
   DropoutModel,
   ModelEstimate,
 } from './adjusted.model';
-import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from '@iop/metrics';
+import { readAdjustedPatterns } from '@iop/metrics';
 import {
   buildDesign,
   countOf,
@@ -63,18 +60,8 @@ export class AdjustedComparisonService {
     // episode (baseline days × the factors × time make about 108,000 cells of 109,144 episodes);
     // completion about 40,000 patterns of its 87,040 discharged episodes.
     const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const sql = (derived ? ADJUSTED_PATTERNS_DERIVED_SQL : ADJUSTED_PATTERNS_SQL)[outcome];
-    // Arrays, not objects: pg builds one object per row otherwise, 100,000 of them at that size.
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const rows = (
-      await pool.query<PatternRow>({
-        ...(derived ? { name: statementName(sql) } : {}),
-        text: sql,
-        values: params,
-        rowMode: 'array',
-      })
-    ).rows;
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readAdjustedPatterns<PatternRow>(run, stamp, params, outcome);
     const modelled = rows.filter(isModelled);
     let episodes = 0;
     for (const row of rows) episodes += countOf(row);

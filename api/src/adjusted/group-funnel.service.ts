@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor, resolveEpisodeScope } from '../episodes';
+import { metricsReader, resolveEpisodeScope } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
-import {
-  sessionScopeParams,
-  GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL,
-  GROUP_ATTENDANCE_FUNNEL_SQL,
-  GROUP_EPISODE_FUNNEL_DERIVED_SQL,
-  GROUP_EPISODE_FUNNEL_SQL,
-} from '@iop/metrics';
+import { readGroupAttendanceFunnel, readGroupEpisodeFunnel } from '@iop/metrics';
 import { funnelLimits, funnelPoint } from '../stats';
 import { FunnelGroup, FunnelLimitsAt, FunnelMeasure, FunnelPosition, GroupFunnel } from './group-funnel.model';
 
@@ -51,19 +44,14 @@ export class GroupFunnelService {
   private async counts(filter: MetricsFilter | null | undefined, measure: FunnelMeasure): Promise<GroupCount[]> {
     if (measure === FunnelMeasure.attendance) {
       const scope = await resolveScope(this.dataSource, filter);
-      const derived = await derivedDataFor(this.dataSource, scope.asOf);
-      return derived
-        ? queryPrepared(this.dataSource, GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL, sessionScopeParams(scope))
-        : this.dataSource.query(GROUP_ATTENDANCE_FUNNEL_SQL, sessionScopeParams(scope));
+      const { run, stamp } = await metricsReader(this.dataSource);
+      return readGroupAttendanceFunnel<GroupCount>(run, stamp, scope);
     }
-    const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
-    // The derived episode covariates hold each episode's group: no attendance row is read.
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
+    const { params } = await resolveEpisodeScope(this.dataSource, filter);
+    const { run, stamp } = await metricsReader(this.dataSource);
     type EpisodeCounts = Omit<GroupCount, 'k' | 'n'> &
       Record<'retentionK' | 'retentionN' | 'completionK' | 'completionN', number>;
-    const rows: EpisodeCounts[] = derived
-      ? await queryPrepared(this.dataSource, GROUP_EPISODE_FUNNEL_DERIVED_SQL, params)
-      : await this.dataSource.query(GROUP_EPISODE_FUNNEL_SQL, params);
+    const rows = await readGroupEpisodeFunnel<EpisodeCounts>(run, stamp, params);
     return rows.map(({ retentionK, retentionN, completionK, completionN, ...group }) =>
       measure === FunnelMeasure.retention90
         ? { ...group, k: retentionK, n: retentionN }

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor } from '../episodes';
+import { metricsReader } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { attendanceFigures, NO_ROWS, StatusCounts } from './attendance-figures';
 import { AttendanceReport } from './attendance.model';
-import {
-  ATTENDANCE_DERIVED_SQL,
-  ATTENDANCE_GROUPS_DERIVED_SQL,
-  ATTENDANCE_SQL,
-  sessionScopeParams,
-} from '@iop/metrics';
+import { readAttendanceRows } from '@iop/metrics';
 
 interface AttendanceRow extends StatusCounts, TypeWeekRow {
   level: 'total' | 'type' | 'week' | 'week_type' | 'site' | 'group';
@@ -32,17 +26,8 @@ export class AttendanceService {
   /** `byGroup: false` leaves byGroup empty when the derived tables answer (the caller does not want it). */
   async attendance(filter: MetricsFilter | null | undefined, { byGroup = true } = {}): Promise<AttendanceReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const params = sessionScopeParams(scope);
-    // The two derived statements are independent: run them side by side.
-    const rows: AttendanceRow[] = derived
-      ? (
-          await Promise.all([
-            queryPrepared<AttendanceRow>(this.dataSource, ATTENDANCE_DERIVED_SQL, params),
-            byGroup ? queryPrepared<AttendanceRow>(this.dataSource, ATTENDANCE_GROUPS_DERIVED_SQL, params) : [],
-          ])
-        ).flat()
-      : await this.dataSource.query(ATTENDANCE_SQL, params);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readAttendanceRows<AttendanceRow>(run, stamp, scope, { byGroup });
     const typeWeek = rows.filter((r) => TYPE_WEEK_LEVELS.includes(r.level));
     return {
       scope: scopeInfo(scope),

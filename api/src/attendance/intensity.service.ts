@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
+import { metricsReader } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionProportion, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { IntensityFigures, IntensityReport } from './intensity.model';
-import { INTENSITY_DERIVED_SQL, INTENSITY_SQL, sessionScopeParams } from '@iop/metrics';
+import { readIntensityRows } from '@iop/metrics';
 
 interface IntensityRow extends TypeWeekRow {
   participantWeeks: number;
@@ -29,14 +28,8 @@ export class IntensityService {
 
   async intensity(filter: MetricsFilter | null | undefined): Promise<IntensityReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const allTypes = participantWeekAllTypesKey(await derivedDataFor(this.dataSource, scope.asOf), scope);
-    const rows: IntensityRow[] =
-      allTypes === null
-        ? await this.dataSource.query(INTENSITY_SQL, sessionScopeParams(scope))
-        : await queryPrepared<IntensityRow>(this.dataSource, INTENSITY_DERIVED_SQL, [
-            ...sessionScopeParams(scope),
-            allTypes,
-          ]);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readIntensityRows<IntensityRow>(run, stamp, scope);
     return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
   }
 }

@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor, participantWeekAllTypesKey } from '../episodes';
+import { metricsReader } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope } from '../filters';
 import { scopeGroupTypes, scopeInfo, sessionProportion } from '../sessions-scope';
 import { SessionAccountabilityFigures, SessionAccountabilityReport } from './session-accountability.model';
-import {
-  CONSISTENCY_DERIVED_SQL,
-  CONSISTENCY_SQL,
-  FEEDBACK_PARTICIPATION_DERIVED_SQL,
-  FEEDBACK_PARTICIPATION_SQL,
-  RE_ENGAGEMENT_DERIVED_SQL,
-  RE_ENGAGEMENT_SQL,
-  sessionScopeParams,
-} from '@iop/metrics';
+import { readConsistencyRows, readFeedbackParticipationRows, readReEngagementRows } from '@iop/metrics';
 
 /** Every row: groupType null = all types in scope. */
 interface ConsistencyRow {
@@ -44,22 +35,11 @@ export class SessionAccountabilityService {
 
   async accountability(filter: MetricsFilter | null | undefined): Promise<SessionAccountabilityReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const params = sessionScopeParams(scope);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const allTypes = participantWeekAllTypesKey(derived, scope);
+    const { run, stamp } = await metricsReader(this.dataSource);
     const [consistency, participation, reEngagement] = await Promise.all([
-      (allTypes === null
-        ? this.dataSource.query(CONSISTENCY_SQL, params)
-        : queryPrepared(this.dataSource, CONSISTENCY_DERIVED_SQL, [...params, allTypes])
-      ).then((rows: ConsistencyRow[]) => keyed(rows)),
-      (derived
-        ? queryPrepared(this.dataSource, FEEDBACK_PARTICIPATION_DERIVED_SQL, params)
-        : this.dataSource.query(FEEDBACK_PARTICIPATION_SQL, params)
-      ).then((rows: ParticipationRow[]) => keyed(rows)),
-      (derived
-        ? queryPrepared(this.dataSource, RE_ENGAGEMENT_DERIVED_SQL, params)
-        : this.dataSource.query(RE_ENGAGEMENT_SQL, params)
-      ).then((rows: ReEngagementRow[]) => keyed(rows)),
+      readConsistencyRows<ConsistencyRow>(run, stamp, scope).then(keyed),
+      readFeedbackParticipationRows<ParticipationRow>(run, stamp, scope).then(keyed),
+      readReEngagementRows<ReEngagementRow>(run, stamp, scope).then(keyed),
     ]);
     const figures = (key: Key): SessionAccountabilityFigures => {
       const c = consistency.get(key);

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CurrentUser } from './current-user';
 import type { Queryable } from './queryable';
-import { DATA_VERSION_SQL, dataVersionOf, DERIVED_META_SQL, DerivedMeta } from '../episodes/derived-data';
+import type { DerivedStamp } from '@iop/metrics';
+import { DATA_VERSION_SQL, dataVersionOf, DERIVED_META_SQL } from '../episodes/derived-data';
 import { isRole } from './roles';
 
 /** Sessions end after this long without a request, and in any case after the absolute limit. */
@@ -18,7 +19,7 @@ export const SESSION_TOUCH_SECONDS = 30;
 export interface SessionCheck {
   user: CurrentUser;
   dataVersion: string | null;
-  derivedMeta: DerivedMeta | null;
+  derivedMeta: DerivedStamp | null;
 }
 
 export interface NewSession {
@@ -55,7 +56,7 @@ export class SessionStore {
    */
   async touch(token: string): Promise<SessionCheck | undefined> {
     const rows = await this.db.query<
-      CurrentUser & { role: string; dataVersion: string | null; derivedMeta: DerivedMeta | null }
+      CurrentUser & { role: string; dataVersion: string | null; derivedMeta: DerivedStamp | null }
     >(
       `WITH live AS (
          SELECT s.token_hash, u.user_id, u.username, u.role, u.site_ids, s.csrf_token, s.last_seen_at

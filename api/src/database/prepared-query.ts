@@ -1,3 +1,4 @@
+import type { RowShape } from '@iop/metrics';
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -25,7 +26,18 @@ export function statementName(sql: string): string {
  * default selectivity, which is harmless there but could choose index loops over millions of
  * attendance rows in the live SQL, so that stays unnamed and planned for its parameters.
  */
-export async function queryPrepared<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  return (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[];
+export async function queryPrepared<T>(
+  dataSource: DataSource,
+  sql: string,
+  params: readonly unknown[],
+  shape: RowShape = 'objects',
+): Promise<T[]> {
+  const query = { name: statementName(sql), text: sql, values: [...params] };
+  const pool = poolOf(dataSource);
+  return (shape === 'arrays' ? await pool.query({ ...query, rowMode: 'array' }) : await pool.query(query)).rows as T[];
+}
+
+/** The pg pool under a TypeORM data source: for what TypeORM's query cannot ask (a name, rows as arrays). */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
 }

@@ -1,15 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor } from '../episodes';
+import { sqlRunner } from '../database/sql-runner';
+import { metricsReader } from '../episodes';
 import { GroupType, MetricsFilter, resolveScope, Scope } from '../filters';
 import { DrilldownGroup, DrilldownGroups, DrilldownSession, DrilldownSessions } from './drilldown.model';
-import {
-  DRILLDOWN_GROUP_SQL,
-  DRILLDOWN_GROUPS_DERIVED_SQL,
-  DRILLDOWN_GROUPS_SQL,
-  DRILLDOWN_SESSIONS_SQL,
-} from '@iop/metrics';
+import { readDrilldownGroup, readDrilldownGroups, readDrilldownSessions } from '@iop/metrics';
 
 type GroupRow = Omit<DrilldownGroup, 'attendanceRate'>;
 type SessionRow = Omit<DrilldownSession, 'attendanceRate'>;
@@ -24,12 +19,13 @@ export class DrilldownService {
     const { from, to } = period(scope);
     // A type outside the filter's group types has nothing in scope.
     const type = scope.groupTypes.includes(groupType) ? groupType : null;
-    // The period ends on or before as_of, so the derived tables cover it when as_of is theirs.
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const params = [type, from, to, scope.siteIds];
-    const rows: GroupRow[] = derived
-      ? await queryPrepared(this.dataSource, DRILLDOWN_GROUPS_DERIVED_SQL, params)
-      : await this.dataSource.query(DRILLDOWN_GROUPS_SQL, params);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readDrilldownGroups<GroupRow>(run, stamp, type, {
+      from,
+      to,
+      asOf: scope.asOf,
+      siteIds: scope.siteIds,
+    });
     const [total, ...groups] = rows.map(withRate);
     return { groupType, from, to, total, groups };
   }
@@ -37,10 +33,12 @@ export class DrilldownService {
   async sessions(groupId: string, filter: MetricsFilter | null | undefined): Promise<DrilldownSessions> {
     const scope = await resolveScope(this.dataSource, filter);
     const { from, to } = period(scope);
-    const [group]: GroupHeader[] = await this.dataSource.query(DRILLDOWN_GROUP_SQL, [groupId, scope.siteIds]);
+    // Live reads only: no derived stamp needed.
+    const run = sqlRunner(this.dataSource);
+    const [group] = await readDrilldownGroup<GroupHeader>(run, groupId, scope.siteIds);
     if (!group) throw new NotFoundException(`No group "${groupId.slice(0, 64)}" at the chosen sites`);
     if (!scope.groupTypes.includes(group.groupType)) return { ...group, from, to, sessions: [] };
-    const rows: SessionRow[] = await this.dataSource.query(DRILLDOWN_SESSIONS_SQL, [groupId, from, to]);
+    const rows = await readDrilldownSessions<SessionRow>(run, groupId, from, to);
     return { ...group, from, to, sessions: rows.map(withRate) };
   }
 }

@@ -1,10 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor } from '../episodes';
+import { metricsReader } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { AtRiskEpisode, EarlyWarningList, EarlyWarningReason } from './early-warning.model';
-import { EARLY_WARNING_DERIVED_SQL, EARLY_WARNING_SQL } from '@iop/metrics';
+import { readEarlyWarningRows } from '@iop/metrics';
 
 export const DEFAULT_EARLY_WARNING_LIMIT = 500;
 export const MAX_EARLY_WARNING_LIMIT = 5000;
@@ -80,11 +79,12 @@ export class EarlyWarningService {
     }
     // Early warning looks at each open episode's whole recent record: only asOf and siteIds apply.
     const scope = await resolveScope(this.dataSource, filter);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const params = [scope.asOf, scope.siteIds, limit];
-    const rows: EarlyWarningRow[] = derived
-      ? await queryPrepared(this.dataSource, EARLY_WARNING_DERIVED_SQL, params)
-      : await this.dataSource.query(EARLY_WARNING_SQL, params);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readEarlyWarningRows<EarlyWarningRow>(run, stamp, {
+      asOf: scope.asOf,
+      siteIds: scope.siteIds,
+      limit,
+    });
     const summary = rows[0];
     const episodes = rows.filter(hasEpisode).map(episodeOf);
     return {

@@ -1,7 +1,10 @@
+import type { DerivedStamp, SqlRunner } from '@iop/metrics';
 import { DataSource } from 'typeorm';
 import { requestMemo } from '../auth/current-user';
+import { sqlRunner } from '../database/sql-runner';
 
 // The derived metric tables (db migration DerivedMetricTables, filled by the loader) hold figures
+<<<<<<< HEAD
 // as of the data's default as_of. A query uses them only when its as_of is the one they were
 // computed for; any write to the source tables outside the loader removes `derived.meta`, and the
 // live SQL answers until the next load.
@@ -11,6 +14,11 @@ export interface DerivedMeta {
   /** No participant-week spans two sites: per-site weekly cells add up across sites. */
   singleSite: boolean;
 }
+=======
+// as of the data's default as_of. Whether they answer a query, and with which statement, is the
+// metrics read functions' choice (@iop/metrics, metrics/src/read); the API reads their stamp once
+// per request and hands it to them.
+>>>>>>> helper-read
 
 let enabled = true;
 
@@ -31,18 +39,12 @@ export const DERIVED_META_MEMO = 'derived.meta';
  * turned off). Read once per request, mostly by the session check already: the services of one
  * request agree on it, and save a round trip each.
  */
-export async function derivedStamp(dataSource: DataSource): Promise<DerivedMeta | null> {
+export async function derivedStamp(dataSource: DataSource): Promise<DerivedStamp | null> {
   if (!enabled) return null;
   return requestMemo(DERIVED_META_MEMO, async () => {
-    const rows: { meta: DerivedMeta | null }[] = await dataSource.query(`SELECT ${DERIVED_META_SQL} AS meta`);
+    const rows: { meta: DerivedStamp | null }[] = await dataSource.query(`SELECT ${DERIVED_META_SQL} AS meta`);
     return rows[0]?.meta ?? null;
   });
-}
-
-/** The derived tables' stamp when they can answer a query as of `asOf`, else null. */
-export async function derivedDataFor(dataSource: DataSource, asOf: string): Promise<DerivedMeta | null> {
-  const meta = await derivedStamp(dataSource);
-  return meta && meta.asOf === asOf ? meta : null;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function dataVersion(dataSource: DataSource): Promise<string | null
   return dataVersionOf(rows[0]?.version ?? null);
 }
 
+<<<<<<< HEAD
 /**
  * The derived.participant_week_cell key of the all-types week for a session scope, or null when the cells
  * cannot answer it (then the live SQL does): the cells hold the all-types week of all five types
@@ -76,4 +79,15 @@ export function participantWeekAllTypesKey(
   if (scope.siteIds !== null && scope.siteIds.length > 1 && !meta.singleSite) return null;
   if (scope.groupTypes.length === 5) return '*';
   return scope.groupTypes.length === 1 ? scope.groupTypes[0]! : null;
+=======
+/** What a metrics read function takes: how to run its statement, and the request's derived stamp. */
+export interface MetricsReader {
+  run: SqlRunner;
+  stamp: DerivedStamp | null;
+}
+
+/** A service's reader: `read<Section>(run, stamp, scope)` then picks the statement (live or derived). */
+export async function metricsReader(dataSource: DataSource): Promise<MetricsReader> {
+  return { run: sqlRunner(dataSource), stamp: await derivedStamp(dataSource) };
+>>>>>>> helper-read
 }

@@ -1,3 +1,4 @@
+import type { EpisodeScopeParams } from '@iop/metrics';
 import { DataSource } from 'typeorm';
 import { GROUP_TYPES, GroupType, MetricsFilter, resolveScope, Scope } from '../filters';
 
@@ -8,7 +9,7 @@ export interface EpisodeScope {
   groupTypes: GroupType[];
   /** True when the filter named group types (episodes without a primary type are then left out). */
   groupTypesFiltered: boolean;
-  params: [string, string, string, string[] | null, string[] | null];
+  params: EpisodeScopeParams;
 }
 
 export async function resolveEpisodeScope(

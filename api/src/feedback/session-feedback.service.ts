@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { derivedDataFor } from '../episodes';
+import { metricsReader } from '../episodes';
 import { MetricsFilter, resolveScope } from '../filters';
 import { scopeInfo, sessionProportion, TypeWeekRow, typeWeekBreakdown } from '../sessions-scope';
 import { SessionFeedbackFigures, SessionFeedbackReport } from './session-feedback.model';
-import { SESSION_FEEDBACK_DERIVED_SQL, SESSION_FEEDBACK_SQL, sessionScopeParams } from '@iop/metrics';
+import { readSessionFeedbackRows } from '@iop/metrics';
 
 interface FeedbackRow extends TypeWeekRow {
   responses: number;
@@ -35,11 +34,8 @@ export class SessionFeedbackService {
 
   async feedback(filter: MetricsFilter | null | undefined): Promise<SessionFeedbackReport> {
     const scope = await resolveScope(this.dataSource, filter);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const params = sessionScopeParams(scope);
-    const rows: FeedbackRow[] = derived
-      ? await queryPrepared(this.dataSource, SESSION_FEEDBACK_DERIVED_SQL, params)
-      : await this.dataSource.query(SESSION_FEEDBACK_SQL, params);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const rows = await readSessionFeedbackRows<FeedbackRow>(run, stamp, scope);
     return { scope: scopeInfo(scope), ...typeWeekBreakdown(scope, rows, figures) };
   }
 }

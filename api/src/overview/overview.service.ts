@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { comparisonWindow, OVERVIEW_DERIVED_ALL_EPISODES_SQL, OVERVIEW_DERIVED_SQL, OVERVIEW_SQL } from '@iop/metrics';
-import { derivedDataFor, resolveEpisodeScope } from '../episodes';
+import { comparisonWindow, readOverviewPeriods } from '@iop/metrics';
+import { metricsReader, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { ProgramOverview } from './overview.model';
-import { queryPrepared } from '../database/prepared-query';
 
 interface PeriodRow {
   period: 'current' | 'previous';
@@ -26,18 +25,10 @@ export class OverviewService {
     const from = scope.from <= to ? scope.from : to;
     const previous = comparisonWindow(from, to, filter?.comparison ?? undefined);
     const { from: previousFrom, to: previousTo } = previous;
-    const [, , asOf, siteIds, episodeTypes] = params;
-    const derived = await derivedDataFor(this.dataSource, asOf);
-    const sql = !derived
-      ? OVERVIEW_SQL
-      : siteIds === null && episodeTypes === null
-        ? OVERVIEW_DERIVED_ALL_EPISODES_SQL
-        : OVERVIEW_DERIVED_SQL;
-    // Every kind of previous period ends before `from`: the scope runs from its first day to `to`.
-    const sqlParams = [previousFrom, to, asOf, siteIds, episodeTypes, from, previousTo, to, groupTypes];
-    const rows: PeriodRow[] = derived
-      ? await queryPrepared(this.dataSource, sql, sqlParams)
-      : await this.dataSource.query(sql, sqlParams);
+    const { asOf } = scope;
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const periods = { from, to, previousFrom, previousTo };
+    const rows = await readOverviewPeriods<PeriodRow>(run, stamp, params, periods, groupTypes);
     const current = rows.find((r) => r.period === 'current')!;
     const before = rows.find((r) => r.period === 'previous')!;
     const compare = (key: 'admissions' | 'discharges' | 'openEpisodes' | 'participantsServed') => ({

@@ -1,15 +1,7 @@
-import {
-  DISCHARGE_REASON_CODES as DISCHARGE_REASONS,
-  RETENTION_MILESTONES,
-  RETENTION_DERIVED_ALL_SITES_SQL,
-  RETENTION_DERIVED_CODES,
-  RETENTION_DERIVED_SQL,
-  RETENTION_SQL,
-} from '@iop/metrics';
+import { DISCHARGE_REASON_CODES as DISCHARGE_REASONS, readRetentionCounts, RETENTION_MILESTONES } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query';
-import { breakdown, derivedDataFor, proportion, resolveEpisodeScope } from '../episodes';
+import { breakdown, metricsReader, proportion, resolveEpisodeScope } from '../episodes';
 import { GROUP_TYPES, GroupType, MetricsFilter } from '../filters';
 import {
   GroupedSurvivalObservation,
@@ -35,12 +27,8 @@ export class RetentionService {
 
   async retention(filter: MetricsFilter | null | undefined): Promise<RetentionReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
-    const siteIds = params[3];
-    const derivedSql = siteIds === null ? RETENTION_DERIVED_ALL_SITES_SQL : RETENTION_DERIVED_SQL;
-    const counts: EpisodeCount[] = derived
-      ? await queryPrepared<EpisodeCount>(this.dataSource, derivedSql, [...params, ...RETENTION_DERIVED_CODES])
-      : await this.dataSource.query(RETENTION_SQL, params);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const counts = await readRetentionCounts<EpisodeCount>(run, stamp, params);
     const byType = rowsByGroupType(counts);
     const { total, byGroupType } = breakdown(groupTypes, (groupType) =>
       retentionFigures(groupType, groupType === null ? counts : (byType.get(groupType) ?? [])),

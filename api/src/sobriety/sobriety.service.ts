@@ -1,9 +1,8 @@
-import { ABSTINENCE_MILESTONES, SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from '@iop/metrics';
+import { ABSTINENCE_MILESTONES, readSobrietyRow } from '@iop/metrics';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { abstinenceFigure } from './abstinence-figure';
-import { queryPrepared } from '../database/prepared-query';
-import { breakdown, cellOf, derivedDataFor, resolveEpisodeScope } from '../episodes';
+import { breakdown, cellOf, metricsReader, resolveEpisodeScope } from '../episodes';
 import { GroupType, MetricsFilter } from '../filters';
 import { SobrietyFigures, SobrietyReport } from './sobriety.model';
 
@@ -29,13 +28,9 @@ export class SobrietyService {
    */
   async sobriety(filter: MetricsFilter | null | undefined, { cravingTrend = true } = {}): Promise<SobrietyReport> {
     const { scope, groupTypes, params } = await resolveEpisodeScope(this.dataSource, filter);
-    // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (the same list).
-    const derived = await derivedDataFor(this.dataSource, scope.asOf);
     const lastCravingWeek = cravingTrend ? LAST_CRAVING_WEEK : NO_CRAVING_WEEKS;
-    const sqlParams = [...params, ABSTINENCE_MILESTONES, lastCravingWeek];
-    const [row]: SobrietyRow[] = derived
-      ? await queryPrepared(this.dataSource, SOBRIETY_DERIVED_SQL, sqlParams)
-      : await this.dataSource.query(SOBRIETY_SQL, sqlParams);
+    const { run, stamp } = await metricsReader(this.dataSource);
+    const row = await readSobrietyRow<SobrietyRow>(run, stamp, params, lastCravingWeek);
     return {
       scope: { from: scope.from, to: scope.to, asOf: scope.asOf },
       ...breakdown(groupTypes, (groupType) => figures(row, groupType, lastCravingWeek)),

@@ -72,7 +72,7 @@ ORDER BY s.session_date, s.session_id`;
 
 /**
  * DRILLDOWN_GROUPS_SQL from the derived tables (db migration DerivedWarningAndGroupTables), valid
- * only while the period ends on or before the derived as_of (see derivedDataFor). Same parameters
+ * only while the period ends on or before the derived as_of (see derivedAnswers). Same parameters
  * and rows.
  *
  * A group's sums over the period are the difference of its running totals through the last

@@ -51,7 +51,7 @@ ${SUMMARY_AND_LIST}`;
 /**
  * EARLY_WARNING_SQL from derived.episode_warning (db migration DerivedWarningAndGroupTables), which holds
  * `flagged` and reason_count of every episode open at the derived as_of. Same parameters; valid
- * only while $1 is the derived as_of (see derivedDataFor). Not materialized: the summary counts
+ * only while $1 is the derived as_of (see derivedAnswers). Not materialized: the summary counts
  * the table, and the list reads the first $3 rows of episode_warning_rank_idx (db migration
  * EarlyWarningRankIndex) instead of sorting a copy of every open episode.
  */

@@ -121,7 +121,7 @@ const DERIVED_SESSIONS = `
      GROUP BY c.group_type`;
 
 export const OVERVIEW_SQL = overviewSql(episodeCounts(episodeScopeCtes('overlapping')), LIVE_SESSIONS);
-/** The same from derived.episode_fact and the weekly session cells (see derivedDataFor). */
+/** The same from derived.episode_fact and the weekly session cells (see derivedAnswers). */
 export const OVERVIEW_DERIVED_SQL = overviewSql(
   episodeCounts(derivedEpisodeScopeCtes('overlapping')),
   DERIVED_SESSIONS,

@@ -35,7 +35,7 @@ GROUP BY GROUPING SETS ((primary_type, t, event), (primary_type, reason), (prima
 export const RETENTION_SQL = retentionSql(episodeScopeCtes('admitted'));
 
 /**
- * The same counts from the derived tables (see derivedDataFor), already grouped as this statement
+ * The same counts from the derived tables (see derivedAnswers), already grouped as this statement
  * groups them, with the type and the reason as codes: per calendar month of admission and site
  * for the months lying wholly inside the period (derived.episode_outcome_month), per admission day and
  * site for the cut months at either end (derived.episode_outcome_day). A period inside one month has no

@@ -10,6 +10,13 @@ export interface Scope {
   groupTypes: GroupTypeCode[];
 }
 
+/**
+ * The five positional parameters of episodeScopeCtes (episode-scope.sql.ts): from, to, as_of,
+ * site ids (null = all), group types (null = no group-type filter, which keeps episodes without
+ * a primary type).
+ */
+export type EpisodeScopeParams = [string, string, string, string[] | null, string[] | null];
+
 /** The data's default as-of date (docs/METRICS.md, "Scope of a query"): its latest date of any kind. */
 export const DEFAULT_AS_OF_SQL = `
   SELECT to_char(greatest(
