@@ -3,22 +3,10 @@ import { DataSource } from 'typeorm';
 import { requestMemo } from '../auth/current-user';
 import { sqlRunner } from '../database/sql-runner';
 
-// The derived metric tables (db migration DerivedMetricTables, filled by the loader) hold figures
-<<<<<<< HEAD
-// as of the data's default as_of. A query uses them only when its as_of is the one they were
-// computed for; any write to the source tables outside the loader removes `derived.meta`, and the
-// live SQL answers until the next load.
-
-export interface DerivedMeta {
-  asOf: string;
-  /** No participant-week spans two sites: per-site weekly cells add up across sites. */
-  singleSite: boolean;
-}
-=======
+// The derived metric tables (schema derived: metrics/src/derived/derived-schema.ts; filled by the loader) hold figures
 // as of the data's default as_of. Whether they answer a query, and with which statement, is the
 // metrics read functions' choice (@iop/metrics, metrics/src/read); the API reads their stamp once
 // per request and hands it to them.
->>>>>>> helper-read
 
 let enabled = true;
 
@@ -32,7 +20,7 @@ export const DERIVED_META_SQL = `(SELECT json_build_object('asOf', to_char(as_of
     FROM derived.meta)`;
 
 /** The requestMemo key of the stamp: the session check reads it with the session (AuthMiddleware). */
-export const DERIVED_META_MEMO = 'derived.meta';
+export const DERIVED_META_MEMO = 'derived_stamp';
 
 /**
  * The derived tables' stamp while they are current, else null (also while derived data are
@@ -65,21 +53,6 @@ export async function dataVersion(dataSource: DataSource): Promise<string | null
   return dataVersionOf(rows[0]?.version ?? null);
 }
 
-<<<<<<< HEAD
-/**
- * The derived.participant_week_cell key of the all-types week for a session scope, or null when the cells
- * cannot answer it (then the live SQL does): the cells hold the all-types week of all five types
- * and each type's own week, per site and for all sites together.
- */
-export function participantWeekAllTypesKey(
-  meta: DerivedMeta | null,
-  scope: { siteIds: string[] | null; groupTypes: readonly string[] },
-): string | null {
-  if (!meta) return null;
-  if (scope.siteIds !== null && scope.siteIds.length > 1 && !meta.singleSite) return null;
-  if (scope.groupTypes.length === 5) return '*';
-  return scope.groupTypes.length === 1 ? scope.groupTypes[0]! : null;
-=======
 /** What a metrics read function takes: how to run its statement, and the request's derived stamp. */
 export interface MetricsReader {
   run: SqlRunner;
@@ -89,5 +62,4 @@ export interface MetricsReader {
 /** A service's reader: `read<Section>(run, stamp, scope)` then picks the statement (live or derived). */
 export async function metricsReader(dataSource: DataSource): Promise<MetricsReader> {
   return { run: sqlRunner(dataSource), stamp: await derivedStamp(dataSource) };
->>>>>>> helper-read
 }

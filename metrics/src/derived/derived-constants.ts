@@ -27,3 +27,6 @@ export const SESSION_SUM_COLUMNS: readonly string[] = [
   'approach_sum',
   'overall_sum',
 ];
+
+/** The month of an episode's admission: the key of the monthly episode rollups. */
+export const MONTH_OF_ADMISSION = `date_trunc('month', admission_date)::date`;

@@ -1,4 +1,4 @@
-// Episode cells (db migrations EpisodeCells, EpisodeCellAccountability, SobrietyMonths):
+// Episode cells (derived-schema.ts):
 // derived.episode_fact and derived.episode_milestone summed per admission date, site and primary type, for the
 // API's sobriety and accountability figures (api/src/sobriety, api/src/accountability), and
 // sobriety's cells again per month of admission. Read after those two tables are filled, in the

@@ -1,4 +1,4 @@
-// The adjusted comparison's per-episode table (db migration EpisodeCovariates): the covariates of
+// The adjusted comparison's per-episode table (derived-schema.ts): the covariates of
 // METRICS.md "Adjusted comparisons", the primary group type and the episode's group within it (the
 // funnel plot of groups), and the retention time and event (METRICS.md "Retention": completing is
 // never dropping out, so a completed episode stays at risk until as_of). The API's live SQL

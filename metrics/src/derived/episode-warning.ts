@@ -1,4 +1,4 @@
-// The early warning's derived table (db migration DerivedWarningAndGroupTables), for the API's
+// The early warning's derived table (derived-schema.ts), for the API's
 // EARLY_WARNING_DERIVED_SQL; refreshed with the other derived tables, in the load's transaction.
 
 import {

@@ -1,4 +1,4 @@
-// The group drill-down's derived tables (db migration DerivedWarningAndGroupTables), for the API's
+// The group drill-down's derived tables (derived-schema.ts), for the API's
 // DRILLDOWN_GROUPS_DERIVED_SQL; refreshed with the other derived tables, in the load's transaction.
 
 import type { BuildStep, Keys } from './declaration';

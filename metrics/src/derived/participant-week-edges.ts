@@ -1,4 +1,4 @@
-// The edge cells of the participant-weeks (db migration ParticipantWeekEdgeCells), for the API's
+// The edge cells of the participant-weeks (derived-schema.ts), for the API's
 // derivedParticipantWeekCte: when a period's first or last day cuts an ISO week, that week's
 // participant-weeks are formed from the days the period keeps of it, which the whole-week
 // derived.participant_week_cell cannot give. Computed from the refresh's derived_episode_row, in the load's

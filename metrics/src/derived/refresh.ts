@@ -18,10 +18,11 @@ import {
   type Keys,
   type StepTimings,
 } from './declaration';
-import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
+import { MONTH_OF_ADMISSION, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
 import { DERIVED_TABLE_DEFINITIONS } from './derived-schema';
 import { ensureDerivedTables } from './ensure-tables';
 import { EPISODE_CELL_STEPS } from './episode-cells';
+import { episodeOutcomeDaySql, episodeOutcomeMonthSql, outcomesAllSitesSql } from './episode-outcomes';
 import { EPISODE_COVARIATE_STEPS } from './episode-covariates';
 import { EPISODE_WARNING_STEPS } from './episode-warning';
 import { GROUP_TOTAL_STEPS } from './group-totals';
@@ -31,7 +32,6 @@ import { TABLE_FRESHNESS } from './table-freshness';
 
 const ALL = `'*'`;
 const WEEK_OF_SESSION = `(s.session_date - (extract(isodow FROM s.session_date)::int - 1))`;
-const MONTH_OF_ADMISSION = `date_trunc('month', admission_date)::date`;
 
 // The tables the loaded rows go into (db SOURCE_TABLES). A large load leaves them without fresh
 // statistics, and the refresh's statements and the API's live SQL then get bad plans (the live
@@ -134,50 +134,8 @@ LEFT JOIN primary_type pt USING (enrollment_id)
 LEFT JOIN adherence ad USING (enrollment_id)
 LEFT JOIN in_treatment it USING (enrollment_id)`;
 
-// Retention's three groupings (api RETENTION_DERIVED_SQL) per admission day and site, tagged with
-// their kind: 1 survival (follow-up time t, dropout or not), 2 discharge reason, 3 length of stay.
-// As in api RETENTION_SQL, completing is never dropping out: a completed episode stays at risk
-// until as_of. The type and the reason are small integer codes. $1 as_of, $2 the group type
-// codes, $3 the reason codes.
-const episodeOutcomeDaySql = (keys: Keys) => `
-SELECT admission_date, site_id,
-  CASE WHEN grouping(t) = 0 THEN 1 WHEN grouping(reason_no) = 0 THEN 2 ELSE 3 END,
-  type_no, t, event, reason_no, stay, count(*)
-FROM (
-  SELECT admission_date, site_id, array_position($2::text[], primary_type) AS type_no,
-    CASE WHEN discharge_reason = 'completed' THEN $1::date - admission_date
-         ELSE window_end - admission_date END AS t,
-    coalesce(discharge_reason IN ('dropped_out', 'terminated'), false) AS event,
-    array_position($3::text[], discharge_reason) AS reason_no,
-    discharge_date - admission_date AS stay
-  FROM derived.episode_fact
-  WHERE ${keys.in('admission_date', 'outcome_day')}
-) o
-GROUP BY GROUPING SETS (
-  (admission_date, site_id, type_no, t, event),
-  (admission_date, site_id, type_no, reason_no),
-  (admission_date, site_id, type_no, stay))
-ORDER BY 1`;
-
-// The day rows added up per month of admission (api RETENTION_DERIVED_SQL reads them for whole months).
-const episodeOutcomeMonthSql = (keys: Keys) => `
-SELECT date_trunc('month', admission_date)::date, site_id, kind, type_no, t, event, reason_no, stay, sum(n)
-FROM derived.episode_outcome_day
-WHERE ${keys.in(MONTH_OF_ADMISSION, 'outcome_month')}
-GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay
-ORDER BY 1`;
-
-// The same rows added up over the sites (api RETENTION_DERIVED_ALL_SITES_SQL reads them when no
-// site filter applies), per admission day and per month.
-const outcomesAllSitesSql = (table: string, dateColumn: string, set: string) => (keys: Keys) => `
-SELECT ${dateColumn}, kind, type_no, t, event, reason_no, stay, sum(n)
-FROM ${table}
-WHERE ${keys.in(dateColumn, set)}
-GROUP BY ${dateColumn}, kind, type_no, t, event, reason_no, stay
-ORDER BY 1`;
-
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
-// and discharges per day, and what counts participants served (db ParticipantsServedDays): the
+// and discharges per day, and what counts participants served (derived-schema.ts): the
 // episodes whose window covers a day, admitted before it, as a running sum of changes (+1 the day
 // after an admission, −1 the day after the window ends; episodes of one participant never overlap),
 // and the readmissions with their previous episode's window end.
@@ -383,7 +341,8 @@ export const DERIVED_VERSION = declarationVersion(DERIVED_STEPS, DERIVED_TABLE_D
 const DERIVED_TABLES = [...derivedTablesOf(DERIVED_STEPS), 'derived.meta'];
 
 /** The derived tables, empty, as the current declarations define them (for tests that fill some by hand). */
-export const createDerivedTables = (client: PoolClient): Promise<boolean> => ensureDerivedTables(client, DERIVED_VERSION);
+export const createDerivedTables = (client: PoolClient): Promise<boolean> =>
+  ensureDerivedTables(client, DERIVED_VERSION);
 
 /** How a refresh went: whole or keyed, and its steps' times (ms). */
 export interface RefreshReport {

@@ -1,4 +1,4 @@
-// The data freshness tables (db migration TableFreshness), for the API's derived answer to
+// The data freshness tables (derived-schema.ts), for the API's derived answer to
 // dataFreshness: what api FRESHNESS_SQL returns for every site ($1 = NULL) and for each site
 // ($1 = ARRAY[site]). Freshness covers every row, not only those up to the derived as_of.
 

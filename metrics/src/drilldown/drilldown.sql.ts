@@ -71,7 +71,7 @@ WHERE s.group_id = $1 AND s.session_date BETWEEN $2::date AND $3::date
 ORDER BY s.session_date, s.session_id`;
 
 /**
- * DRILLDOWN_GROUPS_SQL from the derived tables (db migration DerivedWarningAndGroupTables), valid
+ * DRILLDOWN_GROUPS_SQL from the derived tables (derived-schema.ts), valid
  * only while the period ends on or before the derived as_of (see derivedAnswers). Same parameters
  * and rows.
  *

@@ -49,11 +49,10 @@ WITH ${episodeWarningCtes('AND ($2::text[] IS NULL OR e.site_id = ANY ($2::text[
 ${SUMMARY_AND_LIST}`;
 
 /**
- * EARLY_WARNING_SQL from derived.episode_warning (db migration DerivedWarningAndGroupTables), which holds
+ * EARLY_WARNING_SQL from derived.episode_warning (derived-schema.ts), which holds
  * `flagged` and reason_count of every episode open at the derived as_of. Same parameters; valid
  * only while $1 is the derived as_of (see derivedAnswers). Not materialized: the summary counts
- * the table, and the list reads the first $3 rows of episode_warning_rank_idx (db migration
- * EarlyWarningRankIndex) instead of sorting a copy of every open episode.
+ * the table, and the list reads the first $3 rows of episode_warning_rank_idx (derived-schema.ts) instead of sorting a copy of every open episode.
  */
 export const EARLY_WARNING_DERIVED_SQL = `
 WITH judged AS NOT MATERIALIZED (

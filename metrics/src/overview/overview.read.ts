@@ -13,7 +13,7 @@ export interface OverviewPeriods {
 /**
  * The overview's two rows (current and previous period) for an episode scope, the group types
  * whose sessions are counted, and the two periods: over all episodes from the per-day rows,
- * filtered from episode_fact, or live.
+ * filtered from derived.episode_fact, or live.
  */
 export function readOverviewPeriods<T>(
   run: SqlRunner,

@@ -30,7 +30,7 @@ counts AS (
  * The same `counts` over all of the program's episodes (no site or group-type filter), from
  * per-day rows. A discharge never precedes its admission, so the episodes open at a date are the
  * admissions up to it less the discharges up to it. A participant served in a period is counted
- * once, by the first of their episodes whose window reaches into it (db ParticipantsServedDays):
+ * once, by the first of their episodes whose window reaches into it (derived-schema.ts):
  * an episode admitted before the period whose window covers its first day (the running sum of
  * derived.episode_cover_day), or one admitted in the period whose previous episode ended before its first
  * day (its admissions less the readmissions whose previous window reached that day). Only over all

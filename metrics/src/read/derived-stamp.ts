@@ -1,7 +1,7 @@
 /**
- * The derived tables' stamp (table derived_meta): the as_of they were computed for. The derived
- * tables (db migration DerivedMetricTables, filled by the loader) answer a query only when its
- * as_of is theirs; any write to the source tables outside the loader removes `derived_meta`, and
+ * The derived tables' stamp (table derived.meta): the as_of they were computed for. The derived
+ * tables (schema derived: metrics/src/derived/derived-schema.ts; filled by the loader) answer a query only when its
+ * as_of is theirs; any write to the source tables outside the loader removes `derived.meta`, and
  * the live SQL answers until the next load. The caller reads the stamp (null without one, or while
  * derived data are turned off) and hands it to each read function, which decides here.
  */
@@ -17,7 +17,7 @@ export function derivedAnswers(stamp: DerivedStamp | null, asOf: string): stamp 
 }
 
 /**
- * The participant_week_cell key of the all-types week for a session scope, or null when the cells
+ * The derived.participant_week_cell key of the all-types week for a session scope, or null when the cells
  * cannot answer it (then the live SQL does): the cells hold the all-types week of all five types
  * and each type's own week, per site and for all sites together.
  */

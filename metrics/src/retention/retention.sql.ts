@@ -70,7 +70,7 @@ export const RETENTION_DERIVED_SQL = retentionDerivedSql(
 
 /**
  * RETENTION_DERIVED_SQL without a site filter ($4 NULL), from the rows added up over the sites
- * (db EpisodeOutcomesAllSites): the same counts from 40 % of the rows.
+ * (derived-schema.ts): the same counts from 40 % of the rows.
  */
 export const RETENTION_DERIVED_ALL_SITES_SQL = retentionDerivedSql(
   { day: 'derived.episode_outcome_day_all_sites', month: 'derived.episode_outcome_month_all_sites' },

@@ -1,7 +1,7 @@
 import { SESSION_SUM_COLUMNS } from '../derived/derived-constants';
 import { isoWeekStart, PARTICIPANT_WEEK_CTE } from './session-scope.sql';
 
-// The session scope read from the derived tables (db migration DerivedMetricTables), valid only
+// The session scope read from the derived tables (derived-schema.ts), valid only
 // while $3 is the derived as_of (see derivedAnswers). Same parameters as the live session scope:
 // $1 from, $2 to, $3 as_of, $4 site ids (null = all), $5 group types.
 //
