@@ -10,6 +10,8 @@ export {
   type DemoProgress,
   type DemoSummary,
 } from './demo/generate';
+/** The demo's seeded generator, for tests that draw random cases and must replay a failure. */
+export { createRng, type Rng } from './demo/prng';
 export {
   InboxWatcher,
   runInboxOnce,

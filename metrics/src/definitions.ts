@@ -19,6 +19,11 @@ export interface FigureDefinition {
 
 const def = (d: FigureDefinition) => d;
 
+/** A retention figure read on one day since admission, as tiles and charts label it. */
+export const retainedAtLabel = (days: number) => `Retained at ${days} days`;
+/** An abstinence milestone, intent to treat, as tiles and charts label it. */
+export const abstinentAtLabel = (days: number) => `Abstinent at ${days} days (intent to treat)`;
+
 export const FIGURE_DEFINITIONS = {
   admissions: def({
     name: 'Admissions',
@@ -166,7 +171,7 @@ export const FIGURE_DEFINITIONS = {
     excluded: 'Episodes admitted too recently to have reached the milestone and its 14-day window.',
   }),
   abstinence30: def({
-    name: 'Abstinent at 30 days (intent to treat)',
+    name: abstinentAtLabel(30),
     definition:
       'The share of eligible episodes whose check-in nearest to day 30 after admission (within 14 days either side) ' +
       'reports no days of use; a missing report counts as not abstinent. With a 95% Wilson interval.',

@@ -1,3 +1,4 @@
+import { createRng } from '@iop/etl';
 import { IntensityService } from '../attendance/intensity.service';
 import { SessionAccountabilityService } from '../attendance/session-accountability.service';
 import { addDays, setDerivedDataEnabled } from '../episodes';
@@ -19,22 +20,11 @@ const MONDAYS = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'];
 const LAST_DAY = '2025-03-30';
 const weekDays = (monday: string) => [0, 1, 2, 3, 4, 5, 6].map((d) => addDays(monday, d));
 
-/** mulberry32: a seeded generator, so that a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const literal = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? `${v}` : `'${v}'`);
 const values = (rows: (string | number | null)[][]) => rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
 
 function fixtureSql(): string {
-  const random = seeded(20250303);
+  const random = createRng(20250303).next;
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   // One group per site and type, and a second process group at S1: two process sessions a day.
   const groups = SITES.flatMap((site) => TYPES.map((type) => [`${site}-${type}`, site, type]));

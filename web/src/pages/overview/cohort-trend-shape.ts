@@ -1,3 +1,4 @@
+import { abstinentAtLabel, FIGURE_DEFINITIONS, retainedAtLabel } from '@iop/metrics/definitions';
 import type { Figure } from '../../charts/figures';
 import type { CohortTrendsQuery } from '../../gql/graphql';
 
@@ -5,13 +6,13 @@ type CohortMonth = CohortTrendsQuery['cohortTrends']['months'][number];
 
 /** The measures of the trend chart (docs/METRICS.md, "Cohort trends"), and how each is read. */
 export const COHORT_MEASURES = {
-  retained30: { label: 'Retained at 30 days', scale: 'percent', n: 'followed 30 days' },
-  retained60: { label: 'Retained at 60 days', scale: 'percent', n: 'followed 60 days' },
-  retained90: { label: 'Retained at 90 days', scale: 'percent', n: 'followed 90 days' },
-  completion: { label: 'Completion rate', scale: 'percent', n: 'discharged' },
-  abstinence30: { label: 'Abstinent at 30 days (intent to treat)', scale: 'percent', n: 'eligible' },
-  abstinence90: { label: 'Abstinent at 90 days (intent to treat)', scale: 'percent', n: 'eligible' },
-  alliance: { label: 'Alliance: mean session score (0–40)', scale: 'score', n: 'ratings' },
+  retained30: { label: retainedAtLabel(30), scale: 'percent', n: 'followed 30 days' },
+  retained60: { label: retainedAtLabel(60), scale: 'percent', n: 'followed 60 days' },
+  retained90: { label: retainedAtLabel(90), scale: 'percent', n: 'followed 90 days' },
+  completion: { label: FIGURE_DEFINITIONS.completionRate.name, scale: 'percent', n: 'discharged' },
+  abstinence30: { label: abstinentAtLabel(30), scale: 'percent', n: 'eligible' },
+  abstinence90: { label: abstinentAtLabel(90), scale: 'percent', n: 'eligible' },
+  alliance: { label: FIGURE_DEFINITIONS.sessionScore.name, scale: 'score', n: 'ratings' },
 } as const;
 export type CohortMeasure = keyof typeof COHORT_MEASURES;
 

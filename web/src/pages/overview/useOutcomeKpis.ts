@@ -1,4 +1,5 @@
 import type { ComparisonKind } from '@iop/metrics/comparison-period';
+import { FIGURE_DEFINITIONS, retainedAtLabel } from '@iop/metrics/definitions';
 import { useMemo } from 'react';
 import type { MetricsFilterVariables } from '../../filters/group-types';
 import { previousPeriodFilter } from '../../filters/metrics-filter';
@@ -61,11 +62,11 @@ function headlineFigures({
 }
 
 const TILES = [
-  { key: 'retained90', label: 'Retained at 90 days', scale: 'percent' },
-  { key: 'completion', label: 'Completion rate', scale: 'percent' },
-  { key: 'attendance', label: 'Attendance rate', scale: 'percent' },
-  { key: 'abstinence30', label: 'Abstinent at 30 days (intent to treat)', scale: 'percent' },
-  { key: 'alliance', label: 'Alliance: mean session score (0–40)', scale: 'score' },
+  { key: 'retained90', label: retainedAtLabel(90), scale: 'percent' },
+  { key: 'completion', label: FIGURE_DEFINITIONS.completionRate.name, scale: 'percent' },
+  { key: 'attendance', label: FIGURE_DEFINITIONS.attendanceRate.name, scale: 'percent' },
+  { key: 'abstinence30', label: FIGURE_DEFINITIONS.abstinence30.name, scale: 'percent' },
+  { key: 'alliance', label: FIGURE_DEFINITIONS.sessionScore.name, scale: 'score' },
 ] as const;
 
 /**
