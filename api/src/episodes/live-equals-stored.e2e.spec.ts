@@ -5,7 +5,8 @@ import type { ApiTestServer } from '../testing/api-test-server';
 import { queryRows } from '../testing/derived-testing';
 import { answersFromDerived, liveAndDerived, metricQueries } from '../testing/live-and-derived';
 import { startLoadedDemoApi } from '../testing/loaded-demo-api';
-import { derivedStamp, type DerivedMeta } from './derived-data';
+import type { DerivedStamp } from '@iop/metrics';
+import { derivedStamp } from './derived-data';
 import { addDays, daysBetween } from './episode-scope';
 
 // Issue #17: the derived tables give the live figures for any filter, not only the hand-picked ones
@@ -28,7 +29,7 @@ afterAll(() => close?.());
 interface DemoSpan {
   /** The first admission or session of the data. */
   first: string;
-  stamp: DerivedMeta;
+  stamp: DerivedStamp;
   sites: string[];
 }
 

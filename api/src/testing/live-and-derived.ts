@@ -5,7 +5,8 @@ import { IntensityService } from '../attendance/intensity.service';
 import { SessionAccountabilityService } from '../attendance/session-accountability.service';
 import { DrilldownService } from '../drilldown/drilldown.service';
 import { EarlyWarningService, MAX_EARLY_WARNING_LIMIT } from '../early-warning/early-warning.service';
-import { setDerivedDataEnabled, type DerivedMeta } from '../episodes/derived-data';
+import type { DerivedStamp } from '@iop/metrics';
+import { setDerivedDataEnabled } from '../episodes/derived-data';
 import { SessionFeedbackService } from '../feedback/session-feedback.service';
 import { GROUP_TYPES, MetricsFilter } from '../filters';
 import { OutcomeReportService } from '../outcome-report/outcome-report.service';
@@ -75,7 +76,7 @@ export async function liveAndDerived(run: (f: MetricsFilter) => Promise<unknown>
  * date; and intensity only where its participant-week cells hold the week asked for, that is all
  * five types or one, and one site or all unless no participant-week spans two sites.
  */
-export function answersFromDerived(name: string, filter: MetricsFilter, stamp: DerivedMeta): boolean {
+export function answersFromDerived(name: string, filter: MetricsFilter, stamp: DerivedStamp): boolean {
   if (filter.asOf && filter.asOf !== stamp.asOf) return false;
   if (name !== 'attendanceIntensity') return true;
   const types = filter.groupTypes?.length || GROUP_TYPES.length;
