@@ -8,7 +8,11 @@ import { Releases1764400000000 } from '../migrations/1764400000000-releases';
 import { MappingProfiles1764450000000 } from '../migrations/1764450000000-mapping-profiles';
 import { DerivedSchema1764600000000 } from '../migrations/1764600000000-derived-schema';
 
-/** Every migration, in order. A committed migration is never edited: add a new one. */
+/**
+ * Every migration, in order. A committed migration is never edited: add a new one. The derived
+ * tables are not here: the metrics layer owns schema `derived` (DerivedSchema retired the
+ * migrations that had built them in public; an upgraded database keeps them in its history).
+ */
 export const migrations = [
   InitialSchema1764140000000,
   UsersSessionsAudit1764150000000,

@@ -252,11 +252,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     // The same files again: every row is compared with the stored one and found unchanged.
     log('Loading the same files again…');
     const reload = await loadFiles(url, [dir], { bulk: options.bulk });
-    // A program's nightly export: its reference files whole, with 1% of the episodes discharged or
-    // admitted, and only the new rows of its activity files (a week of sessions, attendance,
-    // feedback and check-ins). Whole enrollments: with only the changed episodes in the file, the
-    // loader's moved-episode checks (checks/stored-rows.ts) ran for more than 20 minutes at 25,000
-    // participants (a plan that probes the exclusion index by date alone for each stored row).
+    // A program's nightly export: only its new and changed rows, 1% of the episodes discharged or
+    // admitted and a week of sessions, attendance, feedback and check-ins.
     log('Loading a nightly delta export…');
     const nightlyDir = `${dir}-nightly`;
     const made = await writeNightlyExport(dir, nightlyDir, createRng(options.seed), NIGHTLY);

@@ -107,7 +107,8 @@ describe('incremental refresh', () => {
         admissionMoves: rng.int(0, 3),
         onlyChanges: rng.chance(0.5),
       };
-      const made = await writeNightlyExport(previous, next, rng, options);
+      const whole = `${next}-whole`;
+      const made = await writeNightlyExport(previous, next, rng, { ...options, wholeDir: whole });
       const load = await loadFiles(db.url, [next]);
       const context = { seed, step, options, made, status: load.status, message: load.message };
       expect({ ...context, refresh: load.derivedRefresh }).toEqual({ ...context, refresh: 'incremental' });
@@ -115,7 +116,7 @@ describe('incremental refresh', () => {
         ...context,
         differences: {},
       });
-      previous = next;
+      previous = whole;
     }
   });
 });

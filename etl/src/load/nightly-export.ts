@@ -1,5 +1,5 @@
 // The next night's export of a data folder (the contract's eight CSVs, e.g. demo data), as a
-// program sends it: every file again, with some episodes discharged, some participants admitted
+// program sends it (every file again, or only its new and changed rows), with some episodes discharged, some participants admitted
 // again, some days of new sessions, attendance, feedback and check-ins, and, for the incremental
 // refresh's property test, edits of stored rows (statuses and scores changed, sessions moved to
 // another date or group, check-ins reported late for a past date, admissions moved). Used by the
@@ -12,8 +12,6 @@ import { stringify } from 'csv-stringify/sync';
 import type { Rng } from '../demo/prng';
 
 const KINDS = ['sites', 'groups', 'participants', 'enrollments', 'sessions', 'attendance', 'feedback', 'sobriety'];
-/** The files a delta export sends only the new and changed rows of. */
-const ACTIVITY = new Set(['sessions', 'attendance', 'feedback', 'sobriety']);
 
 export interface NightlyOptions {
   /** Share of the episodes changed: half of it open episodes discharged, half new admissions. */
@@ -28,11 +26,10 @@ export interface NightlyOptions {
   lateCheckins?: number;
   /** Closed episodes admitted one to three days earlier. */
   admissionMoves?: number;
-  /**
-   * Only the new and changed rows of the activity files (sessions, attendance, feedback, check-ins),
-   * not every row again; the reference files (sites, groups, participants, enrollments) whole.
-   */
+  /** Only the new and changed rows of every file, not every row again. */
   onlyChanges?: boolean;
+  /** Where every row of the next night is written too (with onlyChanges: the base of the night after). */
+  wholeDir?: string;
 }
 
 export interface NightlySummary {
@@ -271,12 +268,12 @@ export async function writeNightlyExport(
   }
 
   await mkdir(toDir, { recursive: true });
+  if (options.wholeDir) await mkdir(options.wholeDir, { recursive: true });
   for (const kind of KINDS) {
-    const rows =
-      before === null || !ACTIVITY.has(kind)
-        ? t[kind]!.rows
-        : t[kind]!.rows.filter((r) => !before.get(kind)!.has(line(r)));
-    await writeFile(path.join(toDir, `${kind}.csv`), stringify([t[kind]!.header, ...rows]));
+    const { header, rows } = t[kind]!;
+    const sent = before === null ? rows : rows.filter((r) => !before.get(kind)!.has(line(r)));
+    await writeFile(path.join(toDir, `${kind}.csv`), stringify([header, ...sent]));
+    if (options.wholeDir) await writeFile(path.join(options.wholeDir, `${kind}.csv`), stringify([header, ...rows]));
   }
   return summary;
 }
