@@ -30,7 +30,8 @@ const CAPTURES: Readonly<Partial<Record<FileKind, Capture>>> = {
   attendance: { into: CHANGE_TABLES.row, columns: ['session_id', 'participant_id'] },
   feedback: { into: CHANGE_TABLES.row, columns: ['session_id', 'participant_id'] },
   sobriety: { into: CHANGE_TABLES.checkin, columns: ['participant_id', 'report_date'] },
-  // Sites and participants feed only the freshness tables, which every refresh rebuilds whole.
+  participants: { into: CHANGE_TABLES.participant, columns: ['participant_id'] },
+  // Sites feed only the freshness tables, which every refresh rebuilds whole.
 };
 
 /**

@@ -44,10 +44,23 @@ const comparable = (value: unknown): unknown =>
       ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]))
       : value;
 
+/**
+ * The derived tables whose columns changed since the fixture's version, read as that version
+ * stored them: episode_covariate kept the retention time t, which now follows from follow_up_end
+ * and the as-of date.
+ */
+const AS_BEFORE: Record<string, string> = {
+  'derived.episode_covariate': `(SELECT enrollment_id, admission_date, site_id, primary_type, group_id, age_band, gender,
+    substance, co_occurring, baseline_days_used, coalesce(follow_up_end, '2026-10-31') - admission_date AS t, event,
+    discharged, completed FROM derived.episode_covariate)`,
+};
+
 /** A table's rows as sorted JSON texts. */
 async function rowsOf(table: string): Promise<string[]> {
   return withClient(db.url, async (client) => {
-    const { rows } = await client.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(t) AS row FROM ${table} t`);
+    const { rows } = await client.query<{ row: Record<string, unknown> }>(
+      `SELECT to_jsonb(t) AS row FROM ${AS_BEFORE[table] ?? table} t`,
+    );
     return rows.map((r) => JSON.stringify(comparable(r.row))).sort();
   });
 }

@@ -105,6 +105,7 @@ describe('incremental refresh', () => {
         movedSessions: rng.int(0, 4),
         lateCheckins: rng.int(0, 4),
         admissionMoves: rng.int(0, 3),
+        participantEdits: rng.int(0, 3),
         onlyChanges: rng.chance(0.5),
       };
       const whole = `${next}-whole`;

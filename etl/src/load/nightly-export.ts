@@ -26,6 +26,8 @@ export interface NightlyOptions {
   lateCheckins?: number;
   /** Closed episodes admitted one to three days earlier. */
   admissionMoves?: number;
+  /** Participants whose birth year, gender, substance or co-occurring disorder is corrected. */
+  participantEdits?: number;
   /** Only the new and changed rows of every file, not every row again. */
   onlyChanges?: boolean;
   /** Where every row of the next night is written too (with onlyChanges: the base of the night after). */
@@ -41,6 +43,7 @@ export interface NightlySummary {
   moved: number;
   lateCheckins: number;
   admissionsMoved: number;
+  participantsEdited: number;
 }
 
 type Table = { header: string[]; rows: string[][] };
@@ -80,6 +83,7 @@ export async function writeNightlyExport(
     moved: 0,
     lateCheckins: 0,
     admissionsMoved: 0,
+    participantsEdited: 0,
   };
   const en = t.enrollments!;
   const E = columnOf(en);
@@ -265,6 +269,26 @@ export async function writeNightlyExport(
       checkinKeys.add(key);
       so.rows.push(Object.assign([...row], { [C('report_date')]: newDay }));
     }
+  }
+
+  // Corrections of a participant's own row (last: the other edits draw the same numbers without them).
+  const pa = t.participants!;
+  const P = columnOf(pa);
+  for (let i = 0; i < (options.participantEdits ?? 0) && pa.rows.length > 0; i++) {
+    const row = rng.pick(pa.rows);
+    const column = rng.pick(['birth_year', 'gender', 'primary_substance', 'co_occurring']);
+    const value = row[P(column)]!;
+    row[P(column)] =
+      column === 'birth_year'
+        ? value === ''
+          ? '1980'
+          : String(Number(value) + rng.pick([-5, -1, 1, 5]))
+        : column === 'co_occurring'
+          ? value === 'true'
+            ? 'false'
+            : 'true'
+          : rng.pick(column === 'gender' ? ['female', 'male', 'unknown'] : ['alcohol', 'opioids', 'stimulants']);
+    summary.participantsEdited++;
   }
 
   await mkdir(toDir, { recursive: true });

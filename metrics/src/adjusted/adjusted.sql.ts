@@ -61,8 +61,8 @@ export const ADJUSTED_PATTERNS_SQL = {
  */
 const adjustedPatternsDerivedSql = (outcome: 'dropout' | 'completion') => `
 WITH covariates AS (
-  SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id, t, event,
-    discharged, completed
+  SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id,
+    coalesce(follow_up_end, $3::date) - admission_date AS t, event, discharged, completed
   FROM derived.episode_covariate
   WHERE admission_date BETWEEN $1::date AND $2::date
     AND admission_date <= $3::date

@@ -48,7 +48,7 @@ SELECT g.group_id AS "groupId", g.group_name AS "groupName", g.group_type AS "gr
   count(*) FILTER (WHERE c.t >= 90 AND NOT (c.event AND c.t = 90))::int AS "retentionK",
   count(*) FILTER (WHERE c.discharged)::int AS "completionN",
   count(*) FILTER (WHERE c.completed)::int AS "completionK"
-FROM derived.episode_covariate c
+FROM (SELECT *, coalesce(follow_up_end, $3::date) - admission_date AS t FROM derived.episode_covariate) c
 JOIN therapy_group g ON g.group_id = c.group_id
 WHERE c.admission_date BETWEEN $1::date AND $2::date
   AND c.admission_date <= $3::date

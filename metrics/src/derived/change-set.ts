@@ -44,6 +44,8 @@ export const CHANGE_TABLES = {
   group: 'derived_changed_group',
   /** An attendance or feedback row inserted or updated. */
   row: 'derived_changed_row',
+  /** A participant inserted or updated. */
+  participant: 'derived_changed_participant',
 } as const;
 
 const CHANGE_TABLE_SQL = [
@@ -54,6 +56,7 @@ const CHANGE_TABLE_SQL = [
      session_date date NOT NULL) ON COMMIT DROP`,
   `CREATE TEMP TABLE ${CHANGE_TABLES.group} (group_id text NOT NULL) ON COMMIT DROP`,
   `CREATE TEMP TABLE ${CHANGE_TABLES.row} (session_id text NOT NULL, participant_id text NOT NULL) ON COMMIT DROP`,
+  `CREATE TEMP TABLE ${CHANGE_TABLES.participant} (participant_id text NOT NULL) ON COMMIT DROP`,
 ];
 
 /** How the load's refresh goes, decided before the load writes anything (see startDerivedChanges). */

@@ -45,7 +45,7 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
     `CREATE TABLE derived.episode_covariate (
   enrollment_id text NOT NULL, admission_date date NOT NULL, site_id text NOT NULL, primary_type text,
   group_id text, age_band text NOT NULL, gender text NOT NULL, substance text NOT NULL,
-  co_occurring text NOT NULL, baseline_days_used integer, t integer NOT NULL, event boolean NOT NULL,
+  co_occurring text NOT NULL, baseline_days_used integer, follow_up_end date, event boolean NOT NULL,
   discharged boolean NOT NULL, completed boolean NOT NULL
 )`,
     `ALTER TABLE derived.episode_covariate ADD PRIMARY KEY (enrollment_id)`,

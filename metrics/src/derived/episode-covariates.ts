@@ -5,6 +5,7 @@
 // (metrics/src/adjusted) computes the same from the source rows; its derived-vs-live e2e test holds the
 // two to the same answers.
 
+import { CHANGE_TABLES } from './change-set';
 import type { BuildStep, Keys } from './declaration';
 
 /** Age band at admission (admission year − birth year), as METRICS.md bands it; 'unknown' without a birth year. */
@@ -41,13 +42,12 @@ episode_group AS (
   ORDER BY enrollment_id, row_count DESC, first_session, group_id COLLATE "C"
 )`;
 
-// One statement for the whole table ($1 NULL) or for the episodes listed in $1 (an incremental
-// refresh deletes and inserts just those). Reads derived.episode_fact, so it runs after it. $2 as_of.
 /**
- * Each episode's covariates, group, retention time and outcomes (columns of derived.episode_covariate).
- * Every key in every build: a participant's own row (birth year, gender…) feeds it, and the load
- * records changed episodes, sessions and rows but not changed participants, so no narrower set is
- * known to be complete. Its set is declared so that narrowing it is one line once they are.
+ * Each episode's covariates, group, end of follow-up and outcomes (columns of derived.episode_covariate).
+ * Reads derived.episode_fact, so it runs after it. Nothing stored depends on the as-of date, so
+ * that a load that moves it rebuilds only the episodes it changed: the follow-up of an episode
+ * that is open or completed runs to the as-of, and is stored as NULL (follow_up_end); the reads
+ * take the retention time as coalesce(follow_up_end, as_of) − admission_date.
  */
 const episodeCovariateSql = (keys: Keys) => `
 WITH episode AS (
@@ -61,8 +61,7 @@ SELECT e.enrollment_id, e.admission_date, e.site_id, e.primary_type, eg.group_id
   ${ageBandSql('e.admission_date', 'p.birth_year')},
   coalesce(p.gender, 'unknown'), coalesce(p.primary_substance, 'unknown'), ${coOccurringSql('p.co_occurring')},
   e.baseline_days_used,
-  CASE WHEN e.discharge_reason = 'completed' THEN $1::date - e.admission_date
-       ELSE e.window_end - e.admission_date END,
+  CASE WHEN e.discharge_reason <> 'completed' THEN e.window_end END,
   coalesce(e.discharge_reason IN ('dropped_out', 'terminated'), false),
   e.discharge_reason IS NOT NULL,
   coalesce(e.discharge_reason = 'completed', false)
@@ -71,13 +70,20 @@ JOIN participant p ON p.participant_id = e.participant_id
 LEFT JOIN episode_group eg ON eg.enrollment_id = e.enrollment_id`;
 
 export const EPISODE_COVARIATE_STEPS: readonly BuildStep[] = [
-  { kind: 'set', name: 'covariate_episode', sql: () => null },
+  // The episodes recomputed (their windows, rows or primary type may have changed) and those of
+  // the participants the load wrote (their birth year, gender, substance or co-occurring).
+  {
+    kind: 'set',
+    name: 'covariate_episode',
+    sql: () => `SELECT k FROM derived_affected_episode
+      UNION ALL SELECT enrollment_id FROM enrollment
+      WHERE participant_id IN (SELECT participant_id FROM ${CHANGE_TABLES.participant})`,
+  },
   {
     kind: 'table',
     table: 'derived.episode_covariate',
     key: 'enrollment_id',
     set: 'covariate_episode',
     body: episodeCovariateSql,
-    params: (c) => [c.asOf],
   },
 ];
