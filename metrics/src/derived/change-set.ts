@@ -23,8 +23,8 @@
 // - week: the ISO weeks of the placements and of the days an episode's window gained or lost.
 // - session: the changed sessions and the sessions of the placements' groups in the 14 days up to a
 //   placement (a row's re-engagement reads the participant's rows in the 14 days after it).
-// - group: the groups of the placements and changed sessions; pair_participant: the placements'
-//   participants (the group drill-down's participant-group pairs).
+// - pair_participant: the placements' participants (the group drill-down's participant-group
+//   pairs; group-totals.ts derives the days and gaps to rebuild from them).
 // Sets of the rollups (admission days, months, weeks, days) are taken from the rows their fact
 // tables held before and after (refresh.ts).
 
@@ -193,11 +193,6 @@ UNION ALL SELECT session_id FROM group_session WHERE group_id IN (SELECT group_i
 UNION ALL SELECT s.session_id
 FROM (SELECT DISTINCT group_id, session_date FROM derived_changed_placement) p
 JOIN group_session s ON s.group_id = p.group_id AND s.session_date BETWEEN p.session_date - 14 AND p.session_date`,
-  ),
-  set(
-    'group',
-    () => `SELECT group_id FROM derived_changed_placement UNION ALL SELECT group_id FROM ${CHANGE_TABLES.session}
-           UNION ALL SELECT group_id FROM ${CHANGE_TABLES.group}`,
   ),
   set('pair_participant', () => `SELECT participant_id FROM derived_changed_placement`),
 ];

@@ -15,6 +15,11 @@ import type { PoolClient } from 'pg';
 export interface Keys {
   /** A condition that holds for the rows whose `expr` is in the affected set `set` (always, in a full build). */
   in(expr: string, set: string): string;
+  /**
+   * For a set with dates (AffectedSet.since): the rows whose `expr` is in it and whose `date` is on
+   * or after that key's date (always, in a full build).
+   */
+  since(expr: string, date: string, set: string): string;
   /** Whether a build is the full one (every set is every key). */
   readonly full: boolean;
 }
@@ -39,6 +44,11 @@ export interface DerivedTable {
   params?: (context: BuildContext) => unknown[];
   /** The columns the body's rows fill, when not all of the table's in order. */
   columns?: string;
+  /**
+   * A date column: the table is rebuilt from a date on per key (its set has dates, see
+   * AffectedSet.since), e.g. running totals whose earlier days stand.
+   */
+  since?: string;
 }
 
 /** A temporary table of the build (ON COMMIT DROP): intermediate rows that several tables read. */
@@ -58,7 +68,12 @@ export interface TempTable {
 export interface AffectedSet {
   kind: 'set';
   name: string;
+  /**
+   * Key values, or with `since`, key values and dates (each key's earliest date is kept; a NULL
+   * date is the key's whole history).
+   */
   sql: (context: BuildContext) => string | null;
+  since?: boolean;
   params?: (context: BuildContext) => unknown[];
 }
 
@@ -85,12 +100,14 @@ export type BuildStep = DerivedTable | TempTable | AffectedSet | IncrementalStat
 
 export const setTable = (name: string): string => `derived_affected_${name}`;
 
-const FULL_KEYS: Keys = { in: () => 'true', full: true };
+export const FULL_KEYS: Keys = { in: () => 'true', since: () => 'true', full: true };
 
 /** The keys of an incremental build; `every` holds the sets that are every key. */
 function keyedKeys(every: ReadonlySet<string>): Keys {
   return {
     in: (expr, set) => (every.has(set) ? 'true' : `(${expr}) IN (SELECT k FROM ${setTable(set)})`),
+    since: (expr, date, set) =>
+      every.has(set) ? 'true' : `EXISTS (SELECT 1 FROM ${setTable(set)} x WHERE x.k = ${expr} AND ${date} >= x.since)`,
     full: false,
   };
 }
@@ -112,8 +129,8 @@ export function declarationVersion(
     hash.update(`${step.kind}\0`);
     if (step.kind === 'table' || step.kind === 'temp') {
       hash.update(`${step.table}\0${step.body(FULL_KEYS)}\0${step.body(probe)}\0`);
-      if (step.kind === 'table') hash.update(`${step.key}\0${step.set}\0`);
-    } else if (step.kind === 'set') hash.update(`${step.name}\0${step.sql(none) ?? ''}\0`);
+      if (step.kind === 'table') hash.update(`${step.key}\0${step.set}\0${step.since ?? ''}\0`);
+    } else if (step.kind === 'set') hash.update(`${step.name}\0${step.since ?? false}\0${step.sql(none) ?? ''}\0`);
     else if (step.kind === 'whole') hash.update(`${step.name}\0${step.tables.join(',')}\0${step.build.toString()}\0`);
     else hash.update(`${step.name}\0${step.sql}\0`);
   }
@@ -161,7 +178,10 @@ export async function buildIncremental(
       if (sql === null) every.add(step.name);
       else {
         await client.query(
-          `CREATE TEMP TABLE ${setTable(step.name)} ON COMMIT DROP AS SELECT DISTINCT k FROM (${sql}) s (k) WHERE k IS NOT NULL`,
+          step.since
+            ? `CREATE TEMP TABLE ${setTable(step.name)} ON COMMIT DROP AS
+               SELECT k, min(coalesce(d, '-infinity')) AS since FROM (${sql}) s (k, d) WHERE k IS NOT NULL GROUP BY k`
+            : `CREATE TEMP TABLE ${setTable(step.name)} ON COMMIT DROP AS SELECT DISTINCT k FROM (${sql}) s (k) WHERE k IS NOT NULL`,
           step.params?.(context),
         );
         await client.query(`ANALYZE ${setTable(step.name)}`);
@@ -173,11 +193,12 @@ export async function buildIncremental(
     } else if (step.kind === 'whole') {
       await buildWhole(client, step, context);
     } else {
-      const rebuildAll = every.has(step.set);
       await client.query(
-        rebuildAll
+        every.has(step.set)
           ? `DELETE FROM ${step.table}`
-          : `DELETE FROM ${step.table} WHERE ${step.key} IN (SELECT k FROM ${setTable(step.set)})`,
+          : step.since
+            ? `DELETE FROM ${step.table} t USING ${setTable(step.set)} x WHERE t.${step.key} = x.k AND t.${step.since} >= x.since`
+            : `DELETE FROM ${step.table} WHERE ${step.key} IN (SELECT k FROM ${setTable(step.set)})`,
       );
       await client.query(`${insertInto(step)} ${step.body(keys)}`, step.params?.(context));
     }

@@ -139,11 +139,19 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
 )`,
     `ALTER TABLE derived.group_day_total ADD PRIMARY KEY (group_id, session_date)`,
   ],
+  'derived.group_pair': [
+    `CREATE TABLE derived.group_pair (
+  group_id text NOT NULL, participant_id text NOT NULL, first_date date NOT NULL, last_date date NOT NULL,
+  row_count integer NOT NULL
+)`,
+    `ALTER TABLE derived.group_pair ADD PRIMARY KEY (participant_id, group_id)`,
+  ],
   'derived.group_participant_gap': [
     `CREATE TABLE derived.group_participant_gap (
   group_id text NOT NULL, participant_id text NOT NULL, gap_from date NOT NULL, gap_to date NOT NULL
 )`,
     `ALTER TABLE derived.group_participant_gap ADD PRIMARY KEY (group_id, participant_id, gap_from)`,
+    `CREATE INDEX group_participant_gap_participant_idx ON derived.group_participant_gap (participant_id)`,
   ],
   'derived.milestone_cell': [
     `CREATE TABLE derived.milestone_cell (

@@ -6,7 +6,7 @@
 
 import type { PoolClient } from 'pg';
 import { INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
-import type { DerivedTable, Keys } from './declaration';
+import { FULL_KEYS, type DerivedTable, type Keys } from './declaration';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 /** The days of a head, from Monday (0) on, and of a tail, from Sunday (6) back. */
@@ -112,6 +112,6 @@ export const PARTICIPANT_WEEK_EDGE_CELL: DerivedTable = {
 /** Fills derived.participant_week_edge_cell from every row of derived_episode_row; `intensityMinutes` as for derived.participant_week_cell's met. */
 export async function refreshParticipantWeekEdges(client: PoolClient, intensityMinutes: number): Promise<void> {
   await client.query(
-    `INSERT INTO derived.participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, { in: () => 'true', full: true })}`,
+    `INSERT INTO derived.participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, FULL_KEYS)}`,
   );
 }
