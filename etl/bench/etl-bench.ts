@@ -252,6 +252,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     // The same files again: every row is compared with the stored one and found unchanged.
     log('Loading the same files again…');
     const reload = await loadFiles(url, [dir], { bulk: options.bulk });
+    clearInterval(sampler);
+    // maxRSS (kB) is the process's true peak (both loads); the sampler only sees every 50 ms. Read
+    // before the nightly export is written, in this process, with every file in memory.
+    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
     // A program's nightly export: only its new and changed rows, 1% of the episodes discharged or
     // admitted and a week of sessions, attendance, feedback and check-ins.
     log('Loading a nightly delta export…');
@@ -263,9 +267,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     log('Loading the enrollments with open episodes discharged…');
     const discharged = await writeDischargedEnrollments(dir, DISCHARGED_SHARE);
     const update = await loadFiles(url, [discharged.file], { bulk: options.bulk });
-    clearInterval(sampler);
-    // maxRSS (kB) is the process's true peak (both loads); the sampler only sees every 50 ms.
-    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
     const context = {
       Date: new Date().toISOString(),

@@ -154,3 +154,12 @@ it('is the same suppressed report for a director: suppression does not depend on
   });
   expect(data!.outcomeReport.figures).toEqual(figures);
 });
+
+it('says why when a from after the as-of date leaves the report no day (no to given)', async () => {
+  const quality = await api.signIn('quality');
+  const { data, errors } = await quality.graphql(REPORT, { filter: { from: '2025-07-10', asOf: '2025-06-30' } });
+  expect(data).toBeNull();
+  expect(errors?.[0]?.message).toBe(
+    "Invalid filter: from (2025-07-10) is after the data's as-of date (2025-06-30), so the report would cover no day; give an earlier from, or a to",
+  );
+});

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@iop/db';
 import { AttendanceService } from '../attendance/attendance.service';
@@ -56,6 +56,11 @@ export class OutcomeReportService {
     const scope = await resolveScope(this.dataSource, filter);
     const to = filter?.to ? scope.to : scope.asOf;
     const from = filter?.from ? scope.from : addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+    // Without a `to` the report ends at as_of: a later `from` leaves it no day to report on.
+    if (from > to)
+      throw new BadRequestException(
+        `Invalid filter: from (${from}) is after the data's as-of date (${to}), so the report would cover no day; give an earlier from, or a to`,
+      );
     const window = comparisonWindow(from, to, filter?.comparison ?? undefined);
     const { from: previousFrom, to: previousTo } = window;
     const comparisonKind = filter?.comparison;
