@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { requestMemo } from '../auth/current-user';
 import { sqlRunner } from '../database/sql-runner';
 
-// The derived metric tables (schema derived: metrics/src/derived/derived-schema.ts; filled by the loader) hold figures
-// as of the data's default as_of. Whether they answer a query, and with which statement, is the
+// The derived metric tables (schema derived, metrics/src/derived; filled by the loader) hold
+// figures as of the data's default as_of. Whether they answer a query, and with which statement, is the
 // metrics read functions' choice (@iop/metrics, metrics/src/read); the API reads their stamp once
 // per request and hands it to them.
 

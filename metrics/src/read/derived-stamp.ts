@@ -1,6 +1,6 @@
 /**
  * The derived tables' stamp (table derived.meta): the as_of they were computed for. The derived
- * tables (schema derived: metrics/src/derived/derived-schema.ts; filled by the loader) answer a query only when its
+ * tables (schema derived, metrics/src/derived; filled by the loader) answer a query only when its
  * as_of is theirs; any write to the source tables outside the loader removes `derived.meta`, and
  * the live SQL answers until the next load. The caller reads the stamp (null without one, or while
  * derived data are turned off) and hands it to each read function, which decides here.
