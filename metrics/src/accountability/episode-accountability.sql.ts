@@ -1,6 +1,34 @@
 import { admissionCellScope, CELL_SQL, episodeScopeCtes } from '../scope';
 
 /**
+ * Check-in adherence (METRICS.md, Accountability 2), per episode: `adherence` (enrollment_id,
+ * active_weeks, checkin_weeks) from the episodes `episodes` (enrollment_id, participant_id,
+ * admission_date, window_end) and their active weeks `activeWeeks` (enrollment_id, week: ISO weeks,
+ * labelled by their Monday, in which the episode has an attendance row in its window). The one
+ * definition for the live statement below and for the derived episode facts (derived/refresh.ts).
+ * A week counts when the episode has a check-in in it: from admission to the end of the window's
+ * last week (a follow-up later in the discharge week counts), never after as_of (`asOf`), and never
+ * one that belongs to a later episode of the participant.
+ */
+export const checkInAdherenceCtes = (episodes: string, activeWeeks: string, asOf: string) => `
+checkin_week AS (
+  SELECT DISTINCT ep.enrollment_id, date_trunc('week', c.report_date)::date AS week
+  FROM ${episodes} ep
+  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
+    AND c.report_date BETWEEN ep.admission_date
+      AND least(${asOf}::date, date_trunc('week', ep.window_end)::date + 6)
+  WHERE NOT EXISTS (
+    SELECT 1 FROM enrollment later
+    WHERE later.participant_id = ep.participant_id
+      AND later.admission_date > ep.admission_date AND later.admission_date <= c.report_date)
+),
+adherence AS (
+  SELECT aw.enrollment_id, count(*) AS active_weeks, count(cw.week) AS checkin_weeks
+  FROM ${activeWeeks} aw LEFT JOIN checkin_week cw USING (enrollment_id, week)
+  GROUP BY aw.enrollment_id
+)`;
+
+/**
  * Check-in adherence and goal attainment (METRICS.md, Accountability 2 and 4), per primary group
  * type and in total. Parameters: the episode scope's $1–$5.
  */
@@ -14,25 +42,7 @@ active_week AS (
   JOIN group_session s ON s.session_id = a.session_id
     AND s.session_date BETWEEN ep.admission_date AND ep.window_end
 ),
--- Weeks with a check-in of the episode: from admission to the end of the window's last week
--- (a follow-up later in the discharge week counts), never after as_of, and never one that
--- belongs to a later episode of the participant.
-checkin_week AS (
-  SELECT DISTINCT ep.enrollment_id, date_trunc('week', c.report_date)::date AS week
-  FROM episode ep
-  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
-    AND c.report_date BETWEEN ep.admission_date
-      AND least($3::date, date_trunc('week', ep.window_end)::date + 6)
-  WHERE NOT EXISTS (
-    SELECT 1 FROM enrollment later
-    WHERE later.participant_id = ep.participant_id
-      AND later.admission_date > ep.admission_date AND later.admission_date <= c.report_date)
-),
-adherence AS (
-  SELECT aw.enrollment_id, count(*) AS active_weeks, count(cw.week) AS checkin_weeks
-  FROM active_week aw LEFT JOIN checkin_week cw USING (enrollment_id, week)
-  GROUP BY aw.enrollment_id
-),
+${checkInAdherenceCtes('episode', 'active_week', '$3')},
 -- Check-ins inside the episode window with a goal rating.
 goal AS (
   SELECT ep.enrollment_id, count(*) FILTER (WHERE c.goal_met) AS met, count(*) AS rated

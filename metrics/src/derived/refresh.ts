@@ -4,6 +4,7 @@ import {
   ATTENDED_SQL as ATTENDED,
   INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES,
 } from '../vocabulary';
+import { checkInAdherenceCtes } from '../accountability/episode-accountability.sql';
 import { DEFAULT_AS_OF_SQL } from '../scope/scope';
 import { CHANGE_SET_STEPS, startDerivedChanges, type DerivedChanges } from './change-set';
 import {
@@ -100,21 +101,7 @@ primary_type AS (
 active_week AS (
   SELECT DISTINCT enrollment_id, week FROM derived_episode_row WHERE ${keys.in('enrollment_id', 'episode')}
 ),
-checkin_week AS (
-  SELECT DISTINCT ep.enrollment_id, date_trunc('week', c.report_date)::date AS week
-  FROM keyed ep
-  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
-    AND c.report_date BETWEEN ep.admission_date AND least($1::date, date_trunc('week', ep.window_end)::date + 6)
-  WHERE NOT EXISTS (
-    SELECT 1 FROM enrollment later
-    WHERE later.participant_id = ep.participant_id
-      AND later.admission_date > ep.admission_date AND later.admission_date <= c.report_date)
-),
-adherence AS (
-  SELECT aw.enrollment_id, count(*) AS active_weeks, count(cw.week) AS checkin_weeks
-  FROM active_week aw LEFT JOIN checkin_week cw USING (enrollment_id, week)
-  GROUP BY aw.enrollment_id
-),
+${checkInAdherenceCtes('keyed', 'active_week', '$1')},
 in_treatment AS (
   SELECT ep.enrollment_id,
     sum(c.days_used) AS days_used, sum(c.window_days) AS window_days,
