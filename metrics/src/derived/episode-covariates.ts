@@ -5,6 +5,7 @@
 // (metrics/src/adjusted) computes the same from the source rows; its derived-vs-live e2e test holds the
 // two to the same answers.
 
+import { mostRowsChoiceSql } from '../scope/episode-scope.sql';
 import { CHANGE_TABLES } from './change-set';
 import type { BuildStep, Keys } from './declaration';
 
@@ -36,11 +37,7 @@ episode_group_rows AS (
   JOIN therapy_group g ON g.group_id = s.group_id AND g.group_type = e.primary_type
   GROUP BY e.enrollment_id, g.group_id
 ),
-episode_group AS (
-  SELECT DISTINCT ON (enrollment_id) enrollment_id, group_id
-  FROM episode_group_rows
-  ORDER BY enrollment_id, row_count DESC, first_session, group_id COLLATE "C"
-)`;
+episode_group AS (${mostRowsChoiceSql('episode_group_rows', 'group_id')})`;
 
 /**
  * Each episode's covariates, group, end of follow-up and outcomes (columns of derived.episode_covariate).

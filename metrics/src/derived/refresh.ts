@@ -5,6 +5,7 @@ import {
   INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES,
 } from '../vocabulary';
 import { checkInAdherenceCtes } from '../accountability/episode-accountability.sql';
+import { mostRowsChoiceSql } from '../scope/episode-scope.sql';
 import { DEFAULT_AS_OF_SQL } from '../scope/scope';
 import { CHANGE_SET_STEPS, startDerivedChanges, type DerivedChanges } from './change-set';
 import {
@@ -93,11 +94,7 @@ type_rows AS (
   SELECT enrollment_id, group_type, count(*) AS row_count, min(session_date) AS first_session
   FROM derived_episode_row WHERE ${keys.in('enrollment_id', 'episode')} GROUP BY enrollment_id, group_type
 ),
-primary_type AS (
-  SELECT DISTINCT ON (enrollment_id) enrollment_id, group_type
-  FROM type_rows
-  ORDER BY enrollment_id, row_count DESC, first_session, group_type COLLATE "C"
-),
+primary_type AS (${mostRowsChoiceSql('type_rows', 'group_type')}),
 active_week AS (
   SELECT DISTINCT enrollment_id, week FROM derived_episode_row WHERE ${keys.in('enrollment_id', 'episode')}
 ),

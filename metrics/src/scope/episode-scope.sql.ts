@@ -11,6 +11,17 @@
  *   window_end (discharge_date, or as_of while open), primary_type (NULL without attendance).
  */
 
+/**
+ * Each episode's choice among its rows' groups (METRICS.md, the primary group type; the funnel's
+ * group within it): `rows` has enrollment_id, `choice`, row_count and first_session per episode
+ * and candidate; the one with the most rows wins, ties to the earliest first session, then the
+ * alphabetically first code.
+ */
+export const mostRowsChoiceSql = (rows: string, choice: string) => `
+  SELECT DISTINCT ON (enrollment_id) enrollment_id, ${choice}
+  FROM ${rows}
+  ORDER BY enrollment_id, row_count DESC, first_session, ${choice} COLLATE "C"`;
+
 /** Which episodes a query starts from. */
 export type EpisodeSelection =
   /** Admitted in [from, to] (the episode metrics). */
@@ -49,12 +60,7 @@ episode_type_rows AS (
   JOIN therapy_group g ON g.group_id = s.group_id
   GROUP BY se.enrollment_id, g.group_type
 ),
--- Most rows; ties to the earliest first session, then the alphabetically first code.
-episode_primary_type AS (
-  SELECT DISTINCT ON (enrollment_id) enrollment_id, group_type
-  FROM episode_type_rows
-  ORDER BY enrollment_id, row_count DESC, first_session, group_type COLLATE "C"
-),
+episode_primary_type AS (${mostRowsChoiceSql('episode_type_rows', 'group_type')}),
 episode AS (
   SELECT se.*, pt.group_type AS primary_type
   FROM scoped_enrollment se
