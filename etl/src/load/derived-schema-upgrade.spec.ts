@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createTestDatabase, migrate, type TestDatabase } from '@iop/db';
-import { DERIVED_TABLE_DEFINITIONS } from '@iop/metrics';
+import { createDerivedTables, DERIVED_TABLE_DEFINITIONS } from '@iop/metrics';
 import { generateDemoData } from '../demo/generate';
 import { loadFiles } from './load-files';
 import { tableContents, withClient } from './testing/database';
@@ -108,6 +108,9 @@ describe('upgrading a database whose derived tables were in public', () => {
     expect((await tablesIn('derived')).sort()).toEqual(['meta', ...DERIVED_TABLES.map(unqualified)].sort());
     for (const table of carried) expect({ table, rows: await rowsOf(table) }).toEqual({ table, rows: before[table] });
     expect(await stamp()).toEqual([{ as_of: '2026-10-31', single_site: true }]);
+
+    // Their definitions unchanged, the tables stand: a whole build refills them in place.
+    expect(await withClient(db.url, (client) => createDerivedTables(client as never))).toBe(false);
 
     const second = await loadFiles(db.url, [csv]);
     expect({ status: second.status, refresh: second.derivedRefresh }).toEqual({

@@ -114,8 +114,9 @@ function keyedKeys(every: ReadonlySet<string>): Keys {
 
 /**
  * The version of the declarations: a hash of every statement they make (the tables' definitions,
- * bodies rendered both ways, keys, sets). Stored beside the derived tables (derived.meta.declarations,
- * and the schema's comment); a load that finds another version recreates them and builds them whole.
+ * bodies rendered both ways, keys, sets). Stored beside the derived tables (derived.meta.declarations);
+ * a load that finds another version builds them whole (and recreates them first when their
+ * definitions changed: ensure-tables.ts).
  */
 export function declarationVersion(
   steps: readonly BuildStep[],

@@ -1,7 +1,7 @@
 // The definitions of the derived tables, in the schema `derived` that the metrics layer owns (the
-// migrations keep the source and application tables, and derived.meta, the stamp). They are part
-// of the declarations' version (refresh.ts DERIVED_VERSION): when one changes, the next build drops
-// every derived table and creates them from here (ensureDerivedTables), then fills them whole.
+// migrations keep the source and application tables, and derived.meta, the stamp). When one
+// changes, the next load (a whole build: they are part of the declarations' version too) drops
+// every derived table and creates them from here (ensure-tables.ts), then fills them.
 // A table's columns are in the order its declaration's body selects them.
 
 export const DERIVED_SCHEMA = 'derived';

@@ -325,8 +325,7 @@ export const DERIVED_VERSION = declarationVersion(DERIVED_STEPS, DERIVED_TABLE_D
 const DERIVED_TABLES = [...derivedTablesOf(DERIVED_STEPS), 'derived.meta'];
 
 /** The derived tables, empty, as the current declarations define them (for tests that fill some by hand). */
-export const createDerivedTables = (client: PoolClient): Promise<boolean> =>
-  ensureDerivedTables(client, DERIVED_VERSION);
+export const createDerivedTables = (client: PoolClient): Promise<boolean> => ensureDerivedTables(client);
 
 /** How a refresh went: whole or keyed, and its steps' times (ms). */
 export interface RefreshReport {
@@ -359,8 +358,8 @@ export async function refreshDerivedTables(client: PoolClient, changes?: Derived
       ? 'the database holds no dated row'
       : (changes?.fullBecause ?? 'a full rebuild was asked for');
   // A whole build first (re)creates the tables when their definitions changed (readers of the old
-  // ones wait for this transaction then, which happens once per upgrade).
-  if (!incremental) await ensureDerivedTables(client, DERIVED_VERSION);
+  // ones wait for this transaction then, which happens only with an upgrade that changes them).
+  if (!incremental) await ensureDerivedTables(client);
   // Also before a keyed build, so that the planner knows the night's new rows (about 0.5 s at
   // 25,000 participants; in a run without it, the keyed gap table took 9 times its full build's
   // time, 4 times in a run with it).
