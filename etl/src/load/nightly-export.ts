@@ -1,8 +1,9 @@
 // The next night's export of a data folder (the contract's eight CSVs, e.g. demo data), as a
-// program sends it (every file again, or only its new and changed rows), with some episodes discharged, some participants admitted
-// again, some days of new sessions, attendance, feedback and check-ins, and, for the incremental
-// refresh's property test, edits of stored rows (statuses and scores changed, sessions moved to
-// another date or group, check-ins reported late for a past date, admissions moved). Used by the
+// program sends it (every file again, or only its new and changed rows): some episodes discharged,
+// some participants admitted again, some days of new sessions, attendance, feedback and check-ins,
+// and, for the incremental refresh's property test, edits of stored rows (statuses and scores
+// changed, sessions moved to another date or group, check-ins reported late for a past date,
+// admissions moved, participants' own rows corrected). Used by the
 // loader benchmark (etl/bench) and by incremental-refresh.spec.ts.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
