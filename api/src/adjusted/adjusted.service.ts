@@ -137,12 +137,16 @@ const T = 7;
 const EVENT = 8;
 
 function dropoutModel(rows: readonly PatternRow[], design: Design): DropoutModel | null {
+  // Latest time first (the risk-set order), censored before dropouts, then by covariates.
+  const latestFirst = Float64Array.from(rows, (row) => -(row[T] as number));
+  const dropout = Uint8Array.from(rows, (row) => (row[EVENT] ? 1 : 0));
+  const order = design.order([latestFirst, dropout]);
   const patterns = emptyPatternTable(rows.length, design.width);
-  rows.forEach((row, i) => {
-    patterns.time[i] = row[T] as number;
-    patterns.event[i] = row[EVENT] ? 1 : 0;
-    patterns.count[i] = countOf(row);
-    design.fill(row, patterns.x, i * design.width);
+  order.forEach((i, r) => {
+    patterns.time[r] = -latestFirst[i];
+    patterns.event[r] = dropout[i];
+    patterns.count[r] = countOf(rows[i]);
+    design.fill(i, patterns.x, r * design.width);
   });
   const fit = fitCox({ terms: design.terms, patterns });
   if (fit === null) return null;
@@ -165,9 +169,11 @@ function dropoutModel(rows: readonly PatternRow[], design: Design): DropoutModel
     groupType: group,
     adjusted: points.map((p) => ({ days: p.time, survival: p.survival })),
     unadjusted: kaplanMeier(
-      rows
-        .filter((row) => row[COVARIATE.groupType] === group)
-        .map((row) => ({ time: row[T] as number, event: row[EVENT] as boolean, count: countOf(row) })),
+      rows.flatMap((row, i) =>
+        design.groupOf(i) === group
+          ? [{ time: row[T] as number, event: row[EVENT] as boolean, count: countOf(row) }]
+          : [],
+      ),
     ).map((p) => ({ days: p.time, survival: p.survival })),
   }));
   return {
@@ -202,9 +208,9 @@ const SUCCESSES = 8;
 
 function completionModel(rows: readonly PatternRow[], design: Design): CompletionModel {
   const patterns: BinomialPattern[] = [];
-  for (const row of rows) {
-    const trials = row[TRIALS] as number;
-    if (trials > 0) patterns.push({ successes: row[SUCCESSES] as number, trials, x: design.x(row) });
+  for (const i of design.order([])) {
+    const trials = rows[i][TRIALS] as number;
+    if (trials > 0) patterns.push({ successes: rows[i][SUCCESSES] as number, trials, x: design.x(i) });
   }
   const result = fitLogistic({ terms: design.terms, patterns });
   if (!result.fitted) {

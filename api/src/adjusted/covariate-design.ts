@@ -49,67 +49,136 @@ export interface Design {
   groupLevels: { group: string; column: string | null }[];
   /** Columns of x. */
   width: number;
-  /** Writes the row's x into `target` from `offset` on (target zero there: only the 1s and the baseline are set). */
-  fill: (row: PatternRow, target: Float64Array, offset: number) => void;
-  /** The row's x as an array. */
-  x: (row: PatternRow) => number[];
+  /** Row i's group type. */
+  groupOf: (i: number) => string;
+  /**
+   * The rows' indices sorted by `leading` (whole-number keys per row, ascending, in turn), then by the
+   * covariates (each factor by its levels' order of episodes, the baseline by value). The models
+   * add their sums in this order, so the same episodes give the same digits whatever order the
+   * database returned the rows in (a nearly separated fit moved in its 6th digit between two).
+   */
+  order: (leading: readonly ArrayLike<number>[]) => Uint32Array;
+  /** Writes row i's x into `target` from `offset` on (target zero there: only the 1s and the baseline are set). */
+  fill: (i: number, target: Float64Array, offset: number) => void;
+  /** Row i's x as an array. */
+  x: (i: number) => number[];
 }
 
-/** Levels of a column by episodes, most first, ties alphabetical. */
-function levelsByCount(rows: readonly PatternRow[], column: number): string[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
+/**
+ * A categorical covariate with each row's level as a small number: its rank among the levels by
+ * episodes (most first, ties alphabetical), so that the code does not depend on the rows' order.
+ */
+interface CodedFactor {
+  /** Levels by episodes, most first. */
+  levels: string[];
+  /** Row i's level is levels[rank[i]]. */
+  rank: Uint16Array;
+}
+
+function codeFactor(rows: readonly PatternRow[], column: number): CodedFactor {
+  const seen = new Map<string, number>();
+  const names: string[] = [];
+  const episodes: number[] = [];
+  const firstSeen = new Uint16Array(rows.length);
+  rows.forEach((row, i) => {
     const level = row[column] as string;
-    counts.set(level, (counts.get(level) ?? 0) + countOf(row));
-  }
-  return [...counts.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([level]) => level);
+    let k = seen.get(level);
+    if (k === undefined) {
+      k = names.length;
+      seen.set(level, k);
+      names.push(level);
+      episodes.push(0);
+    }
+    firstSeen[i] = k;
+    episodes[k] += countOf(row);
+  });
+  const byCount = names
+    .map((_, k) => k)
+    .sort((a, b) => episodes[b] - episodes[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+  const rankOf = new Uint16Array(names.length);
+  byCount.forEach((k, r) => (rankOf[k] = r));
+  return { levels: byCount.map((k) => names[k]), rank: firstSeen.map((k) => rankOf[k]) };
 }
 
 const columnName = (term: string, level: string) => `${term}: ${level}`;
 
 /** @param rows modelled rows only (isModelled) */
 export function buildDesign(rows: readonly PatternRow[], pickedReference: string | null): Design {
-  const groupLevels = levelsByCount(rows, COVARIATE.groupType);
+  const group = codeFactor(rows, COVARIATE.groupType);
   const referenceGroupType =
-    pickedReference !== null && groupLevels.includes(pickedReference) ? pickedReference : groupLevels[0];
-  const groupColumns = groupLevels.filter((level) => level !== referenceGroupType);
-  const factors = FACTORS.map(({ term, column }) => ({ term, column, levels: levelsByCount(rows, column).slice(1) }));
+    pickedReference !== null && group.levels.includes(pickedReference) ? pickedReference : group.levels[0];
+  const groupColumns = group.levels.filter((level) => level !== referenceGroupType);
+  const factors = FACTORS.map(({ term, column }) => ({ term, ...codeFactor(rows, column) }));
+  const baseline = Float64Array.from(rows, (row) => row[COVARIATE.baselineDaysUsed] as number);
   const terms: ModelTerm[] = [
     { name: GROUP_TERM, columns: groupColumns.map((level) => columnName(GROUP_TERM, level)) },
     ...factors
-      .filter((f) => f.levels.length > 0)
-      .map((f) => ({ name: f.term, columns: f.levels.map((level) => columnName(f.term, level)) })),
+      .filter((f) => f.levels.length > 1)
+      .map((f) => ({ name: f.term, columns: f.levels.slice(1).map((level) => columnName(f.term, level)) })),
     { name: BASELINE_TERM, columns: [BASELINE_TERM] },
   ];
-  // Each covariate's level → x column (no entry for a reference level), the group type first.
-  const columnOf: { column: number; of: Map<string, number> }[] = [
-    { column: COVARIATE.groupType, of: new Map(groupColumns.map((level, j) => [level, j])) },
+  // Each factor's level (by rank) → its x column, −1 for the reference level; the group type first.
+  const coded = [
+    {
+      rank: group.rank,
+      columnOfRank: Int32Array.from(group.levels, (level) =>
+        level === referenceGroupType ? -1 : groupColumns.indexOf(level),
+      ),
+    },
   ];
   let offset = groupColumns.length;
-  for (const { column, levels } of factors) {
-    columnOf.push({ column, of: new Map(levels.map((level, j) => [level, offset + j])) });
-    offset += levels.length;
+  for (const { levels, rank } of factors) {
+    coded.push({ rank, columnOfRank: Int32Array.from(levels, (_, r) => (r === 0 ? -1 : offset + r - 1)) });
+    offset += levels.length - 1;
   }
   const width = offset + 1;
-  const fill = (row: PatternRow, target: Float64Array, at: number) => {
-    for (const { column, of } of columnOf) {
-      const j = of.get(row[column] as string);
-      if (j !== undefined) target[at + j] = 1;
+  const fill = (i: number, target: Float64Array, at: number) => {
+    for (const { rank, columnOfRank } of coded) {
+      const j = columnOfRank[rank[i]];
+      if (j >= 0) target[at + j] = 1;
     }
-    target[at + width - 1] = row[COVARIATE.baselineDaysUsed] as number;
+    target[at + width - 1] = baseline[i];
+  };
+  // The covariates in the order of COVARIATE: the group type, the factors but site, the baseline, the site.
+  const site = factors.length - 1;
+  const sortKeys: ArrayLike<number>[] = [
+    group.rank,
+    ...factors.slice(0, site).map((f) => f.rank),
+    baseline,
+    factors[site].rank,
+  ];
+  const order = (leading: readonly ArrayLike<number>[]) => {
+    // One whole-number matrix, row by row: the comparator reads a single typed array.
+    const keys = [...leading, ...sortKeys];
+    const k = keys.length;
+    const matrix = new Int32Array(rows.length * k);
+    keys.forEach((key, j) => {
+      for (let i = 0; i < rows.length; i++) matrix[i * k + j] = key[i];
+    });
+    return new Uint32Array(rows.length)
+      .map((_, i) => i)
+      .sort((a, b) => {
+        for (let j = 0, at = a * k, bt = b * k; j < k; j++) {
+          const difference = matrix[at + j] - matrix[bt + j];
+          if (difference !== 0) return difference;
+        }
+        return 0;
+      });
   };
   return {
     terms,
     referenceGroupType,
-    groupLevels: [referenceGroupType, ...groupColumns].map((group) => ({
-      group,
-      column: group === referenceGroupType ? null : columnName(GROUP_TERM, group),
+    groupLevels: [referenceGroupType, ...groupColumns].map((level) => ({
+      group: level,
+      column: level === referenceGroupType ? null : columnName(GROUP_TERM, level),
     })),
     width,
+    groupOf: (i) => group.levels[group.rank[i]],
+    order,
     fill,
-    x: (row) => {
+    x: (i) => {
       const x = new Float64Array(width);
-      fill(row, x, 0);
+      fill(i, x, 0);
       return Array.from(x);
     },
   };

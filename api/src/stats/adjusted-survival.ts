@@ -47,48 +47,44 @@ export function adjustedCurves(
 
   // Baseline cumulative hazard at the centered means: Efron steps, one unit per tied event.
   const { eventTimes } = riskSetPass(model.sorted, model.beta, true);
+  const times = eventTimes.map(({ time }) => time);
+  const cumulativeHazard = new Float64Array(eventTimes.length);
   let cumulative = 0;
-  const hazard = eventTimes.map(({ time, hazard: increment }) => {
-    cumulative += increment;
-    return { time, cumulative };
-  });
+  eventTimes.forEach(({ hazard }, t) => (cumulativeHazard[t] = cumulative += hazard));
   const { rows, width, x, count } = model.sorted;
   let total = 0;
   for (let i = 0; i < rows; i++) total += count[i];
 
+  // Episodes by the part of x·β that is not the group type's: the same covariates give the same
+  // part, so the mean over episodes is a mean over a few distinct parts (patterns repeat across
+  // times) with their counts, shared by every group type.
+  const isGroup = model.beta.map((_, k) => groupKept.includes(k));
+  const others = model.beta.flatMap((_, k) => (isGroup[k] ? [] : [k]));
+  const otherPart = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let eta = 0;
+    for (const k of others) eta += x[i * width + k] * model.beta[k];
+    otherPart[i] = eta;
+  }
+  const parts = sortedDistinct(otherPart);
+  const distinct = parts.length;
+  const counts = new Float64Array(distinct);
+  for (let i = 0; i < rows; i++) counts[bisect(parts, otherPart[i])] += count[i];
+
   return levels.flatMap(({ group, column }) => {
     const columnIndex = column === null ? -1 : keptNames.indexOf(column);
     if (column !== null && columnIndex < 0) return [];
-    // Episodes by their relative risk with the group set to g: the same covariates give the same risk,
-    // so the mean over episodes is a mean over a few distinct risks (patterns repeat across times).
-    // The group's part of x·β first, then the other columns in order: when the group term comes
-    // first (as in the adjusted comparison) the same sum, term by term, as over the columns in order.
-    const isGroup = model.beta.map((_, k) => groupKept.includes(k));
     let groupPart = 0;
     for (let k = 0; k < model.beta.length; k++) {
       if (isGroup[k]) groupPart += ((k === columnIndex ? 1 : 0) - model.means[k]) * model.beta[k];
     }
-    const others = model.beta.flatMap((_, k) => (isGroup[k] ? [] : [k]));
-    const patternRisk = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) {
-      let eta = groupPart;
-      for (const k of others) eta += x[i * width + k] * model.beta[k];
-      patternRisk[i] = Math.exp(eta);
+    const risks = parts.map((part) => Math.exp(groupPart + part));
+    const points: AdjustedCurvePoint[] = [];
+    for (let t = 0; t < times.length; t++) {
+      let sum = 0;
+      for (let i = 0; i < distinct; i++) sum += counts[i] * survivalAtRisk(cumulativeHazard[t], risks[i]);
+      points.push({ time: times[t], survival: sum / total });
     }
-    // Equal risks merged with their counts (in order of risk).
-    const risks = sortedDistinct(patternRisk);
-    const distinct = risks.length;
-    const counts = new Float64Array(distinct);
-    for (let i = 0; i < rows; i++) counts[bisect(risks, patternRisk[i])] += count[i];
-    return [
-      {
-        group,
-        points: hazard.map(({ time, cumulative }) => {
-          let sum = 0;
-          for (let i = 0; i < distinct; i++) sum += counts[i] * survivalAtRisk(cumulative, risks[i]);
-          return { time, survival: sum / total };
-        }),
-      },
-    ];
+    return [{ group, points }];
   });
 }

@@ -12,9 +12,9 @@ import { episodeScopeCtes } from '../scope';
  *
  * Rows come as arrays in this column order (covariate-design.ts COVARIATE, then t and dropout, or
  * the discharged and the completed episodes; n last), the cheapest form for pg to hand over at
- * 100,000 cells. The cells come sorted (dropout: latest time first, as the Cox model's pass reads
- * them), so that the fit adds them up in one order whichever plan Postgres chose: a nearly
- * separated fit moved in its 6th digit between two orders of the same cells.
+ * 100,000 cells. They come in no order: the API sorts them (its covariate design's `order`, on
+ * small level codes, several times faster than Postgres's sort of six text keys here), so that a
+ * fit adds them up in one order whichever plan Postgres chose.
  * Parameters: those of the episode scope ($1–$5).
  */
 const patternSelect = (outcome: 'dropout' | 'completion') =>
@@ -23,15 +23,13 @@ const patternSelect = (outcome: 'dropout' | 'completion') =>
 SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id, t, event,
   count(*)::int AS n
 FROM covariates
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-ORDER BY 8 DESC, 9, 1, 2, 3, 4, 5, 6, 7`
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`
     : `
 SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id,
   count(*) FILTER (WHERE discharged)::int AS discharged, count(*) FILTER (WHERE completed)::int AS completed,
   count(*)::int AS n
 FROM covariates
-GROUP BY 1, 2, 3, 4, 5, 6, 7
-ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
 const adjustedPatternsSql = (outcome: 'dropout' | 'completion') => `
 WITH ${episodeScopeCtes('admitted')},${RETENTION_OUTCOME_CTE},
