@@ -7,17 +7,9 @@
  */
 import type { FittedCoxModel } from './cox-model';
 import { bisect, sortedDistinct } from './concordance';
+import { exponentialMixture } from './exponential-mixture';
 import { riskSetPass } from './cox-risk-sets';
 import { flattenTerms } from './model-terms';
-
-/**
- * exp(−H·r), flushed to 0 below 1e-300: exp's subnormal results are slow (tens of times), and a
- * contribution that small changes no shown digit of a mean of survival probabilities.
- */
-function survivalAtRisk(cumulativeHazard: number, risk: number): number {
-  const exponent = cumulativeHazard * risk;
-  return exponent > 690 ? 0 : Math.exp(-exponent);
-}
 
 export interface AdjustedCurvePoint {
   time: number;
@@ -78,13 +70,10 @@ export function adjustedCurves(
     for (let k = 0; k < model.beta.length; k++) {
       if (isGroup[k]) groupPart += ((k === columnIndex ? 1 : 0) - model.means[k]) * model.beta[k];
     }
+    // S₀(t)^r = exp(−H(t)·r) averaged over the episodes' risks r = exp(group part + other part).
     const risks = parts.map((part) => Math.exp(groupPart + part));
-    const points: AdjustedCurvePoint[] = [];
-    for (let t = 0; t < times.length; t++) {
-      let sum = 0;
-      for (let i = 0; i < distinct; i++) sum += counts[i] * survivalAtRisk(cumulativeHazard[t], risks[i]);
-      points.push({ time: times[t], survival: sum / total });
-    }
+    const mean = exponentialMixture(risks, counts, cumulativeHazard[cumulativeHazard.length - 1] ?? 0);
+    const points = times.map((time, t) => ({ time, survival: mean.at(cumulativeHazard[t]) / total }));
     return [{ group, points }];
   });
 }

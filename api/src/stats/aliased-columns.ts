@@ -68,30 +68,88 @@ export function aliasedColumnsOfRows(
   return aliasedColumnsOfTable(x, rows.length, weights, withIntercept, width);
 }
 
+/**
+ * Fewer rows with the same X'WX, which is all the reduction below depends on (R'R = X'WX).
+ * Rows u = (a, b) that share their first values a (all but the last, and the constant when there
+ * is one) add
+ * Σ w·(a, b)(a, b)' = W·(a, b̄)(a, b̄)' + S·e e', with W = Σ w, b̄ the weighted mean of b,
+ * S = Σ w·(b − b̄)² and e the last column's unit vector: so each group enters as one row (a, b̄) of
+ * weight W, and all the groups' e e' as one row e of weight ΣS. At 100,000 participants the Cox
+ * model's 108,000 cells (the baseline days last) become a few thousand rows. Groups are found by
+ * a hash of the first values' bits, then compared; on a collision of unequal rows the later one
+ * starts a group of its own (not found again by its hash: still correct, only less merged).
+ */
+function mergeRows(x: Float64Array, rowCount: number, weights: ArrayLike<number>, width: number) {
+  const prefix = width - 1;
+  const bits = new Uint32Array(x.buffer, x.byteOffset, rowCount * width * 2);
+  const groupAt = new Map<number, number>();
+  const firstRow: number[] = [];
+  const total: number[] = [];
+  const mean: number[] = [];
+  let spread = 0;
+  for (let i = 0; i < rowCount; i++) {
+    const w = weights[i];
+    if (!(w > 0)) continue;
+    let hash = 0x811c9dc5;
+    for (let a = i * width * 2, end = a + prefix * 2; a < end; a++) hash = Math.imul(hash ^ bits[a], 0x01000193);
+    let g = groupAt.get(hash);
+    if (g === undefined || !equalPrefixes(x, firstRow[g], i, width)) {
+      if (g === undefined) groupAt.set(hash, firstRow.length);
+      g = firstRow.length;
+      firstRow.push(i);
+      total.push(0);
+      mean.push(0);
+    }
+    // West's weighted update of the mean and of Σ w·(b − b̄)².
+    const b = x[i * width + prefix];
+    total[g] += w;
+    const delta = b - mean[g];
+    mean[g] += (delta * w) / total[g];
+    spread += w * delta * (b - mean[g]);
+  }
+  const extra = spread > 0 ? 1 : 0;
+  const merged = new Float64Array((firstRow.length + extra) * width);
+  firstRow.forEach((i, g) => {
+    merged.set(x.subarray(i * width, i * width + prefix), g * width);
+    merged[g * width + prefix] = mean[g];
+  });
+  if (extra) {
+    merged[firstRow.length * width + prefix] = 1;
+    total.push(spread);
+  }
+  return { x: merged, rows: firstRow.length + extra, groups: firstRow.length, weights: total };
+}
+
+function equalPrefixes(x: Float64Array, a: number, b: number, width: number): boolean {
+  for (let j = 0; j < width - 1; j++) if (x[a * width + j] !== x[b * width + j]) return false;
+  return true;
+}
+
 /** The same over rows laid out one after another in `x` (row i: x[i·width …]). */
 export function aliasedColumnsOfTable(
-  x: ArrayLike<number>,
+  x: Float64Array,
   rowCount: number,
-  weights: ArrayLike<number>,
+  allWeights: ArrayLike<number>,
   withIntercept: boolean,
   width: number,
 ): boolean[] {
+  if (width === 0) return [];
+  const { x: merged, rows, groups, weights } = mergeRows(x, rowCount, allWeights, width);
   const offset = withIntercept ? 1 : 0;
   const q = width + offset;
   const r = new Float64Array(q * q); // upper triangular, row-major
   const v = new Float64Array(q);
-  for (let i = 0; i < rowCount; i++) {
-    const w = weights[i];
-    if (!(w > 0)) continue;
-    const root = Math.sqrt(w);
-    const start = i * width;
+  for (let m = 0; m < rows; m++) {
+    const root = Math.sqrt(weights[m]);
+    const start = m * width;
     let first = q;
-    if (withIntercept) {
+    // The constant belongs to the rows' first values: the merged spread row e has none.
+    if (withIntercept && m < groups) {
       v[0] = root;
       first = 0;
     }
     for (let j = 0; j < width; j++) {
-      const value = x[start + j] * root;
+      const value = merged[start + j] * root;
       v[j + offset] = value;
       if (value !== 0 && first === q) first = j + offset;
     }

@@ -11,7 +11,7 @@
  */
 import type { FittedCoxModel } from './cox-model';
 import { riskSetPass } from './cox-risk-sets';
-import { dot, solveSymmetric, submatrix, zeros } from './matrix';
+import { dot, solveSymmetric, submatrix, symmetricSolver, zeros } from './matrix';
 import { chiSquareTest, type ChiSquareTest } from './normal';
 
 export interface ProportionalHazardsTest extends ChiSquareTest {
@@ -119,7 +119,7 @@ export function scaledSchoenfeldResiduals(model: FittedCoxModel): { terms: strin
   );
   // R adds β back to a one-column term's residual, and 1 (the factor's own scale) to a factor's.
   const offsets = columnsOf.map((columns) => (columns.length === 1 ? model.beta[columns[0]] : 1));
-  // (T' (I / d) T)⁻¹, applied through a solve per residual.
+  // (T' (I / d) T)⁻¹, applied through a solve per residual (factored once).
   const meanInformation = combine.map((a) =>
     combine.map(
       (b) =>
@@ -130,6 +130,7 @@ export function scaledSchoenfeldResiduals(model: FittedCoxModel): { terms: strin
     ),
   );
 
+  const solve = symmetricSolver(meanInformation);
   const points: ScaledResidualPoint[] = [];
   const byTime = new Map(eventTimes.map((e) => [e.time, e]));
   const { rows, width, time, event, count, x } = model.sorted;
@@ -139,7 +140,7 @@ export function scaledSchoenfeldResiduals(model: FittedCoxModel): { terms: strin
     const residual = new Array<number>(p);
     for (let j = 0; j < p; j++) residual[j] = x[i * width + j] - sumMean[j] / deaths;
     const projected = combine.map((weights) => dot(residual, weights));
-    const scaled = solveSymmetric(meanInformation, projected);
+    const scaled = solve(projected);
     points.push({
       time: time[i],
       transformedTime: transform.get(time[i])!,

@@ -48,6 +48,12 @@ export function solveSymmetric(a: readonly (readonly number[])[], b: readonly nu
   return solveWithCholesky(cholesky(a), b);
 }
 
+/** solveSymmetric for many right-hand sides: A is factored once. */
+export function symmetricSolver(a: readonly (readonly number[])[]): (b: readonly number[]) => number[] {
+  const l = cholesky(a);
+  return (b) => solveWithCholesky(l, b);
+}
+
 /** A⁻¹ for a symmetric positive-definite A. */
 export function invertSymmetric(a: readonly (readonly number[])[]): Matrix {
   const l = cholesky(a);
