@@ -14,6 +14,7 @@ import {
   type BinomialPattern,
   type Coefficient,
   type CoxCoefficient,
+  type SurvivalObservation,
 } from '../stats';
 import {
   AdjustedComparison,
@@ -30,6 +31,7 @@ import {
   COVARIATE,
   GROUP_TERM,
   isModelled,
+  OUTCOME_COLUMN,
   type Design,
   type PatternRow,
 } from './covariate-design';
@@ -133,19 +135,20 @@ function splitEstimates(coefficients: readonly (Coefficient | CoxCoefficient)[])
 }
 
 /** Dropout rows: the covariates, then t, dropout, n (adjusted.sql.ts). */
-const T = 7;
-const EVENT = 8;
+const T = OUTCOME_COLUMN;
+const EVENT = OUTCOME_COLUMN + 1;
 
 function dropoutModel(rows: readonly PatternRow[], design: Design): DropoutModel | null {
   // Latest time first (the risk-set order), censored before dropouts, then by covariates.
   const latestFirst = Float64Array.from(rows, (row) => -(row[T] as number));
   const dropout = Uint8Array.from(rows, (row) => (row[EVENT] ? 1 : 0));
+  const count = Float64Array.from(rows, countOf);
   const order = design.order([latestFirst, dropout]);
   const patterns = emptyPatternTable(rows.length, design.width);
   order.forEach((i, r) => {
     patterns.time[r] = -latestFirst[i];
     patterns.event[r] = dropout[i];
-    patterns.count[r] = countOf(rows[i]);
+    patterns.count[r] = count[i];
     design.fill(i, patterns.x, r * design.width);
   });
   const fit = fitCox({ terms: design.terms, patterns });
@@ -165,16 +168,14 @@ function dropoutModel(rows: readonly PatternRow[], design: Design): DropoutModel
     : [];
   const failing = proportionalHazards.filter((test) => test.pValue < PH_WARNING_P);
   const adjusted = adjustedCurves(fit.model, GROUP_TERM, design.groupLevels);
+  const byGroup = new Map(design.groupLevels.map(({ group }) => [group, [] as SurvivalObservation[]]));
+  rows.forEach((row, i) =>
+    byGroup.get(design.groupOf(i))!.push({ time: row[T] as number, event: row[EVENT] as boolean, count: count[i] }),
+  );
   const curves: AdjustedCurveSeries[] = adjusted.map(({ group, points }) => ({
     groupType: group,
     adjusted: points.map((p) => ({ days: p.time, survival: p.survival })),
-    unadjusted: kaplanMeier(
-      rows.flatMap((row, i) =>
-        design.groupOf(i) === group
-          ? [{ time: row[T] as number, event: row[EVENT] as boolean, count: countOf(row) }]
-          : [],
-      ),
-    ).map((p) => ({ days: p.time, survival: p.survival })),
+    unadjusted: kaplanMeier(byGroup.get(group)!).map((p) => ({ days: p.time, survival: p.survival })),
   }));
   return {
     ...splitEstimates(fit.coefficients),
@@ -203,8 +204,8 @@ function constantLevel(coefficients: readonly CoxCoefficient[], term: string): n
 }
 
 /** Completion rows: the covariates, then discharged (trials), completed (successes), n (adjusted.sql.ts). */
-const TRIALS = 7;
-const SUCCESSES = 8;
+const TRIALS = OUTCOME_COLUMN;
+const SUCCESSES = OUTCOME_COLUMN + 1;
 
 function completionModel(rows: readonly PatternRow[], design: Design): CompletionModel {
   const patterns: BinomialPattern[] = [];

@@ -1,14 +1,20 @@
-import { BASELINE_TERM, buildDesign, GROUP_TERM, type PatternRow } from './covariate-design';
+import { BASELINE_TERM, buildDesign, GROUP_TERM, sortedIndices, type PatternRow } from './covariate-design';
 
-// Completion rows: group type, age band, gender, substance, co-occurring, baseline, site, then
-// discharged, completed, n (adjusted.sql.ts).
+// Completion rows: group type, [age band, gender, substance, co-occurring, site] as JSON text,
+// baseline, then discharged, completed, n (adjusted.sql.ts).
+const row = (group: string, factors: string[], baseline: number, ...outcome: number[]): PatternRow => [
+  group,
+  JSON.stringify(factors),
+  baseline,
+  ...outcome,
+];
 const ROWS: PatternRow[] = [
-  ['process', '25-34', 'female', 'alcohol', 'yes', 4, 'north', 3, 1, 3],
-  ['skills', '25-34', 'male', 'opioids', 'no', 0, 'north', 2, 2, 2],
-  ['process', '35-44', 'male', 'alcohol', 'no', 12, 'south', 5, 2, 5],
-  ['skills', '25-34', 'male', 'alcohol', 'no', 0, 'south', 1, 0, 1],
-  ['family', '35-44', 'female', 'opioids', 'yes', 30, 'north', 1, 1, 1],
-  ['process', '25-34', 'male', 'alcohol', 'no', 4, 'north', 2, 1, 2],
+  row('process', ['25-34', 'female', 'alcohol', 'yes', 'north'], 4, 3, 1, 3),
+  row('skills', ['25-34', 'male', 'opioids', 'no', 'north'], 0, 2, 2, 2),
+  row('process', ['35-44', 'male', 'alcohol', 'no', 'south'], 12, 5, 2, 5),
+  row('skills', ['25-34', 'male', 'alcohol', 'no', 'south'], 0, 1, 0, 1),
+  row('family', ['35-44', 'female', 'opioids', 'yes', 'north'], 30, 1, 1, 1),
+  row('process', ['25-34', 'male', 'alcohol', 'no', 'north'], 4, 2, 1, 2),
 ];
 
 /** A deterministic shuffle (the rows as Postgres might return them under another plan). */
@@ -44,7 +50,10 @@ describe('buildDesign', () => {
   });
 
   it('leaves out a factor whose every row has one level', () => {
-    const oneSite = ROWS.map((row) => row.map((value, j) => (j === 6 ? 'north' : value)));
+    const oneSite = ROWS.map((r) => {
+      const factors = JSON.parse(r[1] as string) as string[];
+      return [r[0], JSON.stringify([...factors.slice(0, 4), 'north']), ...r.slice(2)];
+    });
     expect(buildDesign(oneSite, null).terms.map((t) => t.name)).not.toContain('site');
   });
 
@@ -58,11 +67,40 @@ describe('buildDesign', () => {
     expect(shuffled).not.toEqual(ROWS);
     expect(contents(shuffled, byCovariates)).toEqual(contents(ROWS, byCovariates));
     // Leading keys first: here the completed count, descending.
-    const byCompletedDescending = (rows: PatternRow[]) => [rows.map((row) => -(row[8] as number))];
+    const byCompletedDescending = (rows: PatternRow[]) => [rows.map((r) => -(r[4] as number))];
     const ordered = contents(shuffled, byCompletedDescending);
     expect(ordered).toEqual(contents(ROWS, byCompletedDescending));
-    expect(ordered.map((row) => row[8])).toEqual([2, 2, 1, 1, 1, 0]);
+    expect(ordered.map((r) => r[4])).toEqual([2, 2, 1, 1, 1, 0]);
     // Ties on the leading key follow the covariates: process (the most episodes) before skills.
-    expect(ordered.slice(0, 2).map((row) => row[0])).toEqual(['process', 'skills']);
+    expect(ordered.slice(0, 2).map((r) => r[0])).toEqual(['process', 'skills']);
+  });
+});
+
+describe('sortedIndices', () => {
+  const expected = (keys: number[][], n: number) =>
+    Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      for (const key of keys) if (key[a] !== key[b]) return key[a] - key[b];
+      return a - b;
+    });
+
+  it('sorts by each key in turn, ties by index, with negative keys', () => {
+    const keys = [
+      [3, -1, 3, 0, -1, 3],
+      [1, 1, 0, 5, 1, 0],
+    ];
+    expect([...sortedIndices(keys, 6)]).toEqual([1, 4, 3, 2, 5, 0]);
+    expect([...sortedIndices(keys, 6)]).toEqual(expected(keys, 6));
+  });
+
+  it('gives the same order through the comparator when the keys do not fit one double', () => {
+    const wide = [0, 2 ** 50, 5, 2 ** 50, 1]; // ranges 2⁵⁰ × 10 × 3 × 5 rows > 2⁵³
+    const keys = [wide, [9, 3, 9, 1, 0], [4, 4, 2, 4, 4]];
+    expect([...sortedIndices(keys, 5)]).toEqual(expected(keys, 5));
+    expect([...sortedIndices(keys, 5)]).toEqual([0, 4, 2, 3, 1]);
+  });
+
+  it('handles no rows and no keys', () => {
+    expect([...sortedIndices([], 3)]).toEqual([0, 1, 2]);
+    expect([...sortedIndices([[]], 0)]).toEqual([]);
   });
 });

@@ -10,26 +10,30 @@ import { episodeScopeCtes } from '../scope';
  * 'unknown'; a missing baseline stays NULL (the service leaves such episodes out and counts them),
  * as do episodes without a primary type.
  *
- * Rows come as arrays in this column order (covariate-design.ts COVARIATE, then t and dropout, or
- * the discharged and the completed episodes; n last), the cheapest form for pg to hand over at
- * 100,000 cells. They come in no order: the API sorts them (its covariate design's `order`, on
- * small level codes, several times faster than Postgres's sort of six text keys here), so that a
- * fit adds them up in one order whichever plan Postgres chose.
+ * Rows come as arrays: the primary type; the other categorical covariates as one JSON array text
+ * (age band, gender, substance, co-occurring, site: a few thousand distinct values, where pg would
+ * build five strings per row, half a million at 100,000 participants); baseline days used; then t
+ * and dropout, or the discharged and the completed episodes; n last (covariate-design.ts). They
+ * come in no order: the API sorts them (its design's `order`, on small level codes, several times
+ * faster than Postgres's sort on the text keys here), so that a fit adds them up in one order
+ * whichever plan Postgres chose.
  * Parameters: those of the episode scope ($1–$5).
  */
+const PATTERN_COLUMNS = 'primary_type, age_band, gender, substance, co_occurring, site_id, baseline_days_used';
+const PATTERN_SELECT =
+  'primary_type, json_build_array(age_band, gender, substance, co_occurring, site_id)::text AS covariates, baseline_days_used';
 const patternSelect = (outcome: 'dropout' | 'completion') =>
   outcome === 'dropout'
     ? `
-SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id, t, event,
-  count(*)::int AS n
+SELECT ${PATTERN_SELECT}, t, event, count(*)::int AS n
 FROM covariates
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`
+GROUP BY ${PATTERN_COLUMNS}, t, event`
     : `
-SELECT primary_type, age_band, gender, substance, co_occurring, baseline_days_used, site_id,
+SELECT ${PATTERN_SELECT},
   count(*) FILTER (WHERE discharged)::int AS discharged, count(*) FILTER (WHERE completed)::int AS completed,
   count(*)::int AS n
 FROM covariates
-GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+GROUP BY ${PATTERN_COLUMNS}`;
 
 const adjustedPatternsSql = (outcome: 'dropout' | 'completion') => `
 WITH ${episodeScopeCtes('admitted')},${RETENTION_OUTCOME_CTE},
