@@ -56,8 +56,8 @@ export class AdjustedComparisonService {
     // episodes in the risk set until t (n·exp(x·β) in the sums) and, when it is a dropout, n tied
     // events (Efron's n steps); each Newton iteration is one pass over the cells sorted by time,
     // whose sums visit only a cell's non-zero covariates (cox-risk-sets.ts). Concordance, cox.zph
-    // and the curves reuse that table (the curves: one S₀(t)^r per distinct relative risk r with
-    // its count). The logistic model reads (pattern, completed of discharged): successes of trials
+    // and the curves reuse that table (the curves: the mean of S₀(t)^r over the distinct relative
+    // risks r with their counts, exponential-mixture.ts). The logistic model reads (pattern, completed of discharged): successes of trials
     // per pattern, grouped in SQL. At 100,000 participants most dropout cells still hold one
     // episode (baseline days × the factors × time make about 108,000 cells of 109,144 episodes);
     // completion about 40,000 patterns of its 87,040 discharged episodes.
