@@ -10,11 +10,10 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { loadConfig, migrate, startDatabaseServer } from '@iop/db';
+import { loadConfig, migrate, startDatabaseServer, withClient } from '@iop/db';
 import { InboxWatcher, runInboxOnce, type DropOutcome } from './inbox';
 import { readFile } from 'node:fs/promises';
 import { loadFiles } from './load/load-files';
-import { withClient } from './load/with-client';
 import { loadWithProfile } from './mapping/load-with-profile';
 import { type MappingProfile, parseProfile } from './mapping/profile';
 import { getProfile } from './mapping/profile-store';

@@ -1,5 +1,4 @@
-import type { AppConfig } from '@iop/db';
-import { withClient } from './demo-seed';
+import { withClient, type AppConfig } from '@iop/db';
 import { demoSignInLines } from './demo-users';
 import { productionProblems } from './production-check';
 

@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AppConfig } from '@iop/db';
+import { withClient, type AppConfig } from '@iop/db';
 import { generateDemoData, loadFiles } from '@iop/etl';
-import { Client } from 'pg';
 import { createDemoUsers } from './demo-users';
 
 /**
@@ -34,14 +33,4 @@ async function isEmpty(url: string): Promise<boolean> {
     );
     return !rows[0].any;
   });
-}
-
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient } from 'pg';
+import { withClient } from '../client/with-client';
 import { migrate } from '../data-source';
 
 export const TEST_ADMIN_URL_ENV = 'IOP_TEST_ADMIN_URL';
@@ -18,14 +19,14 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const adminUrl = process.env[TEST_ADMIN_URL_ENV];
   if (!adminUrl) throw new Error(`${TEST_ADMIN_URL_ENV} is not set: run tests through Jest's global setup`);
   const name = `iop_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(adminUrl, name);
   if (options.migrate !== false) await migrate(url);
   return {
     url,
     name,
     drop: () =>
-      withAdmin(adminUrl, async (c) => {
+      withClient(adminUrl, async (c) => {
         // Pools being closed may still hold a connection for a moment; terminating it (FORCE)
         // would surface as an unhandled error in whatever suite owned it. Give them time first.
         for (let i = 0; i < 40; i++) {
@@ -60,14 +61,4 @@ export async function openTestClient(): Promise<{ client: PoolClient; close(): P
       await db.drop();
     },
   };
-}
-
-async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

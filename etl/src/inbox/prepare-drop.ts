@@ -4,7 +4,7 @@
 // mapping profile that matches their headers (../mapping), as an upload of them would.
 
 import { fileKindOf } from '../contract/file-kinds';
-import { withClient } from '../load/with-client';
+import { withClient } from '@iop/db';
 import { isFhirExport } from '../fhir/ndjson';
 import { findProfileForFiles, type StoredProfile } from '../mapping/profile-store';
 import { sourceFilesOf } from '../mapping/load-with-profile';

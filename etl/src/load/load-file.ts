@@ -5,7 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { BulkPolicy } from './bulk-mode';
 import { unknownFileKindMessage } from '../contract';
-import { countRejectedLines, runChecks } from './checks';
+import { countRejectedLines, indexStageForChecks, runChecks } from './checks';
 import type { LoadFile } from './discover-files';
 import { FileRefusedError, LoadCancelledError } from './errors';
 import { pauseHere, shouldPause } from './pause-hook';
@@ -101,6 +101,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
     progress.file(state, 'checking', staged.rowsRead, file.size);
     // The planner knows nothing of a table created a moment ago; the checks join it with the
     // real tables, and a wrong row estimate turns a hash join into millions of index probes.
+    await indexStageForChecks(client, kind);
     await client.query(`ANALYZE ${STAGE}`);
     await runChecks(client, kind, loadId, file.name, () => throwIfAborted(signal));
     const rejectedByChecks = await countRejectedLines(client);

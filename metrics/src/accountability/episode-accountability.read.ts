@@ -1,4 +1,4 @@
-import { derivedAnswers, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import type { EpisodeScopeParams } from '../scope';
 import { EPISODE_ACCOUNTABILITY_DERIVED_SQL, EPISODE_ACCOUNTABILITY_SQL } from './episode-accountability.sql';
 
@@ -8,7 +8,11 @@ export function readEpisodeAccountabilityRows<T>(
   stamp: DerivedStamp | null,
   scope: EpisodeScopeParams,
 ): Promise<T[]> {
-  return derivedAnswers(stamp, scope[2])
-    ? run.stored(EPISODE_ACCOUNTABILITY_DERIVED_SQL, scope)
-    : run.live(EPISODE_ACCOUNTABILITY_SQL, scope);
+  return readStoredOrLive(
+    run,
+    stamp,
+    scope[2],
+    { stored: EPISODE_ACCOUNTABILITY_DERIVED_SQL, live: EPISODE_ACCOUNTABILITY_SQL },
+    scope,
+  );
 }

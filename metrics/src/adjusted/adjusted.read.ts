@@ -1,4 +1,4 @@
-import { derivedAnswers, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import type { EpisodeScopeParams } from '../scope';
 import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
 
@@ -15,7 +15,12 @@ export function readAdjustedPatterns<T>(
   scope: EpisodeScopeParams,
   outcome: AdjustedPatternsOutcome,
 ): Promise<T[]> {
-  return derivedAnswers(stamp, scope[2])
-    ? run.stored(ADJUSTED_PATTERNS_DERIVED_SQL[outcome], scope, 'arrays')
-    : run.live(ADJUSTED_PATTERNS_SQL[outcome], scope, 'arrays');
+  return readStoredOrLive(
+    run,
+    stamp,
+    scope[2],
+    { stored: ADJUSTED_PATTERNS_DERIVED_SQL[outcome], live: ADJUSTED_PATTERNS_SQL[outcome] },
+    scope,
+    'arrays',
+  );
 }

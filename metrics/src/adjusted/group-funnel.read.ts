@@ -1,4 +1,4 @@
-import { derivedAnswers, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import { type EpisodeScopeParams, type Scope, sessionScopeParams } from '../scope';
 import {
   GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL,
@@ -10,9 +10,13 @@ import {
 /** Per group of a session scope: attended (k) of scheduled minus excused (n). */
 export function readGroupAttendanceFunnel<T>(run: SqlRunner, stamp: DerivedStamp | null, scope: Scope): Promise<T[]> {
   const params = sessionScopeParams(scope);
-  return derivedAnswers(stamp, scope.asOf)
-    ? run.stored(GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL, params)
-    : run.live(GROUP_ATTENDANCE_FUNNEL_SQL, params);
+  return readStoredOrLive(
+    run,
+    stamp,
+    scope.asOf,
+    { stored: GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL, live: GROUP_ATTENDANCE_FUNNEL_SQL },
+    params,
+  );
 }
 
 /**
@@ -24,7 +28,11 @@ export function readGroupEpisodeFunnel<T>(
   stamp: DerivedStamp | null,
   scope: EpisodeScopeParams,
 ): Promise<T[]> {
-  return derivedAnswers(stamp, scope[2])
-    ? run.stored(GROUP_EPISODE_FUNNEL_DERIVED_SQL, scope)
-    : run.live(GROUP_EPISODE_FUNNEL_SQL, scope);
+  return readStoredOrLive(
+    run,
+    stamp,
+    scope[2],
+    { stored: GROUP_EPISODE_FUNNEL_DERIVED_SQL, live: GROUP_EPISODE_FUNNEL_SQL },
+    scope,
+  );
 }

@@ -1,4 +1,4 @@
-import { derivedAnswers, participantWeekAllTypesKey, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, participantWeekAllTypesKey, type DerivedStamp, type SqlRunner } from '../read';
 import { type Scope, sessionScopeParams } from '../scope';
 import {
   CONSISTENCY_DERIVED_SQL,
@@ -25,15 +25,23 @@ export function readFeedbackParticipationRows<T>(
   scope: Scope,
 ): Promise<T[]> {
   const params = sessionScopeParams(scope);
-  return derivedAnswers(stamp, scope.asOf)
-    ? run.stored(FEEDBACK_PARTICIPATION_DERIVED_SQL, params)
-    : run.live(FEEDBACK_PARTICIPATION_SQL, params);
+  return readStoredOrLive(
+    run,
+    stamp,
+    scope.asOf,
+    { stored: FEEDBACK_PARTICIPATION_DERIVED_SQL, live: FEEDBACK_PARTICIPATION_SQL },
+    params,
+  );
 }
 
 /** The re-engagement rows of a session scope. */
 export function readReEngagementRows<T>(run: SqlRunner, stamp: DerivedStamp | null, scope: Scope): Promise<T[]> {
   const params = sessionScopeParams(scope);
-  return derivedAnswers(stamp, scope.asOf)
-    ? run.stored(RE_ENGAGEMENT_DERIVED_SQL, params)
-    : run.live(RE_ENGAGEMENT_SQL, params);
+  return readStoredOrLive(
+    run,
+    stamp,
+    scope.asOf,
+    { stored: RE_ENGAGEMENT_DERIVED_SQL, live: RE_ENGAGEMENT_SQL },
+    params,
+  );
 }

@@ -1,4 +1,4 @@
-import { derivedAnswers, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import {
   DRILLDOWN_GROUP_SQL,
   DRILLDOWN_GROUPS_DERIVED_SQL,
@@ -26,9 +26,13 @@ export function readDrilldownGroups<T>(
 ): Promise<T[]> {
   const params = [groupType, from, to, siteIds];
   // The period ends on or before as_of, so the derived tables cover it when as_of is theirs.
-  return derivedAnswers(stamp, asOf)
-    ? run.stored(DRILLDOWN_GROUPS_DERIVED_SQL, params)
-    : run.live(DRILLDOWN_GROUPS_SQL, params);
+  return readStoredOrLive(
+    run,
+    stamp,
+    asOf,
+    { stored: DRILLDOWN_GROUPS_DERIVED_SQL, live: DRILLDOWN_GROUPS_SQL },
+    params,
+  );
 }
 
 /** One group's header row, if it is at the chosen sites (always live: one row by key). */

@@ -1,4 +1,4 @@
-import { derivedAnswers, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import { EARLY_WARNING_DERIVED_SQL, EARLY_WARNING_SQL } from './early-warning.sql';
 
 /** What early warning looks at: each open episode's whole recent record, so only as_of and sites apply. */
@@ -16,7 +16,5 @@ export function readEarlyWarningRows<T>(
   { asOf, siteIds, limit }: EarlyWarningScope,
 ): Promise<T[]> {
   const params = [asOf, siteIds, limit];
-  return derivedAnswers(stamp, asOf)
-    ? run.stored(EARLY_WARNING_DERIVED_SQL, params)
-    : run.live(EARLY_WARNING_SQL, params);
+  return readStoredOrLive(run, stamp, asOf, { stored: EARLY_WARNING_DERIVED_SQL, live: EARLY_WARNING_SQL }, params);
 }

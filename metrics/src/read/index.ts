@@ -3,3 +3,4 @@
 // source rows, and runs it through the caller's SqlRunner.
 export * from './sql-runner';
 export * from './derived-stamp';
+export * from './stored-or-live';

@@ -1,4 +1,4 @@
-import { derivedAnswers, type DerivedStamp, type SqlRunner } from '../read';
+import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import type { EpisodeScopeParams } from '../scope';
 import { ABSTINENCE_MILESTONES } from '../vocabulary';
 import { SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from './sobriety.sql';
@@ -15,8 +15,12 @@ export async function readSobrietyRow<T>(
 ): Promise<T> {
   // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (the same list).
   const params = [...scope, ABSTINENCE_MILESTONES, lastCravingWeek];
-  const [row] = derivedAnswers(stamp, scope[2])
-    ? await run.stored<T>(SOBRIETY_DERIVED_SQL, params)
-    : await run.live<T>(SOBRIETY_SQL, params);
+  const [row] = await readStoredOrLive<T>(
+    run,
+    stamp,
+    scope[2],
+    { stored: SOBRIETY_DERIVED_SQL, live: SOBRIETY_SQL },
+    params,
+  );
   return row!;
 }

@@ -11,6 +11,7 @@
 import type { PoolClient } from 'pg';
 
 import type { FileKind } from '../../contract';
+import { STAGE } from '../tables';
 import { attendanceInsideAnEpisode, checkInAfterAnAdmission, feedbackOnlyWhenAttended } from './activity';
 import { type DatabaseCheck, runCheck } from './check';
 import { lastRowWins } from './duplicates';
@@ -57,6 +58,20 @@ export const CHECKS_BY_KIND: Readonly<Record<FileKind, readonly DatabaseCheck[]>
 export const SETTLE_BY_KIND: Readonly<Partial<Record<FileKind, readonly DatabaseCheck[]>>> = {
   enrollments: [noOverlapWithStoredEpisodes, episodeKeepsStoredCheckIns, episodeKeepsStoredAttendance],
 };
+
+/**
+ * Staged columns the checks look staged rows up by, once per stored row they visit (an episode
+ * file's stored-row checks probe the staged episodes for every attendance row of each moved
+ * episode's participant). Indexed after the COPY: otherwise each probe scans the file, and a
+ * nightly file of 1,092 episodes took 4.5 s against 14,532 such rows at 100,000 participants.
+ */
+const STAGE_LOOKUPS: Readonly<Partial<Record<FileKind, readonly string[]>>> = {
+  enrollments: ['enrollment_id', 'participant_id'],
+};
+
+export async function indexStageForChecks(client: PoolClient, kind: FileKind): Promise<void> {
+  for (const column of STAGE_LOOKUPS[kind] ?? []) await client.query(`CREATE INDEX ON ${STAGE} (${column})`);
+}
 
 /** Every check of the kind in order, then the settling rounds; `beforeEach` may throw to cancel. */
 export async function runChecks(

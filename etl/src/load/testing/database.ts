@@ -1,8 +1,7 @@
 // Test helpers: fixture paths, whole-table snapshots and cloned databases. Used by the specs only.
 
 import path from 'node:path';
-import { withClient } from '../with-client';
-import { projectRoot, TEST_ADMIN_URL_ENV, withDatabase } from '@iop/db';
+import { projectRoot, TEST_ADMIN_URL_ENV, withClient, withDatabase } from '@iop/db';
 import { randomBytes } from 'node:crypto';
 
 export function fixture(...parts: string[]): string {
