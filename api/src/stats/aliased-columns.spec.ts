@@ -1,15 +1,5 @@
+import { createRng } from '@iop/etl';
 import { aliasedColumns, aliasedColumnsOfRows } from './aliased-columns';
-
-/** A small seeded generator (mulberry32): the same draws on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const columnsOf = (rows: number[][]) => rows[0].map((_, j) => rows.map((row) => row[j]));
 
@@ -25,7 +15,7 @@ function design(draw: () => number, rows: number, last: (level: number, i: numbe
 }
 
 describe('aliasedColumnsOfRows (rows merged, then rotated) agrees with Gram–Schmidt over every row', () => {
-  const draw = random(20261207);
+  const draw = createRng(20261207).next;
   const weights = Array.from({ length: 400 }, () => 1 + Math.floor(draw() * 3));
   it.each([
     ['a last column that varies within each level', (_: number, i: number) => i % 31, [false, false, false, false]],

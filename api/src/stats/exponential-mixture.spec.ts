@@ -1,15 +1,5 @@
+import { createRng } from '@iop/etl';
 import { exponentialMixture } from './exponential-mixture';
-
-/** A small seeded generator (mulberry32): the same draws on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function direct(risks: Float64Array, weights: Float64Array, h: number): number {
   let sum = 0;
@@ -23,7 +13,7 @@ describe('exponentialMixture: Σ w·exp(−h·r) by binned Taylor series', () =>
     ['widely spread risks (1e-3 to 200), h up to 10', 1e-3, 200, 10, 5_000],
     ['risks in a narrow band, small h', 0.9, 1.1, 0.05, 1_000],
   ])('equals the direct sum to 1e-13: %s', (_, low, high, hMax, count) => {
-    const draw = random(20261207);
+    const draw = createRng(20261207).next;
     const risks = Float64Array.from({ length: count }, () => low * Math.pow(high / low, draw())).sort();
     const weights = Float64Array.from({ length: count }, () => 1 + Math.floor(draw() * 4));
     const mixture = exponentialMixture(risks, weights, hMax);
