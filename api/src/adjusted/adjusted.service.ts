@@ -57,10 +57,11 @@ export class AdjustedComparisonService {
     // events (Efron's n steps); each Newton iteration is one pass over the cells sorted by time,
     // whose sums visit only a cell's non-zero covariates (cox-risk-sets.ts). Concordance, cox.zph
     // and the curves reuse that table (the curves: the mean of S₀(t)^r over the distinct relative
-    // risks r with their counts, exponential-mixture.ts). The logistic model reads (pattern, completed of discharged): successes of trials
-    // per pattern, grouped in SQL. At 100,000 participants most dropout cells still hold one
-    // episode (baseline days × the factors × time make about 108,000 cells of 109,144 episodes);
-    // completion about 40,000 patterns of its 87,040 discharged episodes.
+    // risks r with their counts, exponential-mixture.ts). The logistic model reads (pattern,
+    // completed of discharged): successes of trials per pattern, grouped in SQL. At 100,000
+    // participants most dropout cells still hold one episode (baseline days × the factors × time
+    // make about 108,000 cells of 109,144 episodes); completion about 45,000 patterns of its
+    // 87,040 discharged episodes.
     const { scope, params } = await resolveEpisodeScope(this.dataSource, filter);
     const { run, stamp } = await metricsReader(this.dataSource);
     const rows = await readAdjustedPatterns<PatternRow>(run, stamp, params, outcome);

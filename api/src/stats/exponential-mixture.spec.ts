@@ -12,6 +12,7 @@ describe('exponentialMixture: Σ w·exp(−h·r) by binned Taylor series', () =>
     ['risks of a case mix (0.2 to 5), h up to 3', 0.2, 5, 3, 17_500],
     ['widely spread risks (1e-3 to 200), h up to 10', 1e-3, 200, 10, 5_000],
     ['risks in a narrow band, small h', 0.9, 1.1, 0.05, 1_000],
+    ['risks too spread for the series (1e-3 to 1e6), summed directly', 1e-3, 1e6, 5, 2_000],
   ])('equals the direct sum to 1e-13: %s', (_, low, high, hMax, count) => {
     const draw = createRng(20261207).next;
     const risks = Float64Array.from({ length: count }, () => low * Math.pow(high / low, draw())).sort();

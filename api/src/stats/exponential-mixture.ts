@@ -49,10 +49,19 @@ export function exponentialMixture(risks: Float64Array, weights: Float64Array, h
     moments.push(...sums);
     first = last + 1;
   }
+  // Risks spread so widely that most bins hold one or two: the series would cost more than the sum.
+  const direct = centres.length * TERMS > 2 * risks.length;
   return {
     at(h: number): number {
       if (!(h >= 0 && h <= hMax)) throw new RangeError(`h must be within 0 … ${hMax}, got ${h}`);
       let sum = 0;
+      if (direct) {
+        for (let i = 0; i < risks.length; i++) {
+          const exponent = -h * risks[i];
+          if (exponent >= SMALLEST_EXPONENT) sum += weights[i] * Math.exp(exponent);
+        }
+        return sum;
+      }
       for (let b = 0; b < centres.length; b++) {
         const exponent = -h * centres[b];
         if (exponent < SMALLEST_EXPONENT) continue;
