@@ -31,40 +31,40 @@ LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.par
 GROUP BY ROLLUP (s.group_type)`;
 
 /**
- * 5. Re-engagement. An absent row in scope dated on or before as_of − 14 is judged; it re-engaged
- * when the same participant has an attended row in the same group dated within the 14 days after
- * it, (d, d + 14]. Those follow-up rows may lie after `to` (never after as_of: d + 14 ≤ as_of),
- * so the rows read run to least(to, as_of − 14) + 14. Absent rows after as_of − 14 are too recent
- * to judge and only counted. One window function over the rows, ordered per participant × group.
+ * Whether absent row `row` (of session `session`) re-engaged: the same participant has an attended
+ * row in the same group dated within the 14 days after it, (d, d + 14], and on or before `asOf`.
+ * The one statement of the rule, for the live figure and for derived.session_fact. Read by index
+ * (group and date, then the attendance key), so that a keyed build costs only its own rows.
+ */
+export const reEngagedSql = (row: string, session: string, asOf: string) => `EXISTS (
+  SELECT 1 FROM group_session follow
+  JOIN attendance back ON back.session_id = follow.session_id AND back.participant_id = ${row}.participant_id
+  WHERE follow.group_id = ${session}.group_id
+    AND follow.session_date > ${session}.session_date AND follow.session_date <= ${session}.session_date + 14
+    AND follow.session_date <= ${asOf} AND back.status IN ${ATTENDED})`;
+
+/**
+ * 5. Re-engagement. An absent row in scope dated on or before as_of − 14 is judged (reEngagedSql);
+ * its follow-up rows may lie after `to` (never after as_of: d + 14 ≤ as_of). Absent rows after
+ * as_of − 14 are too recent to judge and only counted.
  */
 export const RE_ENGAGEMENT_SQL = `
-WITH follow_session AS (
+WITH scoped AS (
   SELECT s.session_id, s.group_id, s.session_date, g.group_type
   FROM group_session s
   JOIN therapy_group g ON g.group_id = s.group_id
-  WHERE s.session_date BETWEEN $1::date AND least($2::date, $3::date - 14) + 14
+  WHERE s.session_date BETWEEN $1::date AND least($2::date, $3::date)
     AND ($4::text[] IS NULL OR g.site_id = ANY ($4::text[]))
     AND g.group_type = ANY ($5::text[])
-),
-marked AS (
-  SELECT s.group_type, s.session_date, a.status,
-    count(*) FILTER (WHERE a.status IN ${ATTENDED}) OVER (
-      PARTITION BY a.participant_id, s.group_id
-      ORDER BY s.session_date
-      RANGE BETWEEN '1 day'::interval FOLLOWING AND '14 days'::interval FOLLOWING
-    ) AS attended_after
-  FROM follow_session s
-  JOIN attendance a ON a.session_id = s.session_id
-  WHERE a.status <> 'excused'
 )
-SELECT m.group_type AS "groupType",
-  count(*) FILTER (WHERE m.session_date <= least($2::date, $3::date - 14))::int AS judged,
-  count(*) FILTER (WHERE m.session_date <= least($2::date, $3::date - 14) AND m.attended_after > 0)::int AS "reEngaged",
-  count(*) FILTER (WHERE m.session_date > $3::date - 14 AND m.session_date <= least($2::date, $3::date))::int
-    AS "tooRecent"
-FROM marked m
-WHERE m.status = 'absent'
-GROUP BY ROLLUP (m.group_type)`;
+SELECT s.group_type AS "groupType",
+  count(*) FILTER (WHERE s.session_date <= least($2::date, $3::date - 14))::int AS judged,
+  count(*) FILTER (WHERE s.session_date <= least($2::date, $3::date - 14) AND ${reEngagedSql('a', 's', '$3::date')})::int
+    AS "reEngaged",
+  count(*) FILTER (WHERE s.session_date > $3::date - 14)::int AS "tooRecent"
+FROM scoped s
+JOIN attendance a ON a.session_id = s.session_id AND a.status = 'absent'
+GROUP BY ROLLUP (s.group_type)`;
 
 /** CONSISTENCY_SQL from derived.participant_week_cell; extra parameter $6 (see derivedParticipantWeekCte). */
 export const CONSISTENCY_DERIVED_SQL = `

@@ -14,12 +14,10 @@
 //   before it: every fact reads a check-in only there): the episodes whose facts are recomputed.
 // - shifted: when the as-of date moves, the episodes open at the old as-of that are not in
 //   `episode`. Only their window_end moves (to the new as-of): nothing of theirs is dated after the
-//   old as-of, as that was the latest date in the data, so none of their other facts change.
+//   old as-of, as that was the latest date in the data, so none of their other facts change (the
+//   early warning recounts their facts counted back from as-of: episode-warning.ts).
 // - milestone_episode: `episode` plus, when as-of moves, the episodes whose admission date makes
 //   them eligible for a milestone at one as-of but not at the other.
-// - warning_episode: `episode`; when as-of moves, every key (every episode open at the old as-of
-//   is affected, as the early warning's facts are counted back from as-of, and the open episodes
-//   are all the table holds).
 // - week: the ISO weeks of the placements and of the days an episode's window gained or lost.
 // - session: the changed sessions and the sessions of the placements' groups in the 14 days up to a
 //   placement (a row's re-engagement reads the participant's rows in the 14 days after it).
@@ -159,7 +157,6 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
         : ''),
     (c) => (moved(c) ? AS_OF_PARAMS(c) : []),
   ),
-  set('warning_episode', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_episode`)),
   // A changed episode's rows are those of its window as stored (to the old as-of when open) and as
   // loaded: the days from its earlier admission to the day before its later one, and from the day
   // after its earlier end to its later end; all of its windows when it is new or changed participant.

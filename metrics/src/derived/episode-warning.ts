@@ -9,6 +9,32 @@ import {
 } from '../vocabulary';
 import type { BuildStep } from './declaration';
 
+// The two facts counted back from as-of ($1), over an episode's rows (session_date, status).
+const ROWS_RECENT = `count(*) FILTER (WHERE session_date > $1::date - ${WARNING_RECENT_DAYS})::int`;
+const ATTENDED_LAST = `count(*) FILTER (WHERE session_date > $1::date - ${WARNING_ATTENDED_DAYS} AND status IN ${ATTENDED})::int`;
+
+const FLAGS = ['two_absent', 'not_attending', 'low_feedback', 'use_reported', 'no_checkin'] as const;
+type Flag = (typeof FLAGS)[number];
+
+/** The five flags of an episode from its facts; `fact` gives the SQL of each fact column. */
+const flagsOf = (fact: (column: string) => string): Record<Flag, string> => ({
+  two_absent: `coalesce(${fact('last_two_statuses')} = ARRAY['absent', 'absent'], false)`,
+  not_attending: `coalesce(${fact('rows_recent')} > 0 AND ${fact('attended_last')} = 0, false)`,
+  low_feedback: `coalesce(${fact('last_feedback_score')} <= ${FLAG_MAX_SCORE}, false)`,
+  use_reported: `coalesce(${fact('last_days_used')} > 0, false)`,
+  no_checkin: `(${fact('last_checkin_date')} IS NULL OR ${fact('last_checkin_date')} <= $1::date - ${WARNING_RECENT_DAYS})`,
+});
+
+const reasonCountOf = (flags: Record<Flag, string>) =>
+  FLAGS.map((flag) => flags[flag])
+    .map((flag) => `(${flag})::int`)
+    .join(' + ');
+
+// In `flagged`, the facts are its joined CTEs' columns (names unique to each); after it, the flags
+// are its own columns.
+const INPUT_FLAGS = flagsOf((column) => column);
+const STORED_FLAGS = Object.fromEntries(FLAGS.map((flag) => [flag, flag])) as Record<Flag, string>;
+
 /**
  * The early warning's per-episode facts, one definition for the API's live statement and for the
  * derived table: CTEs ending in `judged`, one row per episode open at as_of ($1) with its facts,
@@ -40,9 +66,7 @@ row_fact AS (
     max(session_date) AS last_session_date,
     max(session_date) FILTER (WHERE status IN ${ATTENDED}) AS last_attended_date,
     array_agg(status::text ORDER BY recency) FILTER (WHERE recency <= 2) AS last_two_statuses,
-    count(*) FILTER (WHERE session_date > $1::date - ${WARNING_RECENT_DAYS})::int AS rows_recent,
-    count(*) FILTER (WHERE session_date > $1::date - ${WARNING_ATTENDED_DAYS} AND status IN ${ATTENDED})::int
-      AS attended_last
+    ${ROWS_RECENT} AS rows_recent, ${ATTENDED_LAST} AS attended_last
   FROM episode_row
   GROUP BY enrollment_id
 ),
@@ -64,11 +88,9 @@ flagged AS (
   SELECT ep.*, r.last_session_date, r.last_attended_date, r.last_two_statuses,
     coalesce(r.rows_recent, 0) AS rows_recent, coalesce(r.attended_last, 0) AS attended_last,
     fb.last_feedback_date, fb.last_feedback_score, ci.last_checkin_date, ci.last_days_used,
-    coalesce(r.last_two_statuses = ARRAY['absent', 'absent'], false) AS two_absent,
-    coalesce(r.rows_recent > 0 AND r.attended_last = 0, false) AS not_attending,
-    coalesce(fb.last_feedback_score <= ${FLAG_MAX_SCORE}, false) AS low_feedback,
-    coalesce(ci.last_days_used > 0, false) AS use_reported,
-    (ci.last_checkin_date IS NULL OR ci.last_checkin_date <= $1::date - ${WARNING_RECENT_DAYS}) AS no_checkin
+    ${Object.entries(INPUT_FLAGS)
+      .map(([name, sql]) => `${sql} AS ${name}`)
+      .join(',\n    ')}
   FROM open_episode ep
   LEFT JOIN row_fact r USING (enrollment_id)
   LEFT JOIN feedback_fact fb USING (enrollment_id)
@@ -76,10 +98,41 @@ flagged AS (
 ),
 judged AS (
   SELECT f.*,
-    (two_absent::int + not_attending::int + low_feedback::int + use_reported::int + no_checkin::int) AS reason_count
+    ${reasonCountOf(STORED_FLAGS)} AS reason_count
   FROM flagged f
 )`;
 }
+
+// An open episode the load did not touch (change-set.ts, shifted) has no row after the old as-of,
+// so of its facts only those counted back from as-of change when as-of moves: they are recounted
+// from the rows of the last days only, and its flags follow.
+const RECENT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
+const recount = (column: string) =>
+  column === 'rows_recent' || column === 'attended_last' ? `n.${column}` : `w.${column}`;
+const RECOUNTED_FLAGS: Record<Flag, string> = {
+  ...STORED_FLAGS,
+  not_attending: flagsOf(recount).not_attending,
+  no_checkin: flagsOf(recount).no_checkin,
+};
+const SHIFTED_WARNING_SQL = `
+UPDATE derived.episode_warning w
+SET rows_recent = n.rows_recent, attended_last = n.attended_last,
+  not_attending = ${RECOUNTED_FLAGS.not_attending}, no_checkin = ${RECOUNTED_FLAGS.no_checkin},
+  reason_count = ${reasonCountOf(RECOUNTED_FLAGS)}
+FROM (
+  SELECT sh.k AS enrollment_id, coalesce(r.rows_recent, 0) AS rows_recent, coalesce(r.attended_last, 0) AS attended_last
+  FROM derived_affected_shifted sh
+  LEFT JOIN (
+    SELECT ep.enrollment_id, ${ROWS_RECENT} AS rows_recent, ${ATTENDED_LAST} AS attended_last
+    FROM derived.episode_warning ep
+    JOIN attendance a ON a.participant_id = ep.participant_id
+    JOIN group_session s ON s.session_id = a.session_id
+      AND s.session_date > $1::date - ${RECENT_DAYS} AND s.session_date BETWEEN ep.admission_date AND $1::date
+    WHERE ep.enrollment_id IN (SELECT k FROM derived_affected_shifted)
+    GROUP BY ep.enrollment_id
+  ) r ON r.enrollment_id = sh.k
+) n
+WHERE w.enrollment_id = n.enrollment_id`;
 
 // Every episode open at as_of, at every site (the API filters by the episode's site); keyed by episode.
 export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
@@ -87,9 +140,9 @@ export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
     kind: 'table',
     table: 'derived.episode_warning',
     key: 'enrollment_id',
-    set: 'warning_episode',
-    body: (keys) =>
-      `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'warning_episode')}`)} SELECT * FROM judged`,
+    set: 'episode',
+    body: (keys) => `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'episode')}`)} SELECT * FROM judged`,
     params: (c) => [c.asOf],
   },
+  { kind: 'statement', name: 'episode-warning-as-of', sql: SHIFTED_WARNING_SQL, params: (c) => [c.asOf] },
 ];

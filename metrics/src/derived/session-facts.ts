@@ -2,48 +2,23 @@
 // the weeks and days of the sessions rebuilt (as stored before and as rebuilt).
 
 import { ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE, ATTENDED_SQL as ATTENDED } from '../vocabulary';
+import { reEngagedSql } from '../attendance/session-accountability.sql';
 import type { BuildContext, BuildStep, Keys } from './declaration';
 import { SESSION_SUM_COLUMNS } from './derived-constants';
 
 const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
 
-// Re-engagement of an absent row: an attended row of the same participant in the same group within
-// the 14 days after it. Judged rows are dated on or before as_of − 14, so that window never passes
-// as_of and does not depend on a query's period.
-// Keyed: the rows of each participant and group from the first affected session's date to 14 days
-// after the last (row_scope), enough for the re-engagement of the affected sessions' rows.
+// Re-engagement of an absent row (reEngagedSql) is read by index from each row of the session, so
+// a keyed build reads only the affected sessions' rows and their follow-ups. Judged rows are dated
+// on or before as_of − 14, so that window never passes as_of and does not depend on a query's period.
 const sessionFactSql = (keys: Keys) => `
-WITH ${
-  keys.full
-    ? ''
-    : `row_scope AS (
-  SELECT a.participant_id, s.group_id, min(s.session_date) AS lo, max(s.session_date) + 14 AS hi
-  FROM attendance a JOIN group_session s ON s.session_id = a.session_id
-  WHERE ${keys.in('s.session_id', 'session')}
-  GROUP BY a.participant_id, s.group_id
-),`
-}
-row_fact AS (
+WITH row_fact AS (
   SELECT a.session_id, a.status, f.session_id IS NOT NULL AS has_feedback,
-    CASE WHEN a.status = 'absent' THEN count(*) FILTER (WHERE a.status IN ${ATTENDED}) OVER (
-      PARTITION BY a.participant_id, s.group_id
-      ORDER BY s.session_date
-      RANGE BETWEEN '1 day'::interval FOLLOWING AND '14 days'::interval FOLLOWING) END AS attended_after
+    a.status = 'absent' AND ${reEngagedSql('a', 's', '$1::date')} AS reengaged
   FROM attendance a
   JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-  ${
-    keys.full
-      ? ''
-      : `JOIN row_scope rs ON rs.participant_id = a.participant_id AND rs.group_id = s.group_id
-    AND s.session_date BETWEEN rs.lo AND rs.hi`
-  }
   LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
-  WHERE a.status <> 'excused'
-  UNION ALL
-  SELECT a.session_id, a.status, false, NULL
-  FROM attendance a
-  JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-  WHERE a.status = 'excused' AND ${keys.in('a.session_id', 'session')}
+  WHERE ${keys.in('a.session_id', 'session')}
 ),
 row_counts AS (
   SELECT session_id, count(*) AS scheduled,
@@ -53,8 +28,8 @@ row_counts AS (
     count(*) FILTER (WHERE status = 'absent') AS absent,
     count(*) FILTER (WHERE status = 'excused') AS excused,
     count(*) FILTER (WHERE status IN ${ATTENDED} AND has_feedback) AS feedback_attended,
-    count(*) FILTER (WHERE status = 'absent' AND attended_after > 0) AS reengaged
-  FROM row_fact WHERE ${keys.in('session_id', 'session')} GROUP BY session_id
+    count(*) FILTER (WHERE reengaged) AS reengaged
+  FROM row_fact GROUP BY session_id
 ),
 feedback_counts AS (
   SELECT session_id, count(*) AS responses,
