@@ -60,16 +60,21 @@ JOIN enrollment e ON e.participant_id = a.participant_id
 WHERE ${keys.in('e.enrollment_id', 'episode')} OR ${keys.in(WEEK_OF_SESSION, 'week')}`;
 
 // The attendance rows a keyed build of the episode rows may need, read by index: those of the
-// participants of the affected episodes, and those of the sessions of the affected weeks.
+// participants of the affected episodes, and the other participants' rows of the sessions of the
+// affected weeks (UNION ALL of disjoint parts: a UNION hashed every row, 0.4 s of a nightly load).
 const keyedAttendance = (keys: Keys) => `(
+  WITH affected_participant AS (
+    SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'episode')}
+  )
   SELECT * FROM attendance
-  WHERE participant_id IN (SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'episode')})
-  UNION
+  WHERE participant_id IN (SELECT participant_id FROM affected_participant)
+  UNION ALL
   SELECT a.* FROM attendance a
   WHERE a.session_id IN (
     SELECT s.session_id FROM group_session s
     WHERE s.session_date IN (SELECT week + d FROM (SELECT k AS week FROM derived_affected_week) w, generate_series(0, 6) d)
-      AND ${keys.in(WEEK_OF_SESSION, 'week')}))`;
+      AND ${keys.in(WEEK_OF_SESSION, 'week')})
+    AND a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
 
 // previous_window_end is read from every episode of the participant (ep_all), so that a keyed build
 // of an episode sees the one before it.
@@ -215,8 +220,9 @@ FROM weeks
 GROUP BY week, site_id, group_type`;
 
 // The participant-weeks with rows at two sites or more: derived.meta.single_site says there are none.
+// min <> max rather than count(DISTINCT): the groups then hash instead of sorting 2.6 million rows.
 const MULTI_SITE_WEEK_SQL = `
-SELECT week, enrollment_id FROM derived_participant_week GROUP BY enrollment_id, week HAVING count(DISTINCT site_id) > 1`;
+SELECT week, enrollment_id FROM derived_participant_week GROUP BY enrollment_id, week HAVING min(site_id) <> max(site_id)`;
 
 const asOf = (c: BuildContext) => [c.asOf];
 const table = (
