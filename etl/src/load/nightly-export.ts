@@ -257,7 +257,9 @@ export async function writeNightlyExport(
         at.rows.push(Object.assign([...row], { [A('session_id')]: id }));
         summary.newAttendance++;
         const feedback = feedbackRows.get(`${session[S('session_id')]}|${participant}`);
-        if (feedback !== undefined) fb.rows.push(Object.assign([...feedback], { [F('session_id')]: id }));
+        // A fresh overall score: a copied one would make the latest feedback look unchanged.
+        if (feedback !== undefined)
+          fb.rows.push(Object.assign([...feedback], { [F('session_id')]: id, [F('overall')]: String(rng.int(0, 10)) }));
       }
     }
     for (const row of [...so.rows]) {

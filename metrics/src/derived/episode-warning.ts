@@ -103,35 +103,72 @@ judged AS (
 )`;
 }
 
-// An open episode the load did not touch (change-set.ts, shifted) has no row after the old as-of,
-// so of its facts only those counted back from as-of change when as-of moves: they are recounted
-// from the rows of the last days only, and its flags follow.
+// An open episode whose only change is new rows after the old as-of ($2), or none (change-set.ts,
+// extended_episode): its stored facts stand for its rows up to $2 (the latest date in the data
+// then), so the latest row, feedback and check-in are the stored ones unless a new one came, and
+// only the counts back from as-of are recounted, from the rows of the last days. Read by session
+// date, so that it costs the new rows, not every row of the open episodes.
 const RECENT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
-const recount = (column: string) =>
-  column === 'rows_recent' || column === 'attended_last' ? `n.${column}` : `w.${column}`;
-const RECOUNTED_FLAGS: Record<Flag, string> = {
-  ...STORED_FLAGS,
-  not_attending: flagsOf(recount).not_attending,
-  no_checkin: flagsOf(recount).no_checkin,
-};
-const SHIFTED_WARNING_SQL = `
+const MERGED = flagsOf((column) => `n.${column}`);
+const EXTENDED_WARNING_SQL = `
+WITH extended AS (
+  SELECT * FROM derived.episode_warning WHERE enrollment_id IN (SELECT k FROM derived_affected_extended_episode)
+),
+recent_row AS (
+  SELECT ep.enrollment_id, s.session_date, s.session_id, a.status,
+    f.relationship + f.goals_topics + f.approach + f.overall AS score
+  FROM extended ep
+  JOIN attendance a ON a.participant_id = ep.participant_id
+  JOIN group_session s ON s.session_id = a.session_id
+    AND s.session_date > least($1::date - ${RECENT_DAYS}, $2::date) AND s.session_date BETWEEN ep.admission_date AND $1::date
+  LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
+),
+new_row_fact AS (
+  SELECT enrollment_id, max(session_date) AS last_session_date,
+    max(session_date) FILTER (WHERE status IN ${ATTENDED}) AS last_attended_date,
+    (array_agg(status::text ORDER BY session_date DESC, session_id DESC))[1:2] AS statuses
+  FROM recent_row WHERE session_date > $2::date GROUP BY enrollment_id
+),
+new_feedback AS (
+  SELECT DISTINCT ON (enrollment_id) enrollment_id, session_date, score
+  FROM recent_row WHERE session_date > $2::date AND score IS NOT NULL
+  ORDER BY enrollment_id, session_date DESC, session_id DESC
+),
+recent_count AS (
+  SELECT enrollment_id, ${ROWS_RECENT} AS rows_recent, ${ATTENDED_LAST} AS attended_last
+  FROM recent_row GROUP BY enrollment_id
+),
+new_checkin AS (
+  SELECT DISTINCT ON (ep.enrollment_id) ep.enrollment_id, c.report_date, c.days_used
+  FROM extended ep
+  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id AND c.report_date > $2::date AND c.report_date <= $1::date
+  ORDER BY ep.enrollment_id, c.report_date DESC
+),
+merged AS (
+  SELECT ep.enrollment_id,
+    coalesce(r.last_session_date, ep.last_session_date) AS last_session_date,
+    coalesce(r.last_attended_date, ep.last_attended_date) AS last_attended_date,
+    CASE WHEN r.statuses IS NULL THEN ep.last_two_statuses
+         ELSE (r.statuses || coalesce(ep.last_two_statuses, '{}'))[1:2] END AS last_two_statuses,
+    coalesce(rc.rows_recent, 0) AS rows_recent, coalesce(rc.attended_last, 0) AS attended_last,
+    CASE WHEN fb.enrollment_id IS NULL THEN ep.last_feedback_date ELSE fb.session_date END AS last_feedback_date,
+    CASE WHEN fb.enrollment_id IS NULL THEN ep.last_feedback_score ELSE fb.score END AS last_feedback_score,
+    CASE WHEN ci.enrollment_id IS NULL THEN ep.last_checkin_date ELSE ci.report_date END AS last_checkin_date,
+    CASE WHEN ci.enrollment_id IS NULL THEN ep.last_days_used ELSE ci.days_used END AS last_days_used
+  FROM extended ep
+  LEFT JOIN new_row_fact r USING (enrollment_id)
+  LEFT JOIN new_feedback fb USING (enrollment_id)
+  LEFT JOIN recent_count rc USING (enrollment_id)
+  LEFT JOIN new_checkin ci USING (enrollment_id)
+)
 UPDATE derived.episode_warning w
-SET rows_recent = n.rows_recent, attended_last = n.attended_last,
-  not_attending = ${RECOUNTED_FLAGS.not_attending}, no_checkin = ${RECOUNTED_FLAGS.no_checkin},
-  reason_count = ${reasonCountOf(RECOUNTED_FLAGS)}
-FROM (
-  SELECT sh.k AS enrollment_id, coalesce(r.rows_recent, 0) AS rows_recent, coalesce(r.attended_last, 0) AS attended_last
-  FROM derived_affected_shifted sh
-  LEFT JOIN (
-    SELECT ep.enrollment_id, ${ROWS_RECENT} AS rows_recent, ${ATTENDED_LAST} AS attended_last
-    FROM derived.episode_warning ep
-    JOIN attendance a ON a.participant_id = ep.participant_id
-    JOIN group_session s ON s.session_id = a.session_id
-      AND s.session_date > $1::date - ${RECENT_DAYS} AND s.session_date BETWEEN ep.admission_date AND $1::date
-    WHERE ep.enrollment_id IN (SELECT k FROM derived_affected_shifted)
-    GROUP BY ep.enrollment_id
-  ) r ON r.enrollment_id = sh.k
-) n
+SET last_session_date = n.last_session_date, last_attended_date = n.last_attended_date,
+  last_two_statuses = n.last_two_statuses, rows_recent = n.rows_recent, attended_last = n.attended_last,
+  last_feedback_date = n.last_feedback_date, last_feedback_score = n.last_feedback_score,
+  last_checkin_date = n.last_checkin_date, last_days_used = n.last_days_used,
+  ${FLAGS.map((flag) => `${flag} = ${MERGED[flag]}`).join(', ')},
+  reason_count = ${reasonCountOf(MERGED)}
+FROM merged n
 WHERE w.enrollment_id = n.enrollment_id`;
 
 // Every episode open at as_of, at every site (the API filters by the episode's site); keyed by episode.
@@ -140,9 +177,15 @@ export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
     kind: 'table',
     table: 'derived.episode_warning',
     key: 'enrollment_id',
-    set: 'episode',
-    body: (keys) => `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'episode')}`)} SELECT * FROM judged`,
+    set: 'warning_episode',
+    body: (keys) =>
+      `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'warning_episode')}`)} SELECT * FROM judged`,
     params: (c) => [c.asOf],
   },
-  { kind: 'statement', name: 'episode-warning-as-of', sql: SHIFTED_WARNING_SQL, params: (c) => [c.asOf] },
+  {
+    kind: 'statement',
+    name: 'episode-warning-extended',
+    sql: EXTENDED_WARNING_SQL,
+    params: (c) => [c.asOf, c.previousAsOf],
+  },
 ];
