@@ -25,10 +25,10 @@ const flagsOf = (fact: (column: string) => string): Record<Flag, string> => ({
   no_checkin: `(${fact('last_checkin_date')} IS NULL OR ${fact('last_checkin_date')} <= $1::date - ${WARNING_RECENT_DAYS})`,
 });
 
-const reasonCountOf = (flags: Record<Flag, string>) =>
-  FLAGS.map((flag) => flags[flag])
-    .map((flag) => `(${flag})::int`)
-    .join(' + ');
+const reasonCountOf = (flags: Record<Flag, string>) => FLAGS.map((flag) => `(${flags[flag]})::int`).join(' + ');
+
+// The score of feedback row `f` (the early warning's low_feedback reads the latest).
+const FEEDBACK_SCORE = 'f.relationship + f.goals_topics + f.approach + f.overall';
 
 // In `flagged`, the facts are its joined CTEs' columns (names unique to each); after it, the flags
 // are its own columns.
@@ -54,7 +54,7 @@ open_episode AS (
 ),
 episode_row AS (
   SELECT ep.enrollment_id, s.session_date, a.status,
-    f.relationship + f.goals_topics + f.approach + f.overall AS score,
+    ${FEEDBACK_SCORE} AS score,
     row_number() OVER (PARTITION BY ep.enrollment_id ORDER BY s.session_date DESC, s.session_id DESC) AS recency
   FROM open_episode ep
   JOIN attendance a ON a.participant_id = ep.participant_id
@@ -106,22 +106,27 @@ judged AS (
 // An open episode whose only change is new rows after the old as-of ($2), or none (change-set.ts,
 // extended_episode): its stored facts stand for its rows up to $2 (the latest date in the data
 // then), so the latest row, feedback and check-in are the stored ones unless a new one came, and
-// only the counts back from as-of are recounted, from the rows of the last days. Read by session
-// date, so that it costs the new rows, not every row of the open episodes.
+// only the counts back from as-of are recounted, from the rows of the last days.
 const RECENT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
 const MERGED = flagsOf((column) => `n.${column}`);
 const EXTENDED_WARNING_SQL = `
 WITH extended AS (
   SELECT * FROM derived.episode_warning WHERE enrollment_id IN (SELECT k FROM derived_affected_extended_episode)
 ),
+-- The program's rows of the last days first (by the session date index, then the attendance key),
+-- then those of the extended episodes: read through the participants, every row of theirs was read.
+recent_session_row AS MATERIALIZED (
+  SELECT a.participant_id, s.session_id, s.session_date, a.status
+  FROM group_session s
+  JOIN attendance a ON a.session_id = s.session_id
+  WHERE s.session_date > least($1::date - ${RECENT_DAYS}, $2::date) AND s.session_date <= $1::date
+),
 recent_row AS (
-  SELECT ep.enrollment_id, s.session_date, s.session_id, a.status,
-    f.relationship + f.goals_topics + f.approach + f.overall AS score
+  SELECT ep.enrollment_id, r.session_date, r.session_id, r.status, ${FEEDBACK_SCORE} AS score
   FROM extended ep
-  JOIN attendance a ON a.participant_id = ep.participant_id
-  JOIN group_session s ON s.session_id = a.session_id
-    AND s.session_date > least($1::date - ${RECENT_DAYS}, $2::date) AND s.session_date BETWEEN ep.admission_date AND $1::date
-  LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
+  JOIN recent_session_row r ON r.participant_id = ep.participant_id AND r.session_date >= ep.admission_date
+  -- Only a new row's feedback can be the latest.
+  LEFT JOIN feedback f ON f.session_id = r.session_id AND f.participant_id = r.participant_id AND r.session_date > $2::date
 ),
 new_row_fact AS (
   SELECT enrollment_id, max(session_date) AS last_session_date,
