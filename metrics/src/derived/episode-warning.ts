@@ -121,12 +121,14 @@ recent_session_row AS MATERIALIZED (
   JOIN attendance a ON a.session_id = s.session_id
   WHERE s.session_date > least($1::date - ${RECENT_DAYS}, $2::date) AND s.session_date <= $1::date
 ),
+-- Only a new row's feedback can be the latest: looked up by key for those alone.
 recent_row AS (
-  SELECT ep.enrollment_id, r.session_date, r.session_id, r.status, ${FEEDBACK_SCORE} AS score
+  SELECT ep.enrollment_id, r.session_date, r.session_id, r.status,
+    CASE WHEN r.session_date > $2::date THEN (
+      SELECT ${FEEDBACK_SCORE} FROM feedback f WHERE f.session_id = r.session_id AND f.participant_id = r.participant_id)
+    END AS score
   FROM extended ep
   JOIN recent_session_row r ON r.participant_id = ep.participant_id AND r.session_date >= ep.admission_date
-  -- Only a new row's feedback can be the latest.
-  LEFT JOIN feedback f ON f.session_id = r.session_id AND f.participant_id = r.participant_id AND r.session_date > $2::date
 ),
 new_row_fact AS (
   SELECT enrollment_id, max(session_date) AS last_session_date,
