@@ -143,7 +143,7 @@ function dropoutModel(rows: readonly PatternRow[], design: Design): DropoutModel
   // Latest time first (the risk-set order), censored before dropouts, then by covariates.
   const latestFirst = Float64Array.from(rows, (row) => -(row[T] as number));
   const dropout = Uint8Array.from(rows, (row) => (row[EVENT] ? 1 : 0));
-  const count = Float64Array.from(rows, countOf);
+  const { count } = design;
   const order = design.order([latestFirst, dropout]);
   const patterns = emptyPatternTable(rows.length, design.width);
   order.forEach((i, r) => {

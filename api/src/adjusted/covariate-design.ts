@@ -39,6 +39,8 @@ export interface Design {
   groupLevels: { group: string; column: string | null }[];
   /** Columns of x. */
   width: number;
+  /** Row i's episodes (its last column). */
+  count: Float64Array;
   /** Row i's group type. */
   groupOf: (i: number) => string;
   /**
@@ -167,6 +169,7 @@ export function buildDesign(rows: readonly PatternRow[], pickedReference: string
       column: level === referenceGroupType ? null : columnName(GROUP_TERM, level),
     })),
     width,
+    count,
     groupOf: (i) => groupRanks.ordered[groupRank(i)],
     order: (leading) => sortedIndices([...leading, ...covariateKeys], rows.length),
     fill,

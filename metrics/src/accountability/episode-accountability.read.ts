@@ -1,4 +1,4 @@
-import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
+import { readEpisodeScopeStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import type { EpisodeScopeParams } from '../scope';
 import { EPISODE_ACCOUNTABILITY_DERIVED_SQL, EPISODE_ACCOUNTABILITY_SQL } from './episode-accountability.sql';
 
@@ -8,11 +8,8 @@ export function readEpisodeAccountabilityRows<T>(
   stamp: DerivedStamp | null,
   scope: EpisodeScopeParams,
 ): Promise<T[]> {
-  return readStoredOrLive(
-    run,
-    stamp,
-    scope[2],
-    { stored: EPISODE_ACCOUNTABILITY_DERIVED_SQL, live: EPISODE_ACCOUNTABILITY_SQL },
-    scope,
-  );
+  return readEpisodeScopeStoredOrLive(run, stamp, scope, {
+    stored: EPISODE_ACCOUNTABILITY_DERIVED_SQL,
+    live: EPISODE_ACCOUNTABILITY_SQL,
+  });
 }

@@ -1,4 +1,4 @@
-import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
+import { readEpisodeScopeStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import type { EpisodeScopeParams } from '../scope';
 import { ADJUSTED_PATTERNS_DERIVED_SQL, ADJUSTED_PATTERNS_SQL } from './adjusted.sql';
 
@@ -15,10 +15,10 @@ export function readAdjustedPatterns<T>(
   scope: EpisodeScopeParams,
   outcome: AdjustedPatternsOutcome,
 ): Promise<T[]> {
-  return readStoredOrLive(
+  return readEpisodeScopeStoredOrLive(
     run,
     stamp,
-    scope[2],
+    scope,
     { stored: ADJUSTED_PATTERNS_DERIVED_SQL[outcome], live: ADJUSTED_PATTERNS_SQL[outcome] },
     scope,
     'arrays',

@@ -1,4 +1,4 @@
-import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
+import { readEpisodeScopeStoredOrLive, readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import { type EpisodeScopeParams, type Scope, sessionScopeParams } from '../scope';
 import {
   GROUP_ATTENDANCE_FUNNEL_DERIVED_SQL,
@@ -28,11 +28,8 @@ export function readGroupEpisodeFunnel<T>(
   stamp: DerivedStamp | null,
   scope: EpisodeScopeParams,
 ): Promise<T[]> {
-  return readStoredOrLive(
-    run,
-    stamp,
-    scope[2],
-    { stored: GROUP_EPISODE_FUNNEL_DERIVED_SQL, live: GROUP_EPISODE_FUNNEL_SQL },
-    scope,
-  );
+  return readEpisodeScopeStoredOrLive(run, stamp, scope, {
+    stored: GROUP_EPISODE_FUNNEL_DERIVED_SQL,
+    live: GROUP_EPISODE_FUNNEL_SQL,
+  });
 }

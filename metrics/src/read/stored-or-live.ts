@@ -1,3 +1,4 @@
+import type { EpisodeScopeParams } from '../scope';
 import { derivedAnswers, type DerivedStamp } from './derived-stamp';
 import type { RowShape, SqlRunner } from './sql-runner';
 
@@ -19,4 +20,17 @@ export function readStoredOrLive<T>(
   return derivedAnswers(stamp, asOf)
     ? run.stored<T>(statements.stored, params, shape)
     : run.live<T>(statements.live, params, shape);
+}
+
+/** readStoredOrLive of a statement over an episode scope (`params`: the scope's, unless it takes more), at the scope's as-of. */
+export function readEpisodeScopeStoredOrLive<T>(
+  run: SqlRunner,
+  stamp: DerivedStamp | null,
+  scope: EpisodeScopeParams,
+  statements: StoredOrLive,
+  params: readonly unknown[] = scope,
+  shape?: RowShape,
+): Promise<T[]> {
+  const [, , asOf] = scope;
+  return readStoredOrLive(run, stamp, asOf, statements, params, shape);
 }

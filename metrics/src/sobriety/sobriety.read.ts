@@ -1,4 +1,4 @@
-import { readStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
+import { readEpisodeScopeStoredOrLive, type DerivedStamp, type SqlRunner } from '../read';
 import type { EpisodeScopeParams } from '../scope';
 import { ABSTINENCE_MILESTONES } from '../vocabulary';
 import { SOBRIETY_DERIVED_SQL, SOBRIETY_SQL } from './sobriety.sql';
@@ -15,10 +15,10 @@ export async function readSobrietyRow<T>(
 ): Promise<T> {
   // The derived milestone check-ins exist for ABSTINENCE_MILESTONES (the same list).
   const params = [...scope, ABSTINENCE_MILESTONES, lastCravingWeek];
-  const [row] = await readStoredOrLive<T>(
+  const [row] = await readEpisodeScopeStoredOrLive<T>(
     run,
     stamp,
-    scope[2],
+    scope,
     { stored: SOBRIETY_DERIVED_SQL, live: SOBRIETY_SQL },
     params,
   );
