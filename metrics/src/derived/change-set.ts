@@ -18,12 +18,14 @@
 // - shifted: when the as-of date moves, the episodes open at the old as-of that are not in
 //   `episode`. Only their window_end moves (to the new as-of): nothing of theirs is dated after the
 //   old as-of, as that was the latest date in the data, so none of their other facts change.
-// - warning_episode: the episodes of `episode` with a change other than new rows dated after the
-//   old as-of (each of its sources but the check-ins and placements dated after it). The early
-//   warning recomputes these from all of their rows.
-// - extended_episode: the rest of `episode` (open episodes whose only change is new rows after the
-//   old as-of: as that was the latest date in the data, their stored facts stand for the rows up to
-//   it) and `shifted`. The early warning extends their facts by the new rows (episode-warning.ts).
+// - recomputed_episode: the episodes of `episode` with a change other than new rows dated after
+//   the old as-of (each of its sources but the check-ins and placements dated after it). Their
+//   facts and early warning are recomputed from all of their rows.
+// - extended_episode: the rest of `episode` and `shifted`: the episodes open at the old as-of whose
+//   only change is new rows after it (as that was the latest date in the data, their stored facts
+//   stand for the rows up to it), and closed ones whose latest check-in before a new one is theirs
+//   (a follow-up check-in after discharge can count in the discharge week). Their facts
+//   (episode-facts.ts) and early warning (episode-warning.ts) are extended by the new rows.
 // - milestone_episode: `episode` plus, when as-of moves, the episodes whose admission date makes
 //   them eligible for a milestone at one as-of but not at the other.
 // - week: the ISO weeks of the placements and of the days an episode's window gained or lost.
@@ -161,14 +163,14 @@ export const CHANGE_SET_STEPS: readonly BuildStep[] = [
       : `SELECT NULL::text WHERE false`,
   ),
   set(
-    'warning_episode',
+    'recomputed_episode',
     (c) => (moved(c) ? episodeSourcesSql('$1::date') : `SELECT k FROM derived_affected_episode`),
     (c) => (moved(c) ? [c.previousAsOf] : []),
   ),
   set(
     'extended_episode',
     () => `
-SELECT k FROM derived_affected_episode WHERE k NOT IN (SELECT k FROM derived_affected_warning_episode)
+SELECT k FROM derived_affected_episode WHERE k NOT IN (SELECT k FROM derived_affected_recomputed_episode)
 UNION ALL SELECT k FROM derived_affected_shifted`,
   ),
   set(

@@ -74,6 +74,13 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
     `ALTER TABLE derived.episode_fact ADD PRIMARY KEY (enrollment_id)`,
     `CREATE INDEX episode_fact_admission_idx ON derived.episode_fact (admission_date)`,
   ],
+  'derived.episode_group_rows': [
+    `CREATE TABLE derived.episode_group_rows (
+  enrollment_id text NOT NULL, group_id text NOT NULL, group_type text NOT NULL,
+  row_count integer NOT NULL, first_session date NOT NULL
+)`,
+    `ALTER TABLE derived.episode_group_rows ADD PRIMARY KEY (enrollment_id, group_id)`,
+  ],
   'derived.episode_milestone': [
     `CREATE TABLE derived.episode_milestone (
   enrollment_id text NOT NULL, m integer NOT NULL, days_used smallint NOT NULL

@@ -41,7 +41,7 @@ episode_group AS (${mostRowsChoiceSql('episode_group_rows', 'group_id')})`;
 
 /**
  * Each episode's covariates, group, end of follow-up and outcomes (columns of derived.episode_covariate).
- * Reads derived.episode_fact, so it runs after it. Nothing stored depends on the as-of date, so
+ * Reads derived.episode_fact and derived.episode_group_rows, so it runs after them. Nothing stored depends on the as-of date, so
  * that a load that moves it rebuilds only the episodes it changed: the follow-up of an episode
  * that is open or completed runs to the as-of, and is stored as NULL (follow_up_end); the reads
  * take the retention time as coalesce(follow_up_end, as_of) − admission_date.
@@ -53,7 +53,13 @@ WITH episode AS (
   FROM derived.episode_fact ef
   WHERE ${keys.in('ef.enrollment_id', 'covariate_episode')}
 ),
-${episodeGroupCtes('episode')}
+-- The stored rows per group (episode-facts.ts) of the episode's primary type, chosen as episodeGroupCtes does.
+episode_group AS (${mostRowsChoiceSql(
+  `(SELECT r.enrollment_id, r.group_id, r.row_count, r.first_session
+    FROM derived.episode_group_rows r JOIN episode e USING (enrollment_id)
+    WHERE r.group_type = e.primary_type) group_rows`,
+  'group_id',
+)})
 SELECT e.enrollment_id, e.admission_date, e.site_id, e.primary_type, eg.group_id,
   ${ageBandSql('e.admission_date', 'p.birth_year')},
   coalesce(p.gender, 'unknown'), coalesce(p.primary_substance, 'unknown'), ${coOccurringSql('p.co_occurring')},

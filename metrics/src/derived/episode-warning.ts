@@ -184,9 +184,9 @@ export const EPISODE_WARNING_STEPS: readonly BuildStep[] = [
     kind: 'table',
     table: 'derived.episode_warning',
     key: 'enrollment_id',
-    set: 'warning_episode',
+    set: 'recomputed_episode',
     body: (keys) =>
-      `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'warning_episode')}`)} SELECT * FROM judged`,
+      `WITH ${episodeWarningCtes(`AND ${keys.in('e.enrollment_id', 'recomputed_episode')}`)} SELECT * FROM judged`,
     params: (c) => [c.asOf],
   },
   {

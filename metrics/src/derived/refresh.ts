@@ -1,11 +1,5 @@
 import type { PoolClient } from 'pg';
-import {
-  ABSTINENCE_MILESTONES,
-  ATTENDED_SQL as ATTENDED,
-  INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES,
-} from '../vocabulary';
-import { checkInAdherenceCtes } from '../accountability/episode-accountability.sql';
-import { mostRowsChoiceSql } from '../scope/episode-scope.sql';
+import { ABSTINENCE_MILESTONES, INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES } from '../vocabulary';
 import { DEFAULT_AS_OF_SQL } from '../scope/scope';
 import { CHANGE_SET_STEPS, startDerivedChanges, type DerivedChanges } from './change-set';
 import {
@@ -26,6 +20,7 @@ import { ensureDerivedTables } from './ensure-tables';
 import { EPISODE_CELL_STEPS } from './episode-cells';
 import { episodeOutcomeDaySql, episodeOutcomeMonthSql, outcomesAllSitesSql } from './episode-outcomes';
 import { EPISODE_COVARIATE_STEPS } from './episode-covariates';
+import { EPISODE_FACT_STEPS, OLD_EPISODE_FACT } from './episode-facts';
 import { EPISODE_WARNING_STEPS } from './episode-warning';
 import { GROUP_TOTAL_STEPS } from './group-totals';
 import { PARTICIPANT_WEEK_EDGE_CELL } from './participant-week-edges';
@@ -33,95 +28,12 @@ import { SESSION_FACT_STEPS } from './session-facts';
 import { TABLE_FRESHNESS } from './table-freshness';
 
 const ALL = `'*'`;
-const WEEK_OF_SESSION = `(s.session_date - (extract(isodow FROM s.session_date)::int - 1))`;
 
 // The tables the loaded rows go into (db SOURCE_TABLES). A large load leaves them without fresh
 // statistics, and the refresh's statements and the API's live SQL then get bad plans (the live
 // early warning took 18 s instead of 5 s at 100,000 participants).
 const ANALYZE_SOURCE_TABLES_SQL = `
 ANALYZE site, therapy_group, participant, enrollment, group_session, attendance, feedback, sobriety_checkin`;
-
-// Every attendance row dated in an episode's window, with the episode, the group and the hours of
-// the row (minutes_attended; else the duration when attended; 0 when absent or excused; NULL when
-// unknown). Episodes of one participant never overlap, so a row has at most one episode.
-const episodeRowSql = (keys: Keys) => `
-SELECT e.enrollment_id, s.session_id, g.site_id, g.group_type, s.session_date,
-  (s.session_date - (extract(isodow FROM s.session_date)::int - 1)) AS week,
-  a.status,
-  CASE WHEN a.minutes_attended IS NOT NULL THEN a.minutes_attended
-       WHEN a.status IN ${ATTENDED} THEN s.duration_minutes
-       ELSE 0 END AS minutes
-FROM ${keys.full ? 'attendance' : keyedAttendance(keys)} a
-JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-JOIN therapy_group g ON g.group_id = s.group_id
-JOIN enrollment e ON e.participant_id = a.participant_id
-  AND e.admission_date <= s.session_date
-  AND (e.discharge_date IS NULL OR e.discharge_date >= s.session_date)
-WHERE ${keys.in('e.enrollment_id', 'episode')} OR ${keys.in(WEEK_OF_SESSION, 'week')}`;
-
-// The attendance rows a keyed build of the episode rows may need, read by index: those of the
-// participants of the affected episodes, and the other participants' rows of the sessions of the
-// affected weeks (UNION ALL of disjoint parts: a UNION hashed every row, 0.4 s of a nightly load).
-const keyedAttendance = (keys: Keys) => `(
-  WITH affected_participant AS (
-    SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'episode')}
-  )
-  SELECT * FROM attendance
-  WHERE participant_id IN (SELECT participant_id FROM affected_participant)
-  UNION ALL
-  SELECT a.* FROM attendance a
-  WHERE a.session_id IN (
-    SELECT s.session_id FROM group_session s
-    WHERE s.session_date IN (SELECT week + d FROM (SELECT k AS week FROM derived_affected_week) w, generate_series(0, 6) d)
-      AND ${keys.in(WEEK_OF_SESSION, 'week')})
-    AND a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
-
-// previous_window_end is read from every episode of the participant (ep_all), so that a keyed build
-// of an episode sees the one before it.
-const episodeFactSql = (keys: Keys) => `
-WITH ep_all AS (
-  SELECT e.enrollment_id, e.participant_id, e.site_id, e.admission_date, e.baseline_days_used,
-    CASE WHEN e.discharge_date <= $1::date THEN e.discharge_date END AS discharge_date,
-    CASE WHEN e.discharge_date <= $1::date THEN e.discharge_reason END AS discharge_reason,
-    least(coalesce(e.discharge_date, $1::date), $1::date) AS window_end
-  FROM enrollment e
-  WHERE e.admission_date <= $1::date
-    AND ${keys.full ? 'true' : `e.participant_id IN (SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'episode')})`}
-),
-ep AS (
-  SELECT ep_all.*, lag(window_end) OVER (PARTITION BY participant_id ORDER BY admission_date) AS previous_window_end
-  FROM ep_all
-),
-keyed AS (
-  SELECT * FROM ep WHERE ${keys.in('enrollment_id', 'episode')}
-),
-type_rows AS (
-  SELECT enrollment_id, group_type, count(*) AS row_count, min(session_date) AS first_session
-  FROM derived_episode_row WHERE ${keys.in('enrollment_id', 'episode')} GROUP BY enrollment_id, group_type
-),
-primary_type AS (${mostRowsChoiceSql('type_rows', 'group_type')}),
-active_week AS (
-  SELECT DISTINCT enrollment_id, week FROM derived_episode_row WHERE ${keys.in('enrollment_id', 'episode')}
-),
-${checkInAdherenceCtes('keyed', 'active_week', '$1')},
-in_treatment AS (
-  SELECT ep.enrollment_id,
-    sum(c.days_used) AS days_used, sum(c.window_days) AS window_days,
-    count(*) FILTER (WHERE c.goal_met) AS met, count(c.goal_met) AS rated
-  FROM keyed ep
-  JOIN sobriety_checkin c ON c.participant_id = ep.participant_id
-    AND c.report_date BETWEEN ep.admission_date AND ep.window_end
-  GROUP BY ep.enrollment_id
-)
-SELECT ep.enrollment_id, ep.participant_id, ep.site_id, ep.admission_date, ep.baseline_days_used,
-  ep.discharge_date, ep.discharge_reason, ep.window_end, pt.group_type,
-  it.days_used, it.window_days,
-  coalesce(ad.active_weeks, 0), coalesce(ad.checkin_weeks, 0),
-  coalesce(it.met, 0), coalesce(it.rated, 0), ep.previous_window_end
-FROM keyed ep
-LEFT JOIN primary_type pt USING (enrollment_id)
-LEFT JOIN adherence ad USING (enrollment_id)
-LEFT JOIN in_treatment it USING (enrollment_id)`;
 
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
 // and discharges per day, and what counts participants served (derived-schema.ts): the
@@ -224,7 +136,6 @@ GROUP BY week, site_id, group_type`;
 const MULTI_SITE_WEEK_SQL = `
 SELECT week, enrollment_id FROM derived_participant_week GROUP BY enrollment_id, week HAVING min(site_id) <> max(site_id)`;
 
-const asOf = (c: BuildContext) => [c.asOf];
 const table = (
   name: string,
   key: string,
@@ -235,9 +146,8 @@ const table = (
 const set = (name: string, sql: AffectedSet['sql']): AffectedSet => ({ kind: 'set', name, sql });
 const moved = (c: BuildContext) => c.previousAsOf !== c.asOf;
 
-// The rows a fact table held for the keys about to be rebuilt, and the sets of the rollups read
-// off them and off the rebuilt rows: a cell is rebuilt when a fact was in it before or is now.
-const OLD_EPISODE_FACT = `derived_old_episode_fact`;
+// The sets of the rollups read off the rows the episode facts held before the load and hold now:
+// a cell is rebuilt when a fact was in it before or is now.
 const episodeRows = (columns: string, sets: string[]) =>
   `SELECT ${columns} FROM ${OLD_EPISODE_FACT} WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}
    UNION ALL SELECT ${columns} FROM derived.episode_fact WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}`;
@@ -248,22 +158,7 @@ const episodeRows = (columns: string, sets: string[]) =>
  */
 export const DERIVED_STEPS: readonly BuildStep[] = [
   ...CHANGE_SET_STEPS,
-  { kind: 'temp', table: 'derived_episode_row', body: episodeRowSql, params: asOf },
-  {
-    kind: 'temp',
-    table: OLD_EPISODE_FACT,
-    incrementalOnly: true,
-    body: (keys) =>
-      `SELECT * FROM derived.episode_fact WHERE ${keys.in('enrollment_id', 'episode')} OR ${keys.in('enrollment_id', 'shifted')}`,
-  },
-  table('derived.episode_fact', 'enrollment_id', 'episode', episodeFactSql, asOf),
-  // An open episode the load did not touch: only its window_end follows as-of (change-set.ts, shifted).
-  {
-    kind: 'statement',
-    name: 'episode-fact-as-of',
-    sql: `UPDATE derived.episode_fact SET window_end = $1::date WHERE enrollment_id IN (SELECT k FROM derived_affected_shifted)`,
-    params: asOf,
-  },
+  ...EPISODE_FACT_STEPS,
   // Admission days of the episodes recomputed (and of the milestone-eligible ones); a shifted
   // episode's window_end moves nothing but retention's follow-up and the participants served.
   set(
