@@ -108,6 +108,7 @@ describe('incremental refresh', () => {
         rowEdits: plain ? 0 : rng.int(0, 40),
         movedSessions: plain ? 0 : rng.int(0, 4),
         lateCheckins: plain ? 0 : rng.int(0, 4),
+        followUpCheckins: rng.int(0, 3),
         admissionMoves: plain ? 0 : rng.int(0, 3),
         participantEdits: plain ? 0 : rng.int(0, 3),
         onlyChanges: rng.chance(0.5),

@@ -25,6 +25,8 @@ export interface NightlyOptions {
   movedSessions?: number;
   /** Check-ins reported for a past date of an episode. */
   lateCheckins?: number;
+  /** Check-ins on the new days by participants discharged in the last week and not admitted again (follow-ups). */
+  followUpCheckins?: number;
   /** Closed episodes admitted one to three days earlier. */
   admissionMoves?: number;
   /** Participants whose birth year, gender, substance or co-occurring disorder is corrected. */
@@ -43,6 +45,7 @@ export interface NightlySummary {
   edited: number;
   moved: number;
   lateCheckins: number;
+  followUpCheckins: number;
   admissionsMoved: number;
   participantsEdited: number;
 }
@@ -83,6 +86,7 @@ export async function writeNightlyExport(
     edited: 0,
     moved: 0,
     lateCheckins: 0,
+    followUpCheckins: 0,
     admissionsMoved: 0,
     participantsEdited: 0,
   };
@@ -272,6 +276,28 @@ export async function writeNightlyExport(
       checkinKeys.add(key);
       so.rows.push(Object.assign([...row], { [C('report_date')]: newDay }));
     }
+  }
+
+  // Follow-up check-ins after a recent discharge: one in the discharge week counts for the episode
+  // (METRICS.md, check-in adherence), a later one does not.
+  const discharged = [...byParticipant.values()]
+    .map((list) => list[list.length - 1]!)
+    .filter((r) => r[E('discharge_date')] !== '' && r[E('discharge_date')]! >= addDays(latest, -6));
+  for (let i = 0; i < (options.followUpCheckins ?? 0) && shift > 0 && discharged.length > 0; i++) {
+    const episode = rng.pick(discharged);
+    const day = addDays(latest, rng.chance(0.5) ? 1 : rng.int(1, shift));
+    const key = `${episode[E('participant_id')]}|${day}`;
+    if (checkinKeys.has(key)) continue;
+    checkinKeys.add(key);
+    const row = so.header.map(() => '');
+    row[C('participant_id')] = episode[E('participant_id')]!;
+    row[C('report_date')] = day;
+    row[C('days_used')] = String(rng.int(0, 3));
+    row[C('window_days')] = '7';
+    row[C('craving')] = String(rng.int(0, 10));
+    row[C('goal_met')] = rng.pick(['true', 'false']);
+    so.rows.push(row);
+    summary.followUpCheckins++;
   }
 
   // Corrections of a participant's own row (last: the other edits draw the same numbers without them).
