@@ -29,8 +29,11 @@
 // - milestone_episode: `episode` plus, when as-of moves, the episodes whose admission date makes
 //   them eligible for a milestone at one as-of but not at the other.
 // - week: the ISO weeks of the placements and of the days an episode's window gained or lost.
-// - session: the changed sessions and the sessions of the placements' groups in the 14 days up to a
-//   placement (a row's re-engagement reads the participant's rows in the 14 days after it).
+// - session: the changed sessions, the sessions of changed groups and those of the placements:
+//   their facts are recomputed.
+// - reengagement_session: the other sessions of the placements' groups in the 14 days up to a
+//   placement (an absent row's re-engagement reads the participant's rows in the group in the 14
+//   days after it): only their re-engaged counts are recounted.
 // - pair_participant: the placements' participants (the group drill-down's participant-group
 //   pairs; group-totals.ts derives the days and gaps to rebuild from them).
 // Sets of the rollups (admission days, months, weeks, days) are taken from the rows their fact
@@ -214,9 +217,15 @@ WHERE lo <= hi`,
     () => `
 SELECT session_id FROM ${CHANGE_TABLES.session}
 UNION ALL SELECT session_id FROM group_session WHERE group_id IN (SELECT group_id FROM ${CHANGE_TABLES.group})
-UNION ALL SELECT s.session_id
+UNION ALL SELECT session_id FROM derived_changed_placement`,
+  ),
+  set(
+    'reengagement_session',
+    () => `
+SELECT s.session_id
 FROM (SELECT DISTINCT group_id, session_date FROM derived_changed_placement) p
-JOIN group_session s ON s.group_id = p.group_id AND s.session_date BETWEEN p.session_date - 14 AND p.session_date`,
+JOIN group_session s ON s.group_id = p.group_id AND s.session_date BETWEEN p.session_date - 14 AND p.session_date
+WHERE s.session_id NOT IN (SELECT k FROM derived_affected_session)`,
   ),
   set('pair_participant', () => `SELECT participant_id FROM derived_changed_placement`),
 ];

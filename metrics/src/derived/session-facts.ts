@@ -64,10 +64,28 @@ const sessionGroupWeekSql = (keys: Keys) => `
 SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
 FROM derived.session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, group_id, site_id, group_type`;
 
+// The sessions before a night's rows in their groups keep every fact but the re-engaged count,
+// which is recounted from their absent rows alone (change-set.ts, reengagement_session): most of the
+// sessions a week of new rows reaches, at a fraction of the rows.
+const REENGAGEMENT_SQL = `
+WITH recounted AS (
+  SELECT a.session_id, count(*) FILTER (WHERE ${reEngagedSql('a', 's', '$1::date')}) AS reengaged
+  FROM group_session s
+  JOIN attendance a ON a.session_id = s.session_id AND a.status = 'absent'
+  WHERE s.session_id IN (SELECT k FROM derived_affected_reengagement_session) AND s.session_date <= $1::date
+  GROUP BY a.session_id
+)
+UPDATE derived.session_fact f SET reengaged = r.reengaged
+FROM recounted r
+WHERE f.session_id = r.session_id AND f.reengaged <> r.reengaged`;
+
+// The cells of the sessions rebuilt (as stored before and as rebuilt) and recounted.
 const OLD_SESSION_FACT = `derived_old_session_fact`;
 const sessionRows = (column: string) =>
   `SELECT ${column} FROM ${OLD_SESSION_FACT}
-   UNION ALL SELECT ${column} FROM derived.session_fact WHERE session_id IN (SELECT k FROM derived_affected_session)`;
+   UNION ALL SELECT ${column} FROM derived.session_fact
+   WHERE session_id IN (SELECT k FROM derived_affected_session)
+     OR session_id IN (SELECT k FROM derived_affected_reengagement_session)`;
 const asOf = (c: BuildContext) => [c.asOf];
 
 export const SESSION_FACT_STEPS: readonly BuildStep[] = [
@@ -85,6 +103,7 @@ export const SESSION_FACT_STEPS: readonly BuildStep[] = [
     body: sessionFactSql,
     params: asOf,
   },
+  { kind: 'statement', name: 'session-fact-reengagement', sql: REENGAGEMENT_SQL, params: asOf },
   { kind: 'set', name: 'session_week', sql: () => sessionRows('week') },
   { kind: 'set', name: 'session_day', sql: () => sessionRows('session_date') },
   { kind: 'table', table: 'derived.session_type_week', key: 'week', set: 'session_week', body: sessionTypeWeekSql },
