@@ -11,13 +11,30 @@ import type { BuildStep, Keys } from './declaration';
 
 // Each participant's rows in each group: first and last session date, and how many. Keyed by
 // participant: the placements' participants (a moved session's roster is placed at both of its
-// places), each recomputed from their own rows, read by participant.
+// places). Those with a placement dated on or before the old as-of are recomputed from their own
+// rows, read by participant (recounted_pair_participant); the others only gained rows after it,
+// which extend their pairs (EXTENDED_PAIR_SQL): on a night of new sessions, nearly all of them.
 const groupPairSql = (keys: Keys) => `
 SELECT s.group_id, a.participant_id, min(s.session_date), max(s.session_date), count(*)
 FROM attendance a
 JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-WHERE ${keys.in('a.participant_id', 'pair_participant')}
+WHERE ${keys.in('a.participant_id', 'recounted_pair_participant')}
 GROUP BY s.group_id, a.participant_id`;
+
+const RECOUNTED_PAIR_PARTICIPANT_SQL = `SELECT participant_id FROM derived_changed_placement WHERE session_date <= $1::date`;
+
+// The rows after the old as-of ($2) by the session date index, then the attendance key.
+const EXTENDED_PAIR_SQL = `
+INSERT INTO derived.group_pair AS p (group_id, participant_id, first_date, last_date, row_count)
+SELECT s.group_id, a.participant_id, min(s.session_date), max(s.session_date), count(*)
+FROM group_session s
+JOIN attendance a ON a.session_id = s.session_id
+WHERE s.session_date > $2::date AND s.session_date <= $1::date
+  AND a.participant_id IN (SELECT k FROM derived_affected_pair_participant)
+  AND a.participant_id NOT IN (SELECT k FROM derived_affected_recounted_pair_participant)
+GROUP BY s.group_id, a.participant_id
+ON CONFLICT (participant_id, group_id) DO UPDATE
+SET last_date = excluded.last_date, row_count = p.row_count + excluded.row_count`;
 
 const OLD_GROUP_PAIR = 'derived_old_group_pair';
 
@@ -157,13 +174,20 @@ export const GROUP_TOTAL_STEPS: readonly BuildStep[] = [
     body: (keys) => `SELECT * FROM derived.group_pair WHERE ${keys.in('participant_id', 'pair_participant')}`,
   },
   {
+    kind: 'set',
+    name: 'recounted_pair_participant',
+    sql: () => RECOUNTED_PAIR_PARTICIPANT_SQL,
+    params: (c) => [c.previousAsOf],
+  },
+  {
     kind: 'table',
     table: 'derived.group_pair',
     key: 'participant_id',
-    set: 'pair_participant',
+    set: 'recounted_pair_participant',
     body: groupPairSql,
     params: asOf,
   },
+  { kind: 'statement', name: 'group-pair-extended', sql: EXTENDED_PAIR_SQL, params: (c) => [c.asOf, c.previousAsOf] },
   { kind: 'set', name: 'group_since', since: true, sql: () => GROUP_SINCE_SQL },
   {
     kind: 'table',
