@@ -106,7 +106,7 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
   'derived.episode_outcome_month': [
     `CREATE TABLE derived.episode_outcome_month (
   month date NOT NULL, site_id text NOT NULL, kind smallint NOT NULL, type_no smallint, t integer,
-  event boolean, reason_no smallint, stay integer, n integer NOT NULL,
+  event boolean, reason_no smallint, stay integer, admission_date date, n integer NOT NULL,
   CONSTRAINT episode_outcome_month_kind_check CHECK ((kind = ANY (ARRAY[1, 2, 3])))
 )`,
     `CREATE INDEX episode_outcome_month_idx ON derived.episode_outcome_month (month)`,
@@ -114,7 +114,7 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
   'derived.episode_outcome_month_all_sites': [
     `CREATE TABLE derived.episode_outcome_month_all_sites (
   month date NOT NULL, kind smallint NOT NULL, type_no smallint, t integer, event boolean,
-  reason_no smallint, stay integer, n integer NOT NULL,
+  reason_no smallint, stay integer, admission_date date, n integer NOT NULL,
   CONSTRAINT episode_outcome_month_all_sites_kind_check CHECK ((kind = ANY (ARRAY[1, 2, 3])))
 )`,
     `CREATE INDEX episode_outcome_month_all_sites_idx ON derived.episode_outcome_month_all_sites (month)`,

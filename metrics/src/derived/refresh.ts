@@ -144,7 +144,6 @@ const table = (
   params?: DerivedTable['params'],
 ): DerivedTable => ({ kind: 'table', table: name, key, set, body, params });
 const set = (name: string, sql: AffectedSet['sql']): AffectedSet => ({ kind: 'set', name, sql });
-const moved = (c: BuildContext) => c.previousAsOf !== c.asOf;
 
 // The sets of the rollups read off the rows the episode facts held before the load and hold now:
 // a cell is rebuilt when a fact was in it before or is now.
@@ -168,9 +167,6 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
      UNION ALL SELECT admission_date FROM derived.episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_milestone_episode)`,
   ),
   set('month', () => `SELECT date_trunc('month', k)::date FROM derived_affected_admission_day`),
-  // Retention's follow-up of a completed episode runs to as-of: when as-of moves, every cell.
-  set('outcome_day', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_admission_day`)),
-  set('outcome_month', (c) => (moved(c) ? null : `SELECT k FROM derived_affected_month`)),
   set(
     'day',
     () =>
@@ -181,23 +177,22 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
     () =>
       `SELECT d FROM (${episodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`,
   ),
-  table('derived.episode_outcome_day', 'admission_date', 'outcome_day', episodeOutcomeDaySql, (c) => [
-    c.asOf,
+  table('derived.episode_outcome_day', 'admission_date', 'admission_day', episodeOutcomeDaySql, () => [
     OUTCOME_GROUP_TYPE_CODES,
     OUTCOME_REASON_CODES,
   ]),
-  table('derived.episode_outcome_month', 'month', 'outcome_month', episodeOutcomeMonthSql),
+  table('derived.episode_outcome_month', 'month', 'month', episodeOutcomeMonthSql),
   table(
     'derived.episode_outcome_day_all_sites',
     'admission_date',
-    'outcome_day',
-    outcomesAllSitesSql('derived.episode_outcome_day', 'admission_date', 'outcome_day'),
+    'admission_day',
+    outcomesAllSitesSql('derived.episode_outcome_day', 'admission_date', 'admission_day'),
   ),
   table(
     'derived.episode_outcome_month_all_sites',
     'month',
-    'outcome_month',
-    outcomesAllSitesSql('derived.episode_outcome_month', 'month', 'outcome_month'),
+    'month',
+    outcomesAllSitesSql('derived.episode_outcome_month', 'month', 'month', ['admission_date']),
   ),
   table('derived.episode_day', 'day', 'day', episodeDaySql),
   table('derived.episode_cover_day', 'day', 'cover_day', episodeCoverDaySql),

@@ -1,4 +1,5 @@
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from '../derived/derived-constants';
+import { outcomeTimeSql } from '../derived/episode-outcomes';
 import { ADMISSION_PARTS_CTES, cutMonthRows, episodeScopeCtes, wholeMonthRows } from '../scope';
 
 /**
@@ -49,11 +50,11 @@ types AS (
   SELECT array_position($6::text[], g) AS type_no FROM unnest($5::text[]) g
 ),
 cells AS (
-  SELECT m.kind, m.type_no, m.t, m.event, m.reason_no, m.stay, m.n
+  SELECT m.kind, m.type_no, ${outcomeTimeSql('m', '$3::date')} AS t, m.event, m.reason_no, m.stay, m.n
   FROM ${wholeMonthRows(tables.month, 'm')}
   WHERE ${siteScope('m')}
   UNION ALL
-  SELECT d.kind, d.type_no, d.t, d.event, d.reason_no, d.stay, d.n
+  SELECT d.kind, d.type_no, ${outcomeTimeSql('d', '$3::date')} AS t, d.event, d.reason_no, d.stay, d.n
   FROM (${cutMonthRows(tables.day, 'd')}) d
   WHERE ${siteScope('d')}
 )
