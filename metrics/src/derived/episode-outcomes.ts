@@ -8,8 +8,8 @@ import { MONTH_OF_ADMISSION } from './derived-constants';
 // their kind: 1 survival (follow-up time t, dropout or not), 2 discharge reason, 3 length of stay.
 // As in api RETENTION_SQL, completing is never dropping out: a completed episode stays at risk
 // until as_of, as an open one is. Their t is stored as NULL and read as as_of − admission day
-// (outcomeTimeSql), so that nothing stored depends on as_of and a load that moves it rebuilds only
-// the days of the episodes it changed. The type and the reason are small integer codes. $1 the
+// (outcomeTimeSql), so that nothing stored depends on as_of and a load rebuilds only the days of
+// the episodes whose admission day, site, primary type or discharge it changed (refresh.ts). The type and the reason are small integer codes. $1 the
 // group type codes, $2 the reason codes.
 export const episodeOutcomeDaySql = (keys: Keys) => `
 SELECT admission_date, site_id,
@@ -23,7 +23,7 @@ FROM (
     array_position($2::text[], discharge_reason) AS reason_no,
     discharge_date - admission_date AS stay
   FROM derived.episode_fact
-  WHERE ${keys.in('admission_date', 'admission_day')}
+  WHERE ${keys.in('admission_date', 'outcome_day')}
 ) o
 GROUP BY GROUPING SETS (
   (admission_date, site_id, type_no, t, event),
@@ -37,7 +37,7 @@ export const episodeOutcomeMonthSql = (keys: Keys) => `
 SELECT date_trunc('month', admission_date)::date, site_id, kind, type_no, t, event, reason_no, stay,
   CASE WHEN kind = 1 AND t IS NULL THEN admission_date END, sum(n)
 FROM derived.episode_outcome_day
-WHERE ${keys.in(MONTH_OF_ADMISSION, 'month')}
+WHERE ${keys.in(MONTH_OF_ADMISSION, 'outcome_month')}
 GROUP BY 1, site_id, kind, type_no, t, event, reason_no, stay, 9
 ORDER BY 1`;
 

@@ -158,8 +158,8 @@ const episodeRows = (columns: string, sets: string[]) =>
 export const DERIVED_STEPS: readonly BuildStep[] = [
   ...CHANGE_SET_STEPS,
   ...EPISODE_FACT_STEPS,
-  // Admission days of the episodes recomputed (and of the milestone-eligible ones); a shifted
-  // episode's window_end moves nothing but retention's follow-up and the participants served.
+  // Admission days of the episodes recomputed or extended (and of the milestone-eligible ones); a
+  // shifted episode's window_end moves nothing but the participants served.
   set(
     'admission_day',
     () =>
@@ -167,6 +167,20 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
      UNION ALL SELECT admission_date FROM derived.episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_milestone_episode)`,
   ),
   set('month', () => `SELECT date_trunc('month', k)::date FROM derived_affected_admission_day`),
+  // Retention reads an episode's admission day, site, primary type and discharge: the days of the
+  // episodes where one of them changed (on a night of new rows, few of the extended ones).
+  set(
+    'outcome_day',
+    () => `
+SELECT d
+FROM (SELECT * FROM ${OLD_EPISODE_FACT} WHERE enrollment_id IN (SELECT k FROM derived_affected_episode)) o
+FULL JOIN (SELECT * FROM derived.episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_episode)) n
+  USING (enrollment_id)
+CROSS JOIN LATERAL (VALUES (o.admission_date), (n.admission_date)) v (d)
+WHERE (o.admission_date, o.site_id, o.primary_type, o.discharge_date, o.discharge_reason)
+  IS DISTINCT FROM (n.admission_date, n.site_id, n.primary_type, n.discharge_date, n.discharge_reason)`,
+  ),
+  set('outcome_month', () => `SELECT date_trunc('month', k)::date FROM derived_affected_outcome_day`),
   set(
     'day',
     () =>
@@ -177,22 +191,22 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
     () =>
       `SELECT d FROM (${episodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`,
   ),
-  table('derived.episode_outcome_day', 'admission_date', 'admission_day', episodeOutcomeDaySql, () => [
+  table('derived.episode_outcome_day', 'admission_date', 'outcome_day', episodeOutcomeDaySql, () => [
     OUTCOME_GROUP_TYPE_CODES,
     OUTCOME_REASON_CODES,
   ]),
-  table('derived.episode_outcome_month', 'month', 'month', episodeOutcomeMonthSql),
+  table('derived.episode_outcome_month', 'month', 'outcome_month', episodeOutcomeMonthSql),
   table(
     'derived.episode_outcome_day_all_sites',
     'admission_date',
-    'admission_day',
-    outcomesAllSitesSql('derived.episode_outcome_day', 'admission_date', 'admission_day'),
+    'outcome_day',
+    outcomesAllSitesSql('derived.episode_outcome_day', 'admission_date', 'outcome_day'),
   ),
   table(
     'derived.episode_outcome_month_all_sites',
     'month',
-    'month',
-    outcomesAllSitesSql('derived.episode_outcome_month', 'month', 'month', ['admission_date']),
+    'outcome_month',
+    outcomesAllSitesSql('derived.episode_outcome_month', 'month', 'outcome_month', ['admission_date']),
   ),
   table('derived.episode_day', 'day', 'day', episodeDaySql),
   table('derived.episode_cover_day', 'day', 'cover_day', episodeCoverDaySql),
