@@ -10,7 +10,7 @@ import { mostRowsChoiceSql } from '../scope/episode-scope.sql';
 import { ATTENDED_SQL as ATTENDED } from '../vocabulary';
 import type { BuildContext, BuildStep, Keys } from './declaration';
 
-const WEEK_OF_SESSION = `(s.session_date - (extract(isodow FROM s.session_date)::int - 1))`;
+const WEEK_OF_ROW = `(r.session_date - (extract(isodow FROM r.session_date)::int - 1))`;
 
 // Every attendance row dated in an episode's window, with the episode, the group and the hours of
 // the row (minutes_attended; else the duration when attended; 0 when absent or excused; NULL when
@@ -18,36 +18,39 @@ const WEEK_OF_SESSION = `(s.session_date - (extract(isodow FROM s.session_date):
 // build holds the rows of the recomputed episodes and every row of the affected weeks (the
 // participant-week tables read those).
 const episodeRowSql = (keys: Keys) => `
-SELECT e.enrollment_id, s.session_id, g.site_id, g.group_id, g.group_type, s.session_date,
-  ${WEEK_OF_SESSION} AS week,
-  a.status,
-  CASE WHEN a.minutes_attended IS NOT NULL THEN a.minutes_attended
-       WHEN a.status IN ${ATTENDED} THEN s.duration_minutes
+SELECT e.enrollment_id, r.session_id, g.site_id, g.group_id, g.group_type, r.session_date,
+  ${WEEK_OF_ROW} AS week,
+  r.status,
+  CASE WHEN r.minutes_attended IS NOT NULL THEN r.minutes_attended
+       WHEN r.status IN ${ATTENDED} THEN r.duration_minutes
        ELSE 0 END AS minutes
-FROM ${keys.full ? 'attendance' : keyedAttendance(keys)} a
-JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
-JOIN therapy_group g ON g.group_id = s.group_id
-JOIN enrollment e ON e.participant_id = a.participant_id
-  AND e.admission_date <= s.session_date
-  AND (e.discharge_date IS NULL OR e.discharge_date >= s.session_date)
-WHERE ${keys.in('e.enrollment_id', 'recomputed_episode')} OR ${keys.in(WEEK_OF_SESSION, 'week')}`;
+FROM ${keys.full ? `(SELECT ${ROW_COLUMNS} FROM attendance a JOIN group_session s USING (session_id))` : keyedRows(keys)} r
+JOIN therapy_group g ON g.group_id = r.group_id
+JOIN enrollment e ON e.participant_id = r.participant_id
+  AND e.admission_date <= r.session_date
+  AND (e.discharge_date IS NULL OR e.discharge_date >= r.session_date)
+WHERE r.session_date <= $1::date
+  AND (${keys.in('e.enrollment_id', 'recomputed_episode')} OR ${keys.in(WEEK_OF_ROW, 'week')})`;
 
-// The attendance rows a keyed build of the episode rows may need, read by index: those of the
-// participants of the recomputed episodes, and the other participants' rows of the sessions of the
-// affected weeks (UNION ALL of disjoint parts: a UNION hashed every row, 0.4 s of a nightly load).
-const keyedAttendance = (keys: Keys) => `(
+const ROW_COLUMNS =
+  'a.participant_id, a.status, a.minutes_attended, s.session_id, s.group_id, s.session_date, s.duration_minutes';
+
+// The rows a keyed build may need, read by index with their sessions: those of the participants of
+// the recomputed episodes, and the other participants' rows of the sessions of the affected weeks
+// (UNION ALL of disjoint parts: a UNION hashed every row, 0.4 s of a nightly load).
+const keyedRows = (keys: Keys) => `(
   WITH affected_participant AS (
     SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'recomputed_episode')}
   )
-  SELECT * FROM attendance
-  WHERE participant_id IN (SELECT participant_id FROM affected_participant)
+  SELECT ${ROW_COLUMNS}
+  FROM attendance a JOIN group_session s USING (session_id)
+  WHERE a.participant_id IN (SELECT participant_id FROM affected_participant)
   UNION ALL
-  SELECT a.* FROM attendance a
-  WHERE a.session_id IN (
-    SELECT s.session_id FROM group_session s
-    WHERE s.session_date IN (SELECT week + d FROM (SELECT k AS week FROM derived_affected_week) w, generate_series(0, 6) d)
-      AND ${keys.in(WEEK_OF_SESSION, 'week')})
-    AND a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
+  SELECT ${ROW_COLUMNS}
+  FROM derived_affected_week w
+  JOIN group_session s ON s.session_date BETWEEN w.k AND w.k + 6
+  JOIN attendance a ON a.session_id = s.session_id
+  WHERE a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
 
 // Each episode's attendance rows per group: how many, and the first one's date. The primary type
 // and the episode's group (episode-covariates.ts) are chosen from them; a night adds its rows.
