@@ -49,7 +49,9 @@ const keyedRows = (keys: Keys) => `(
   SELECT ${ROW_COLUMNS}
   FROM derived_affected_week w
   JOIN group_session s ON s.session_date BETWEEN w.k AND w.k + 6
-  JOIN attendance a ON a.session_id = s.session_id
+  -- By the attendance key for each session: the planner cannot tell how few sessions a week holds
+  -- and would scan every row (OFFSET 0 keeps the lateral subquery from being flattened into a join).
+  CROSS JOIN LATERAL (SELECT * FROM attendance x WHERE x.session_id = s.session_id OFFSET 0) a
   WHERE a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
 
 // Each episode's attendance rows per group: how many, and the first one's date. The primary type
