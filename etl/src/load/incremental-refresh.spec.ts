@@ -125,4 +125,23 @@ describe('incremental refresh', () => {
       previous = whole;
     }
   });
+
+  it('rebuilds whole when a load moves the as-of date back', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const first = path.join(dir, 'back-0');
+    await generateDemoData({ outDir: first, participants: 12, seed: 3 });
+    await loadFiles(db.url, [first]);
+    // As if the previous load's data had ended later than this one's: its rows after this as-of
+    // would have to leave the open windows, which extending by new rows cannot do.
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(`UPDATE derived.meta SET as_of = as_of + 3`);
+    await client.end();
+    const next = path.join(dir, 'back-1');
+    await writeNightlyExport(first, next, createRng(3), { episodeShare: 0.1, newDays: 0, onlyChanges: true });
+    const load = await loadFiles(db.url, [next]);
+    expect({ status: load.status, refresh: load.derivedRefresh }).toEqual({ status: 'succeeded', refresh: 'full' });
+    expect(await differencesFromFullRebuild(db.url)).toEqual({});
+  });
 });

@@ -261,12 +261,18 @@ export function startDerivedRefresh(client: PoolClient): Promise<DerivedChanges>
 export async function refreshDerivedTables(client: PoolClient, changes?: DerivedChanges): Promise<RefreshReport> {
   const { rows } = await client.query<{ asOf: string | null }>(DEFAULT_AS_OF_SQL);
   const asOf = rows[0]?.asOf ?? null;
-  const incremental = changes?.incremental === true && asOf !== null;
+  // The keyed build extends stored facts by the rows after the old as-of (the latest date then);
+  // when a load moves as-of back (its latest discharge moved earlier, say), rows fall out of open
+  // windows instead, which only a whole build undoes.
+  const movedBack = changes?.previousAsOf != null && asOf !== null && asOf < changes.previousAsOf;
+  const incremental = changes?.incremental === true && asOf !== null && !movedBack;
   const fullBecause = incremental
     ? null
     : asOf === null
       ? 'the database holds no dated row'
-      : (changes?.fullBecause ?? 'a full rebuild was asked for');
+      : movedBack
+        ? 'the as-of date moved back'
+        : (changes?.fullBecause ?? 'a full rebuild was asked for');
   // A whole build first (re)creates the tables when their definitions changed (readers of the old
   // ones wait for this transaction then, which happens only with an upgrade that changes them).
   if (!incremental) await ensureDerivedTables(client);
