@@ -190,6 +190,21 @@ export async function writeNightlyExport(
     summary.moved++;
   }
   const checkinKeys = new Set(so.rows.map((r) => `${r[C('participant_id')]}|${r[C('report_date')]}`));
+  /** A new check-in of `participant` on `day` with drawn answers, unless one is there already. */
+  const addCheckin = (participant: string, day: string): boolean => {
+    const key = `${participant}|${day}`;
+    if (checkinKeys.has(key)) return false;
+    checkinKeys.add(key);
+    const row = so.header.map(() => '');
+    row[C('participant_id')] = participant;
+    row[C('report_date')] = day;
+    row[C('days_used')] = String(rng.int(0, 3));
+    row[C('window_days')] = '7';
+    row[C('craving')] = String(rng.int(0, 10));
+    row[C('goal_met')] = rng.pick(['true', 'false', '']);
+    so.rows.push(row);
+    return true;
+  };
   // Mostly of participants with several episodes: a check-in counts for one of them only.
   const ofSeveral = en.rows.filter((r) => byParticipant.get(r[E('participant_id')]!)!.length > 1);
   for (let i = 0; i < (options.lateCheckins ?? 0); i++) {
@@ -199,18 +214,7 @@ export async function writeNightlyExport(
     const span = Math.round((Date.parse(end) - Date.parse(episode[E('admission_date')]!)) / DAY_MS);
     if (span < 0) continue;
     const day = addDays(episode[E('admission_date')]!, rng.int(0, span));
-    const key = `${episode[E('participant_id')]}|${day}`;
-    if (checkinKeys.has(key) || day > latest) continue;
-    checkinKeys.add(key);
-    const row = so.header.map(() => '');
-    row[C('participant_id')] = episode[E('participant_id')]!;
-    row[C('report_date')] = day;
-    row[C('days_used')] = String(rng.int(0, 3));
-    row[C('window_days')] = '7';
-    row[C('craving')] = String(rng.int(0, 10));
-    row[C('goal_met')] = rng.pick(['true', 'false', '']);
-    so.rows.push(row);
-    summary.lateCheckins++;
+    if (day <= latest && addCheckin(episode[E('participant_id')]!, day)) summary.lateCheckins++;
   }
   for (let i = 0; i < (options.admissionMoves ?? 0); i++) {
     const episode = en.rows[rng.int(0, en.rows.length - 1)]!;
@@ -286,18 +290,7 @@ export async function writeNightlyExport(
   for (let i = 0; i < (options.followUpCheckins ?? 0) && shift > 0 && discharged.length > 0; i++) {
     const episode = rng.pick(discharged);
     const day = addDays(latest, rng.chance(0.5) ? 1 : rng.int(1, shift));
-    const key = `${episode[E('participant_id')]}|${day}`;
-    if (checkinKeys.has(key)) continue;
-    checkinKeys.add(key);
-    const row = so.header.map(() => '');
-    row[C('participant_id')] = episode[E('participant_id')]!;
-    row[C('report_date')] = day;
-    row[C('days_used')] = String(rng.int(0, 3));
-    row[C('window_days')] = '7';
-    row[C('craving')] = String(rng.int(0, 10));
-    row[C('goal_met')] = rng.pick(['true', 'false']);
-    so.rows.push(row);
-    summary.followUpCheckins++;
+    if (addCheckin(episode[E('participant_id')]!, day)) summary.followUpCheckins++;
   }
 
   // Corrections of a participant's own row (last: the other edits draw the same numbers without them).
