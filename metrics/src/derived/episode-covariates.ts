@@ -41,10 +41,11 @@ episode_group AS (${mostRowsChoiceSql('episode_group_rows', 'group_id')})`;
 
 /**
  * Each episode's covariates, group, end of follow-up and outcomes (columns of derived.episode_covariate).
- * Reads derived.episode_fact and derived.episode_group_rows, so it runs after them. Nothing stored depends on the as-of date, so
- * that a load that moves it rebuilds only the episodes it changed: the follow-up of an episode
- * that is open or completed runs to the as-of, and is stored as NULL (follow_up_end); the reads
- * take the retention time as coalesce(follow_up_end, as_of) − admission_date.
+ * Reads derived.episode_fact and derived.episode_group_rows, so it runs after them. Nothing stored
+ * depends on the as-of date, so that a load that moves it rebuilds only the episodes it changed:
+ * the follow-up of an episode that is open or completed runs to the as-of, and is stored as NULL
+ * (follow_up_end); the reads take the retention time as coalesce(follow_up_end, as_of) −
+ * admission_date.
  */
 const episodeCovariateSql = (keys: Keys) => `
 WITH episode AS (
@@ -53,7 +54,7 @@ WITH episode AS (
   FROM derived.episode_fact ef
   WHERE ${keys.in('ef.enrollment_id', 'covariate_episode')}
 ),
--- The stored rows per group (episode-facts.ts) of the episode's primary type, chosen as episodeGroupCtes does.
+-- The stored rows per group (episode-facts.ts) of the primary type, chosen as episodeGroupCtes does.
 episode_group AS (${mostRowsChoiceSql(
   `(SELECT r.enrollment_id, r.group_id, r.row_count, r.first_session
     FROM derived.episode_group_rows r JOIN episode e USING (enrollment_id)

@@ -9,8 +9,8 @@ import { MONTH_OF_ADMISSION } from './derived-constants';
 // As in api RETENTION_SQL, completing is never dropping out: a completed episode stays at risk
 // until as_of, as an open one is. Their t is stored as NULL and read as as_of − admission day
 // (outcomeTimeSql), so that nothing stored depends on as_of and a load rebuilds only the days of
-// the episodes whose admission day, site, primary type or discharge it changed (refresh.ts). The type and the reason are small integer codes. $1 the
-// group type codes, $2 the reason codes.
+// the episodes whose admission day, site, primary type or discharge it changed (refresh.ts). The
+// type and the reason are small integer codes. $1 the group type codes, $2 the reason codes.
 export const episodeOutcomeDaySql = (keys: Keys) => `
 SELECT admission_date, site_id,
   CASE WHEN grouping(t) = 0 THEN 1 WHEN grouping(reason_no) = 0 THEN 2 ELSE 3 END,
