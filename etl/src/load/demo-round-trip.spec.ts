@@ -10,6 +10,7 @@ import { createGzip, gunzipSync } from 'node:zlib';
 import { createTestDatabase, type TestDatabase } from '@iop/db';
 import { FILE_KINDS } from '../contract';
 import { generateDemoData, type DemoSummary } from '../demo/generate';
+import { BULK_MIN_ROWS } from './bulk-mode';
 import { loadFiles } from './load-files';
 import { tableOf } from './tables';
 import { tableContents, withClient } from './testing/database';
@@ -83,6 +84,12 @@ describe('the demo data set', () => {
         0,
       ]);
     }
+  });
+
+  it('went into its empty tables in bulk mode by itself where a file was large enough', () => {
+    const large = first.files.filter((f) => f.read >= BULK_MIN_ROWS);
+    expect(large.length).toBeGreaterThan(0);
+    expect(first.files.filter((f) => f.bulk).map((f) => f.kind)).toEqual(large.map((f) => f.kind));
   });
 
   it.each(FILE_KINDS.map((k) => [k]))('comes back out of the %s table line for line', async (kind) => {

@@ -110,7 +110,7 @@ export async function loadFile(context: FileContext): Promise<FileSummary> {
 
     throwIfAborted(signal);
     progress.file(state, 'upserting', staged.rowsRead, file.size);
-    const written = await upsert(client, spec, context.bulk, context.captureChanges);
+    const written = await upsert(client, spec, context.bulk, staged.rowsStaged, context.captureChanges);
     summary.bulk = written.bulk;
     summary.phaseMs.upsert = performance.now() - checked;
     if (shouldPause('upsert', kind)) await pauseHere('upsert', file.name);

@@ -67,12 +67,14 @@ export interface UpsertResult extends UpsertCounts {
 }
 
 /**
- * `capture`: the load records what it writes for the incremental refresh (change-capture.ts).
+ * `stagedRows`: how many rows the staging table holds (an upper bound of the new rows). `capture`:
+ * the load records what it writes for the incremental refresh (change-capture.ts).
  */
 export async function upsert(
   client: PoolClient,
   spec: TableSpec,
   policy: BulkPolicy,
+  stagedRows: number,
   capture = false,
 ): Promise<UpsertResult> {
   const recorded = (statement: string, alias: string): string =>
@@ -82,12 +84,17 @@ export async function upsert(
   // Updates first: they never need bulk mode (a foreign key is not re-checked when the key columns
   // do not change), and the insert's NOT EXISTS then needs no exception for rows just updated.
   const updated = (await client.query(recorded(updateSql(spec), 't'))).rowCount ?? 0;
+  const insert = async (): Promise<number> => (await client.query(recorded(insertSql(spec), spec.table))).rowCount ?? 0;
   // Whether bulk mode pays off depends on the rows that are new, not on the file: a reload of an
-  // unchanged file inserts nothing and must not lock the tables.
+  // unchanged file inserts nothing and must not lock the tables. They are counted only when the
+  // staged rows could be enough: the count probes the key of every staged row, as the insert does
+  // again (0.2 s for a night's 83,000 attendance rows at 100,000 participants).
+  if (!(await bulkModeWanted(client, spec.table, stagedRows, policy))) {
+    return { inserted: await insert(), updated, bulk: false };
+  }
   const counted = await client.query<{ n: string }>(countNewRowsSql(spec));
   const newRows = Number(counted.rows[0]?.n ?? 0);
   if (newRows === 0) return { inserted: 0, updated, bulk: false };
-  const insert = async (): Promise<number> => (await client.query(recorded(insertSql(spec), spec.table))).rowCount ?? 0;
   if (await bulkModeWanted(client, spec.table, newRows, policy)) {
     const { result, bulk } = await withoutRowByRowConstraints(client, spec.table, insert);
     return { inserted: result, updated, bulk };

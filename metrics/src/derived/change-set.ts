@@ -36,11 +36,13 @@
 //   days after it): only their re-engaged counts are recounted.
 // - pair_participant: the placements' participants (the group drill-down's participant-group
 //   pairs; group-totals.ts derives the days and gaps to rebuild from them).
+// The program's rows of the last days (RECENT_ROW) are read once here, for the statements that
+// extend stored facts by them (episode facts, early warning, group pairs).
 // Sets of the rollups (admission days, months, weeks, days) are taken from the rows their fact
 // tables held before and after (refresh.ts).
 
 import type { PoolClient } from 'pg';
-import { ABSTINENCE_MILESTONES } from '../vocabulary';
+import { ABSTINENCE_MILESTONES, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from '../vocabulary';
 import type { AffectedSet, BuildStep, TempTable } from './declaration';
 
 /** The temporary tables a load fills with what it changed (see createChangeTables). */
@@ -152,6 +154,28 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
   AND (e.discharge_date IS NULL OR e.discharge_date >= p.session_date)`;
 }
 
+/** The attendance rows of the last days, with their sessions (see RECENT_ROW_STEP). */
+export const RECENT_ROW = 'derived_recent_row';
+
+/** How many days back from as-of the early warning counts rows (episode-warning.ts). */
+export const WARNING_COUNT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
+
+// Every row from the Monday of the old as-of's week ($2; the weeks whose episode facts can change),
+// and from the early warning's counting days back from as-of ($1), to as-of: read by the session
+// date index, then the attendance key, once for the statements that extend facts by them.
+const RECENT_ROW_STEP: TempTable = {
+  kind: 'temp',
+  table: RECENT_ROW,
+  incrementalOnly: true,
+  body: () => `
+SELECT a.participant_id, s.session_id, s.group_id, s.session_date, a.status
+FROM group_session s
+JOIN attendance a ON a.session_id = s.session_id
+WHERE s.session_date >= least(date_trunc('week', $2::date)::date, $1::date - ${WARNING_COUNT_DAYS - 1})
+  AND s.session_date <= $1::date`,
+  params: AS_OF_PARAMS,
+};
+
 /** The sets from the change tables, before any derived table is rebuilt. */
 export const CHANGE_SET_STEPS: readonly BuildStep[] = [
   // The planner needs their sizes: from a handful of rows to a week's attendance.
@@ -228,4 +252,5 @@ JOIN group_session s ON s.group_id = p.group_id AND s.session_date BETWEEN p.ses
 WHERE s.session_id NOT IN (SELECT k FROM derived_affected_session)`,
   ),
   set('pair_participant', () => `SELECT participant_id FROM derived_changed_placement`),
+  RECENT_ROW_STEP,
 ];

@@ -8,6 +8,7 @@
 import { checkInAdherenceCtes } from '../accountability/episode-accountability.sql';
 import { mostRowsChoiceSql } from '../scope/episode-scope.sql';
 import { ATTENDED_SQL as ATTENDED } from '../vocabulary';
+import { RECENT_ROW } from './change-set';
 import type { BuildContext, BuildStep, Keys } from './declaration';
 
 const WEEK_OF_ROW = `(r.session_date - (extract(isodow FROM r.session_date)::int - 1))`;
@@ -126,18 +127,13 @@ extended AS (
 )`;
 
 // Their rows dated from the Monday of the old as-of's week on (the weeks whose activity and
-// check-ins can change), read by the session date index and the attendance key.
+// check-ins can change).
 const EXTENDED_ROW_SQL = `
-WITH ${EXTENDED},
-recent AS MATERIALIZED (
-  SELECT a.participant_id, s.group_id, s.session_date
-  FROM group_session s
-  JOIN attendance a ON a.session_id = s.session_id
-  WHERE s.session_date >= date_trunc('week', $2::date)::date AND s.session_date <= $1::date
-)
+WITH ${EXTENDED}
 SELECT x.enrollment_id, r.group_id, g.group_type, r.session_date, r.session_date <= x.window_end AS stored
 FROM extended x
-JOIN recent r ON r.participant_id = x.participant_id AND r.session_date BETWEEN x.admission_date AND x.new_end
+JOIN ${RECENT_ROW} r ON r.participant_id = x.participant_id
+  AND r.session_date BETWEEN greatest(x.admission_date, date_trunc('week', $2::date)::date) AND x.new_end
 JOIN therapy_group g ON g.group_id = r.group_id`;
 
 const EXTENDED_GROUP_ROWS_SQL = `

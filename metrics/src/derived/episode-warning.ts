@@ -7,6 +7,7 @@ import {
   WARNING_ATTENDED_DAYS,
   WARNING_RECENT_DAYS,
 } from '../vocabulary';
+import { RECENT_ROW, WARNING_COUNT_DAYS } from './change-set';
 import type { BuildStep } from './declaration';
 
 // The two facts counted back from as-of ($1), over an episode's rows (session_date, status).
@@ -107,19 +108,10 @@ judged AS (
 // extended_episode): its stored facts stand for its rows up to $2 (the latest date in the data
 // then), so the latest row, feedback and check-in are the stored ones unless a new one came, and
 // only the counts back from as-of are recounted, from the rows of the last days.
-const RECENT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
 const MERGED = flagsOf((column) => `n.${column}`);
 const EXTENDED_WARNING_SQL = `
 WITH extended AS (
   SELECT * FROM derived.episode_warning WHERE enrollment_id IN (SELECT k FROM derived_affected_extended_episode)
-),
--- The program's rows of the last days first (by the session date index, then the attendance key),
--- then those of the extended episodes: read through the participants, every row of theirs was read.
-recent_session_row AS MATERIALIZED (
-  SELECT a.participant_id, s.session_id, s.session_date, a.status
-  FROM group_session s
-  JOIN attendance a ON a.session_id = s.session_id
-  WHERE s.session_date > least($1::date - ${RECENT_DAYS}, $2::date) AND s.session_date <= $1::date
 ),
 -- Only a new row's feedback can be the latest: looked up by key for those alone.
 recent_row AS (
@@ -128,7 +120,8 @@ recent_row AS (
       SELECT ${FEEDBACK_SCORE} FROM feedback f WHERE f.session_id = r.session_id AND f.participant_id = r.participant_id)
     END AS score
   FROM extended ep
-  JOIN recent_session_row r ON r.participant_id = ep.participant_id AND r.session_date >= ep.admission_date
+  JOIN ${RECENT_ROW} r ON r.participant_id = ep.participant_id
+    AND r.session_date > least($1::date - ${WARNING_COUNT_DAYS}, $2::date) AND r.session_date >= ep.admission_date
 ),
 new_row_fact AS (
   SELECT enrollment_id, max(session_date) AS last_session_date,

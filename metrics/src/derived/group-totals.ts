@@ -6,7 +6,7 @@
 // with a row, except for a period that falls inside a gap of the pair's dates: the tables keep the
 // pairs, the running totals of each group's days, and exactly those gaps.
 
-import { CHANGE_TABLES } from './change-set';
+import { CHANGE_TABLES, RECENT_ROW } from './change-set';
 import type { BuildStep, Keys } from './declaration';
 
 // Each participant's rows in each group: first and last session date, and how many. Keyed by
@@ -23,16 +23,15 @@ GROUP BY s.group_id, a.participant_id`;
 
 const RECOUNTED_PAIR_PARTICIPANT_SQL = `SELECT participant_id FROM derived_changed_placement WHERE session_date <= $1::date`;
 
-// The rows after the old as-of ($2) by the session date index, then the attendance key.
+// The rows after the old as-of ($1).
 const EXTENDED_PAIR_SQL = `
 INSERT INTO derived.group_pair AS p (group_id, participant_id, first_date, last_date, row_count)
-SELECT s.group_id, a.participant_id, min(s.session_date), max(s.session_date), count(*)
-FROM group_session s
-JOIN attendance a ON a.session_id = s.session_id
-WHERE s.session_date > $2::date AND s.session_date <= $1::date
-  AND a.participant_id IN (SELECT k FROM derived_affected_pair_participant)
-  AND a.participant_id NOT IN (SELECT k FROM derived_affected_recounted_pair_participant)
-GROUP BY s.group_id, a.participant_id
+SELECT group_id, participant_id, min(session_date), max(session_date), count(*)
+FROM ${RECENT_ROW}
+WHERE session_date > $1::date
+  AND participant_id IN (SELECT k FROM derived_affected_pair_participant)
+  AND participant_id NOT IN (SELECT k FROM derived_affected_recounted_pair_participant)
+GROUP BY group_id, participant_id
 ON CONFLICT (participant_id, group_id) DO UPDATE
 SET last_date = excluded.last_date, row_count = p.row_count + excluded.row_count`;
 
@@ -187,7 +186,7 @@ export const GROUP_TOTAL_STEPS: readonly BuildStep[] = [
     body: groupPairSql,
     params: asOf,
   },
-  { kind: 'statement', name: 'group-pair-extended', sql: EXTENDED_PAIR_SQL, params: (c) => [c.asOf, c.previousAsOf] },
+  { kind: 'statement', name: 'group-pair-extended', sql: EXTENDED_PAIR_SQL, params: (c) => [c.previousAsOf] },
   { kind: 'set', name: 'group_since', since: true, sql: () => GROUP_SINCE_SQL },
   {
     kind: 'table',
