@@ -5,7 +5,7 @@
 // incremental refresh left are, row for row, those of a full rebuild. The seeds are printed on a
 // failure; INCREMENTAL_SEEDS=5,6 runs others.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -123,6 +123,46 @@ describe('incremental refresh', () => {
         differences: {},
       });
       previous = whole;
+    }
+  });
+
+  it('counts an extended episode once in a week whose first day had a check-in before the night', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const first = path.join(dir, 'week-0');
+    await generateDemoData({ outDir: first, participants: 12, seed: 5 });
+    await loadFiles(db.url, [first]);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    // An open episode, and the first day of its next week of treatment after as-of.
+    const { rows } = await client.query<{ participant: string; start: string; later: string }>(
+      `SELECT e.participant_id AS participant,
+         to_char(d.start, 'YYYY-MM-DD') AS start, to_char(d.start + 2, 'YYYY-MM-DD') AS later
+       FROM derived.meta m
+       JOIN enrollment e ON e.admission_date <= m.as_of AND e.discharge_date IS NULL
+       CROSS JOIN LATERAL (SELECT e.admission_date + 7 * ((m.as_of - e.admission_date) / 7 + 1) AS start) d
+       ORDER BY e.enrollment_id LIMIT 1`,
+    );
+    await client.end();
+    const { participant, start, later } = rows[0]!;
+    // One night adds a check-in on that day (as-of moves to it), the next one two days later.
+    for (const [step, date] of [
+      [1, start],
+      [2, later],
+    ] as const) {
+      const night = path.join(dir, `week-${step}`);
+      await mkdir(night);
+      await writeFile(
+        path.join(night, 'sobriety.csv'),
+        `participant_id,report_date,days_used,window_days,craving,goal_met\n${participant},${date},0,7,3.5,true\n`,
+      );
+      const load = await loadFiles(db.url, [night]);
+      expect({ step, status: load.status, refresh: load.derivedRefresh }).toEqual({
+        step,
+        status: 'succeeded',
+        refresh: 'incremental',
+      });
+      expect({ step, differences: await differencesFromFullRebuild(db.url) }).toEqual({ step, differences: {} });
     }
   });
 
