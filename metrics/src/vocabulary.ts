@@ -45,3 +45,9 @@ export const ABSTINENCE_MILESTONES = [30, 60, 90];
  */
 export const WARNING_RECENT_DAYS = 14;
 export const WARNING_ATTENDED_DAYS = 7;
+
+/**
+ * Re-engagement: an absent row re-engaged when the participant attended the same group within
+ * this many days after it; rows dated on or before as_of minus these days are judged.
+ */
+export const REENGAGEMENT_DAYS = 14;

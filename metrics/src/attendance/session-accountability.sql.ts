@@ -1,4 +1,4 @@
-import { ATTENDED_SQL as ATTENDED, INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
+import { ATTENDED_SQL as ATTENDED, INTENSITY_MINUTES_PER_WEEK, REENGAGEMENT_DAYS } from '../vocabulary';
 import { derivedParticipantWeekCte, derivedSessionCte, PARTICIPANT_WEEK_CTE, SCOPED_SESSION_CTE } from '../scope';
 
 // The session measures of METRICS.md, Accountability. Each statement returns one row per group
@@ -40,7 +40,7 @@ export const reEngagedSql = (row: string, session: string, asOf: string) => `EXI
   SELECT 1 FROM group_session follow
   JOIN attendance back ON back.session_id = follow.session_id AND back.participant_id = ${row}.participant_id
   WHERE follow.group_id = ${session}.group_id
-    AND follow.session_date > ${session}.session_date AND follow.session_date <= ${session}.session_date + 14
+    AND follow.session_date > ${session}.session_date AND follow.session_date <= ${session}.session_date + ${REENGAGEMENT_DAYS}
     AND follow.session_date <= ${asOf} AND back.status IN ${ATTENDED})`;
 
 /**
@@ -58,10 +58,10 @@ WITH scoped AS (
     AND g.group_type = ANY ($5::text[])
 )
 SELECT s.group_type AS "groupType",
-  count(*) FILTER (WHERE s.session_date <= least($2::date, $3::date - 14))::int AS judged,
-  count(*) FILTER (WHERE s.session_date <= least($2::date, $3::date - 14) AND ${reEngagedSql('a', 's', '$3::date')})::int
+  count(*) FILTER (WHERE s.session_date <= least($2::date, $3::date - ${REENGAGEMENT_DAYS}))::int AS judged,
+  count(*) FILTER (WHERE s.session_date <= least($2::date, $3::date - ${REENGAGEMENT_DAYS}) AND ${reEngagedSql('a', 's', '$3::date')})::int
     AS "reEngaged",
-  count(*) FILTER (WHERE s.session_date > $3::date - 14)::int AS "tooRecent"
+  count(*) FILTER (WHERE s.session_date > $3::date - ${REENGAGEMENT_DAYS})::int AS "tooRecent"
 FROM scoped s
 JOIN attendance a ON a.session_id = s.session_id AND a.status = 'absent'
 GROUP BY ROLLUP (s.group_type)`;
@@ -86,13 +86,13 @@ WHERE present + late + left_early > 0
 GROUP BY ROLLUP (group_type)`;
 
 /**
- * RE_ENGAGEMENT_SQL from the weekly cells: derived.session_fact counts, per session, the absent rows that
- * re-engaged within 14 days (computed at the derived as_of, which a judged row's window never
- * passes). Judged rows: [from, least(to, as_of − 14)]; too recent: (as_of − 14, least(to, as_of)].
+ * RE_ENGAGEMENT_SQL from the weekly cells: derived.session_fact counts, per session judged at the
+ * derived as_of, the absent rows that re-engaged within 14 days (a judged row's window never passes
+ * that as_of, so the count holds at any earlier one). Judged rows: [from, least(to, as_of − 14)]; too recent: (as_of − 14, least(to, as_of)].
  */
 export const RE_ENGAGEMENT_DERIVED_SQL = `
-WITH ${derivedSessionCte('judged_cell', 'type', '$1::date', 'least($2::date, $3::date - 14)')},
-${derivedSessionCte('recent_cell', 'type', 'greatest($1::date, $3::date - 13)', 'least($2::date, $3::date)')},
+WITH ${derivedSessionCte('judged_cell', 'type', '$1::date', `least($2::date, $3::date - ${REENGAGEMENT_DAYS})`)},
+${derivedSessionCte('recent_cell', 'type', `greatest($1::date, $3::date - ${REENGAGEMENT_DAYS - 1})`, 'least($2::date, $3::date)')},
 counted AS (
   SELECT group_type, absent AS judged, reengaged, 0 AS too_recent FROM judged_cell WHERE absent > 0
   UNION ALL

@@ -31,9 +31,12 @@
 // - week: the ISO weeks of the placements and of the days an episode's window gained or lost.
 // - session: the changed sessions, the sessions of changed groups and those of the placements:
 //   their facts are recomputed.
-// - reengagement_session: the other sessions of the placements' groups in the 14 days up to a
-//   placement (an absent row's re-engagement reads the participant's rows in the group in the 14
-//   days after it): only their re-engaged counts are recounted.
+// - reengagement_session: the other sessions whose re-engaged count may change (only the absent
+//   rows of a session dated on or before as-of − 14 are judged, and counted): those that as-of's
+//   move makes judged, and those of a placement's group in the 14 days up to a placement dated on
+//   or before the old as-of (an absent row's re-engagement reads the participant's rows in the
+//   group in the 14 days after it; a later placement only reaches the newly judged ones). Only
+//   their re-engaged counts are recounted.
 // - pair_participant: the placements' participants (the group drill-down's participant-group
 //   pairs; group-totals.ts derives the days and gaps to rebuild from them).
 // The program's rows of the last days (RECENT_ROW) are read once here, for the statements that
@@ -42,7 +45,7 @@
 // tables held before and after (refresh.ts).
 
 import type { PoolClient } from 'pg';
-import { ABSTINENCE_MILESTONES, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from '../vocabulary';
+import { ABSTINENCE_MILESTONES, REENGAGEMENT_DAYS, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from '../vocabulary';
 import type { AffectedSet, BuildStep, TempTable } from './declaration';
 
 /** The temporary tables a load fills with what it changed (see createChangeTables). */
@@ -246,10 +249,19 @@ UNION ALL SELECT session_id FROM derived_changed_placement`,
   set(
     'reengagement_session',
     () => `
-SELECT s.session_id
-FROM (SELECT DISTINCT group_id, session_date FROM derived_changed_placement) p
-JOIN group_session s ON s.group_id = p.group_id AND s.session_date BETWEEN p.session_date - 14 AND p.session_date
-WHERE s.session_id NOT IN (SELECT k FROM derived_affected_session)`,
+SELECT session_id
+FROM (
+  SELECT session_id FROM group_session
+  WHERE session_date > $2::date - ${REENGAGEMENT_DAYS} AND session_date <= $1::date - ${REENGAGEMENT_DAYS}
+  UNION ALL
+  SELECT s.session_id
+  FROM (SELECT DISTINCT group_id, session_date FROM derived_changed_placement WHERE session_date <= $2::date) p
+  JOIN group_session s ON s.group_id = p.group_id
+    AND s.session_date BETWEEN p.session_date - ${REENGAGEMENT_DAYS} AND p.session_date
+  WHERE s.session_date <= $1::date - ${REENGAGEMENT_DAYS}
+) r
+WHERE session_id NOT IN (SELECT k FROM derived_affected_session)`,
+    AS_OF_PARAMS,
   ),
   set('pair_participant', () => `SELECT participant_id FROM derived_changed_placement`),
   RECENT_ROW_STEP,

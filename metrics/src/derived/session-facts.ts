@@ -1,20 +1,24 @@
 // The per-session facts (derived.session_fact) and their weekly and daily cells, keyed by session and by
 // the weeks and days of the sessions rebuilt (as stored before and as rebuilt).
 
-import { ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE, ATTENDED_SQL as ATTENDED } from '../vocabulary';
+import { ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE, ATTENDED_SQL as ATTENDED, REENGAGEMENT_DAYS } from '../vocabulary';
 import { reEngagedSql } from '../attendance/session-accountability.sql';
 import type { BuildContext, BuildStep, Keys } from './declaration';
 import { SESSION_SUM_COLUMNS } from './derived-constants';
 
 const SUMS = SESSION_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
 
+/** Whether session `s` is old enough at as-of ($1) for its absent rows' re-engagement to be judged. */
+const JUDGED = (s: string) => `${s}.session_date <= $1::date - ${REENGAGEMENT_DAYS}`;
+
 // Re-engagement of an absent row (reEngagedSql) is read by index from each row of the session, so
-// a keyed build reads only the affected sessions' rows and their follow-ups. Judged rows are dated
-// on or before as_of − 14, so that window never passes as_of and does not depend on a query's period.
+// a keyed build reads only the affected sessions' rows and their follow-ups. Only judged rows count
+// (JUDGED: dated on or before as_of − 14, as the figure reads them), so the window never passes as_of
+// and the count holds for any earlier as-of; a more recent session stores 0 until as-of passes it.
 const sessionFactSql = (keys: Keys) => `
 WITH row_fact AS (
   SELECT a.session_id, a.status, f.session_id IS NOT NULL AS has_feedback,
-    a.status = 'absent' AND ${reEngagedSql('a', 's', '$1::date')} AS reengaged
+    a.status = 'absent' AND ${JUDGED('s')} AND ${reEngagedSql('a', 's', '$1::date')} AS reengaged
   FROM attendance a
   JOIN group_session s ON s.session_id = a.session_id AND s.session_date <= $1::date
   LEFT JOIN feedback f ON f.session_id = a.session_id AND f.participant_id = a.participant_id
@@ -64,15 +68,15 @@ const sessionGroupWeekSql = (keys: Keys) => `
 SELECT week, group_id, site_id, group_type, min(session_date), max(session_date), ${SUMS}
 FROM derived.session_fact WHERE ${keys.in('week', 'session_week')} GROUP BY week, group_id, site_id, group_type`;
 
-// The sessions before a night's rows in their groups keep every fact but the re-engaged count,
-// which is recounted from their absent rows alone (change-set.ts, reengagement_session): most of the
-// sessions a week of new rows reaches, at a fraction of the rows.
+// The sessions that as-of's move makes judged, and those before an earlier changed row in its group,
+// keep every fact but the re-engaged count, which is recounted from their absent rows alone
+// (change-set.ts, reengagement_session).
 const REENGAGEMENT_SQL = `
 WITH recounted AS (
   SELECT a.session_id, count(*) FILTER (WHERE ${reEngagedSql('a', 's', '$1::date')}) AS reengaged
   FROM group_session s
   JOIN attendance a ON a.session_id = s.session_id AND a.status = 'absent'
-  WHERE s.session_id IN (SELECT k FROM derived_affected_reengagement_session) AND s.session_date <= $1::date
+  WHERE s.session_id IN (SELECT k FROM derived_affected_reengagement_session) AND ${JUDGED('s')}
   GROUP BY a.session_id
 )
 UPDATE derived.session_fact f SET reengaged = r.reengaged
