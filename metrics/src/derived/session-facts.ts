@@ -76,7 +76,7 @@ WITH recounted AS (
   SELECT a.session_id, count(*) FILTER (WHERE ${reEngagedSql('a', 's', '$1::date')}) AS reengaged
   FROM group_session s
   JOIN attendance a ON a.session_id = s.session_id AND a.status = 'absent'
-  WHERE s.session_id IN (SELECT k FROM derived_affected_reengagement_session) AND ${JUDGED('s')}
+  WHERE s.session_id IN (SELECT k FROM derived_affected_reengagement_session)
   GROUP BY a.session_id
 )
 UPDATE derived.session_fact f SET reengaged = r.reengaged
