@@ -166,6 +166,45 @@ describe('incremental refresh', () => {
     }
   });
 
+  it('leaves a session too recent to judge uncounted when a later row of its group changes', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const first = path.join(dir, 'recent-0');
+    await generateDemoData({ outDir: first, participants: 24, seed: 7 });
+    await loadFiles(db.url, [first]);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    // An absent row after as-of − 14 that its participant's next attended row in the group would
+    // re-engage, were it judged: that later row changes (from one attended status to another).
+    const { rows } = await client.query<{ session: string; participant: string; status: string }>(
+      `SELECT s2.session_id AS session, a1.participant_id AS participant,
+         CASE WHEN a2.status = 'present' THEN 'late' ELSE 'present' END AS status
+       FROM derived.meta m
+       JOIN group_session s1 ON s1.session_date > m.as_of - 14
+       JOIN attendance a1 ON a1.session_id = s1.session_id AND a1.status = 'absent'
+       JOIN group_session s2 ON s2.group_id = s1.group_id
+         AND s2.session_date > s1.session_date AND s2.session_date <= m.as_of
+       JOIN attendance a2 ON a2.session_id = s2.session_id AND a2.participant_id = a1.participant_id
+       WHERE a2.status IN ('present', 'late', 'left_early')
+       ORDER BY s2.session_id, a1.participant_id LIMIT 1`,
+    );
+    await client.end();
+    expect(rows).toHaveLength(1);
+    const { session, participant, status } = rows[0]!;
+    const night = path.join(dir, 'recent-1');
+    await mkdir(night);
+    await writeFile(
+      path.join(night, 'attendance.csv'),
+      `session_id,participant_id,status,minutes_attended\n${session},${participant},${status},\n`,
+    );
+    const load = await loadFiles(db.url, [night]);
+    expect({ status: load.status, refresh: load.derivedRefresh }).toEqual({
+      status: 'succeeded',
+      refresh: 'incremental',
+    });
+    expect(await differencesFromFullRebuild(db.url)).toEqual({});
+  });
+
   it('rebuilds whole when a load moves the as-of date back', async () => {
     const db = await createTestDatabase();
     databases.push(db);
