@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createTestDatabase, migrate, type TestDatabase } from '@iop/db';
-import { createDerivedTables, DERIVED_TABLE_DEFINITIONS } from '@iop/metrics';
+import { createDerivedTables, DERIVED_TABLE_DEFINITIONS, REENGAGEMENT_DAYS } from '@iop/metrics';
 import { generateDemoData } from '../demo/generate';
 import { loadFiles } from './load-files';
 import { tableContents, withClient } from './testing/database';
@@ -69,11 +69,28 @@ const AS_BEFORE: Record<string, string> = {
   'derived.episode_outcome_month_all_sites': outcomesAsBefore('derived.episode_outcome_month_all_sites', 'month'),
 };
 
+/**
+ * Re-engagement as this version stores it, on both sides: counted for the sessions judged at as-of
+ * (dated on or before as-of − 14) only, where the fixture's version counted every session. A week
+ * that straddles that day cannot be split in its cell, so its count is left out of the comparison.
+ */
+const JUDGED_UNTIL = `'2026-10-31'::date - ${REENGAGEMENT_DAYS}`;
+const reengagedAsNow = (date: string) =>
+  `to_jsonb(t) || jsonb_build_object('reengaged', CASE WHEN t.${date} > ${JUDGED_UNTIL} THEN 0 ELSE t.reengaged END)`;
+const weekReengagedAsNow = `CASE WHEN t.week <= ${JUDGED_UNTIL} AND t.week + 6 > ${JUDGED_UNTIL}
+  THEN to_jsonb(t) - 'reengaged' ELSE ${reengagedAsNow('week')} END`;
+const ROW_AS_NOW: Record<string, string> = {
+  session_fact: reengagedAsNow('session_date'),
+  session_type_day: reengagedAsNow('session_date'),
+  session_type_week: weekReengagedAsNow,
+  session_group_week: weekReengagedAsNow,
+};
+
 /** A table's rows as sorted JSON texts. */
 async function rowsOf(table: string): Promise<string[]> {
   return withClient(db.url, async (client) => {
     const { rows } = await client.query<{ row: Record<string, unknown> }>(
-      `SELECT to_jsonb(t) AS row FROM ${AS_BEFORE[table] ?? table} t`,
+      `SELECT ${ROW_AS_NOW[unqualified(table)] ?? 'to_jsonb(t)'} AS row FROM ${AS_BEFORE[table] ?? table} t`,
     );
     return rows.map((r) => JSON.stringify(comparable(r.row))).sort();
   });
