@@ -194,17 +194,6 @@ WHERE f.enrollment_id = x.enrollment_id`;
 /** The rows derived.episode_fact held for the episodes about to change (the rollups' sets read them). */
 export const OLD_EPISODE_FACT = 'derived_old_episode_fact';
 
-/**
- * `columns` of the facts of the episodes in the affected `sets`, as they were before the load and
- * as they are now: the rollups' sets read them (a cell is rebuilt when a fact was in it before or
- * is now).
- */
-export const changedEpisodeRows = (columns: string, sets: string[]): string => {
-  const inSets = sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ');
-  return `SELECT ${columns} FROM ${OLD_EPISODE_FACT} WHERE ${inSets}
-   UNION ALL SELECT ${columns} FROM derived.episode_fact WHERE ${inSets}`;
-};
-
 const asOf = (c: BuildContext) => [c.asOf];
 const asOfs = (c: BuildContext) => [c.asOf, c.previousAsOf];
 

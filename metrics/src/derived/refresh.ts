@@ -14,14 +14,13 @@ import {
   type Keys,
   type StepTimings,
 } from './declaration';
-import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
-import { CRAVING_CELL_STEPS } from './craving-cells';
+import { MONTH_OF_ADMISSION, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
 import { DERIVED_TABLE_DEFINITIONS } from './derived-schema';
 import { ensureDerivedTables } from './ensure-tables';
 import { EPISODE_CELL_STEPS } from './episode-cells';
 import { episodeOutcomeDaySql, episodeOutcomeMonthSql, outcomesAllSitesSql } from './episode-outcomes';
 import { EPISODE_COVARIATE_STEPS } from './episode-covariates';
-import { changedEpisodeRows, EPISODE_FACT_STEPS, OLD_EPISODE_FACT } from './episode-facts';
+import { EPISODE_FACT_STEPS, OLD_EPISODE_FACT } from './episode-facts';
 import { EPISODE_WARNING_STEPS } from './episode-warning';
 import { GROUP_TOTAL_STEPS } from './group-totals';
 import { PARTICIPANT_WEEK_EDGE_CELL } from './participant-week-edges';
@@ -83,6 +82,24 @@ WHERE ef.admission_date <= $1::date - (m + 14) AND ${keys.in('ef.enrollment_id',
       AND later.admission_date > ef.admission_date AND later.admission_date <= c.report_date)
 ORDER BY ef.enrollment_id, m, abs(c.report_date - ef.admission_date - m), c.report_date DESC`;
 
+const cravingCellSql = (keys: Keys) => `
+SELECT ef.admission_date, ef.site_id, ef.primary_type, (c.report_date - ef.admission_date) / 7 AS week,
+  count(*), count(DISTINCT ef.enrollment_id), sum(c.craving)
+FROM derived.episode_fact ef
+JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
+  AND c.report_date BETWEEN ef.admission_date AND ef.window_end
+WHERE c.craving IS NOT NULL AND ${keys.in('ef.admission_date', 'admission_day')}
+GROUP BY 1, 2, 3, 4`;
+
+// derived.craving_cell per month of admission (api SOBRIETY_DERIVED_SQL reads it for whole months).
+const cravingMonthSql = (keys: Keys) => `
+SELECT date_trunc('month', admission_date)::date, site_id, primary_type, week,
+  sum(checkins), sum(episodes), sum(craving_sum)
+FROM derived.craving_cell
+WHERE ${keys.in(MONTH_OF_ADMISSION, 'month')}
+GROUP BY 1, 2, 3, 4
+ORDER BY 1`;
+
 // Participant-weeks at the finest grain the filters need (episode × week × site × type), then
 // counted per (week, site, type) with '*' for all sites and for all five types.
 const participantWeekSql = (keys: Keys) => `
@@ -128,6 +145,12 @@ const table = (
 ): DerivedTable => ({ kind: 'table', table: name, key, set, body, params });
 const set = (name: string, sql: AffectedSet['sql']): AffectedSet => ({ kind: 'set', name, sql });
 
+// The sets of the rollups read off the rows the episode facts held before the load and hold now:
+// a cell is rebuilt when a fact was in it before or is now.
+const episodeRows = (columns: string, sets: string[]) =>
+  `SELECT ${columns} FROM ${OLD_EPISODE_FACT} WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}
+   UNION ALL SELECT ${columns} FROM derived.episode_fact WHERE ${sets.map((s) => `enrollment_id IN (SELECT k FROM derived_affected_${s})`).join(' OR ')}`;
+
 /**
  * Every derived table, in build order (what a step reads comes before it). The sets of each table's
  * keys are explained in change-set.ts (those from the load's changes) and here (the rollups').
@@ -140,7 +163,7 @@ export const DERIVED_STEPS: readonly BuildStep[] = [
   set(
     'admission_day',
     () =>
-      `SELECT admission_date FROM (${changedEpisodeRows('admission_date', ['episode'])}) r
+      `SELECT admission_date FROM (${episodeRows('admission_date', ['episode'])}) r
      UNION ALL SELECT admission_date FROM derived.episode_fact WHERE enrollment_id IN (SELECT k FROM derived_affected_milestone_episode)`,
   ),
   set('month', () => `SELECT date_trunc('month', k)::date FROM derived_affected_admission_day`),
@@ -161,12 +184,12 @@ WHERE (o.admission_date, o.site_id, o.primary_type, o.discharge_date, o.discharg
   set(
     'day',
     () =>
-      `SELECT d FROM (${changedEpisodeRows('admission_date, discharge_date', ['episode'])}) r, LATERAL (VALUES (admission_date), (discharge_date)) v (d)`,
+      `SELECT d FROM (${episodeRows('admission_date, discharge_date', ['episode'])}) r, LATERAL (VALUES (admission_date), (discharge_date)) v (d)`,
   ),
   set(
     'cover_day',
     () =>
-      `SELECT d FROM (${changedEpisodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`,
+      `SELECT d FROM (${episodeRows('admission_date, window_end', ['episode', 'shifted'])}) r, LATERAL (VALUES (admission_date + 1), (window_end + 1)) v (d)`,
   ),
   table('derived.episode_outcome_day', 'admission_date', 'outcome_day', episodeOutcomeDaySql, () => [
     OUTCOME_GROUP_TYPE_CODES,
@@ -192,7 +215,8 @@ WHERE (o.admission_date, o.site_id, o.primary_type, o.discharge_date, o.discharg
     c.asOf,
     ABSTINENCE_MILESTONES,
   ]),
-  ...CRAVING_CELL_STEPS,
+  table('derived.craving_cell', 'admission_date', 'admission_day', cravingCellSql),
+  table('derived.craving_month', 'month', 'month', cravingMonthSql),
   ...EPISODE_CELL_STEPS,
   ...EPISODE_WARNING_STEPS,
   ...EPISODE_COVARIATE_STEPS,
