@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@iop/db';
-import { DERIVED_STEPS, refreshDerivedTables } from '@iop/metrics';
+import { DERIVED_STEPS, REENGAGEMENT_DAYS, refreshDerivedTables } from '@iop/metrics';
 import { generateDemoData } from '../demo/generate';
 import { createRng } from '../demo/prng';
 import { loadFiles } from './load-files';
@@ -87,6 +87,40 @@ async function differencesFromFullRebuild(url: string): Promise<Record<string, u
   }
 }
 
+/** A new database with the demo data of `participants` and `seed` (in `name`-0) loaded whole. */
+async function loadedDemo(name: string, participants: number, seed: number): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  databases.push(db);
+  const first = path.join(dir, `${name}-0`);
+  await generateDemoData({ outDir: first, participants, seed });
+  await loadFiles(db.url, [first]);
+  return db;
+}
+
+/** `sql` run on the database at `url`: the rows it returns. */
+async function query<Row>(url: string, sql: string): Promise<Row[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+const INCREMENTAL_AND_EQUAL = { status: 'succeeded', refresh: 'incremental', differences: {} };
+
+let nights = 0;
+
+/** A night's export of one file (`text`) loaded, and how the tables it left differ from a full rebuild. */
+async function loadNightFile(db: TestDatabase, file: string, text: string): Promise<Record<string, unknown>> {
+  const night = path.join(dir, `night-${++nights}`);
+  await mkdir(night);
+  await writeFile(path.join(night, file), text);
+  const load = await loadFiles(db.url, [night]);
+  return { status: load.status, refresh: load.derivedRefresh, differences: await differencesFromFullRebuild(db.url) };
+}
+
 describe('incremental refresh', () => {
   it.each(SEEDS)('equals a full rebuild after every load of a random sequence (seed %i)', async (seed) => {
     const rng = createRng(seed);
@@ -127,15 +161,10 @@ describe('incremental refresh', () => {
   });
 
   it('counts an extended episode once in a week whose first day had a check-in before the night', async () => {
-    const db = await createTestDatabase();
-    databases.push(db);
-    const first = path.join(dir, 'week-0');
-    await generateDemoData({ outDir: first, participants: 12, seed: 5 });
-    await loadFiles(db.url, [first]);
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
+    const db = await loadedDemo('week', 12, 5);
     // An open episode, and the first day of its next week of treatment after as-of.
-    const { rows } = await client.query<{ participant: string; start: string; later: string }>(
+    const [episode] = await query<{ participant: string; start: string; later: string }>(
+      db.url,
       `SELECT e.participant_id AS participant,
          to_char(d.start, 'YYYY-MM-DD') AS start, to_char(d.start + 2, 'YYYY-MM-DD') AS later
        FROM derived.meta m
@@ -143,44 +172,26 @@ describe('incremental refresh', () => {
        CROSS JOIN LATERAL (SELECT e.admission_date + 7 * ((m.as_of - e.admission_date) / 7 + 1) AS start) d
        ORDER BY e.enrollment_id LIMIT 1`,
     );
-    await client.end();
-    const { participant, start, later } = rows[0]!;
     // One night adds a check-in on that day (as-of moves to it), the next one two days later.
-    for (const [step, date] of [
-      [1, start],
-      [2, later],
-    ] as const) {
-      const night = path.join(dir, `week-${step}`);
-      await mkdir(night);
-      await writeFile(
-        path.join(night, 'sobriety.csv'),
-        `participant_id,report_date,days_used,window_days,craving,goal_met\n${participant},${date},0,7,3.5,true\n`,
-      );
-      const load = await loadFiles(db.url, [night]);
-      expect({ step, status: load.status, refresh: load.derivedRefresh }).toEqual({
-        step,
-        status: 'succeeded',
-        refresh: 'incremental',
+    for (const date of [episode!.start, episode!.later]) {
+      const checkin = `participant_id,report_date,days_used,window_days,craving,goal_met\n${episode!.participant},${date},0,7,3.5,true\n`;
+      expect({ date, ...(await loadNightFile(db, 'sobriety.csv', checkin)) }).toEqual({
+        date,
+        ...INCREMENTAL_AND_EQUAL,
       });
-      expect({ step, differences: await differencesFromFullRebuild(db.url) }).toEqual({ step, differences: {} });
     }
   });
 
   it('leaves a session too recent to judge uncounted when a later row of its group changes', async () => {
-    const db = await createTestDatabase();
-    databases.push(db);
-    const first = path.join(dir, 'recent-0');
-    await generateDemoData({ outDir: first, participants: 24, seed: 7 });
-    await loadFiles(db.url, [first]);
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
+    const db = await loadedDemo('recent', 24, 7);
     // An absent row after as-of − 14 that its participant's next attended row in the group would
     // re-engage, were it judged: that later row changes (from one attended status to another).
-    const { rows } = await client.query<{ session: string; participant: string; status: string }>(
+    const rows = await query<{ session: string; participant: string; status: string }>(
+      db.url,
       `SELECT s2.session_id AS session, a1.participant_id AS participant,
          CASE WHEN a2.status = 'present' THEN 'late' ELSE 'present' END AS status
        FROM derived.meta m
-       JOIN group_session s1 ON s1.session_date > m.as_of - 14
+       JOIN group_session s1 ON s1.session_date > m.as_of - ${REENGAGEMENT_DAYS}
        JOIN attendance a1 ON a1.session_id = s1.session_id AND a1.status = 'absent'
        JOIN group_session s2 ON s2.group_id = s1.group_id
          AND s2.session_date > s1.session_date AND s2.session_date <= m.as_of
@@ -188,37 +199,23 @@ describe('incremental refresh', () => {
        WHERE a2.status IN ('present', 'late', 'left_early')
        ORDER BY s2.session_id, a1.participant_id LIMIT 1`,
     );
-    await client.end();
     expect(rows).toHaveLength(1);
     const { session, participant, status } = rows[0]!;
-    const night = path.join(dir, 'recent-1');
-    await mkdir(night);
-    await writeFile(
-      path.join(night, 'attendance.csv'),
-      `session_id,participant_id,status,minutes_attended\n${session},${participant},${status},\n`,
-    );
-    const load = await loadFiles(db.url, [night]);
-    expect({ status: load.status, refresh: load.derivedRefresh }).toEqual({
-      status: 'succeeded',
-      refresh: 'incremental',
-    });
-    expect(await differencesFromFullRebuild(db.url)).toEqual({});
+    const row = `session_id,participant_id,status,minutes_attended\n${session},${participant},${status},\n`;
+    expect(await loadNightFile(db, 'attendance.csv', row)).toEqual(INCREMENTAL_AND_EQUAL);
   });
 
   it('rebuilds whole when a load moves the as-of date back', async () => {
-    const db = await createTestDatabase();
-    databases.push(db);
-    const first = path.join(dir, 'back-0');
-    await generateDemoData({ outDir: first, participants: 12, seed: 3 });
-    await loadFiles(db.url, [first]);
+    const db = await loadedDemo('back', 12, 3);
     // As if the previous load's data had ended later than this one's: its rows after this as-of
     // would have to leave the open windows, which extending by new rows cannot do.
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    await client.query(`UPDATE derived.meta SET as_of = as_of + 3`);
-    await client.end();
+    await query(db.url, `UPDATE derived.meta SET as_of = as_of + 3`);
     const next = path.join(dir, 'back-1');
-    await writeNightlyExport(first, next, createRng(3), { episodeShare: 0.1, newDays: 0, onlyChanges: true });
+    await writeNightlyExport(path.join(dir, 'back-0'), next, createRng(3), {
+      episodeShare: 0.1,
+      newDays: 0,
+      onlyChanges: true,
+    });
     const load = await loadFiles(db.url, [next]);
     expect({ status: load.status, refresh: load.derivedRefresh }).toEqual({ status: 'succeeded', refresh: 'full' });
     expect(await differencesFromFullRebuild(db.url)).toEqual({});
