@@ -112,11 +112,11 @@ const INCREMENTAL_AND_EQUAL = { status: 'succeeded', refresh: 'incremental', dif
 
 let nights = 0;
 
-/** A night's export of one file (`text`) loaded, and how the tables it left differ from a full rebuild. */
-async function loadNightFile(db: TestDatabase, file: string, text: string): Promise<Record<string, unknown>> {
+/** A night's export (file name → contents) loaded, and how the tables it left differ from a full rebuild. */
+async function loadNight(db: TestDatabase, files: Record<string, string>): Promise<Record<string, unknown>> {
   const night = path.join(dir, `night-${++nights}`);
   await mkdir(night);
-  await writeFile(path.join(night, file), text);
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(night, file), text);
   const load = await loadFiles(db.url, [night]);
   return { status: load.status, refresh: load.derivedRefresh, differences: await differencesFromFullRebuild(db.url) };
 }
@@ -162,24 +162,34 @@ describe('incremental refresh', () => {
 
   it('counts an extended episode once in a week whose first day had a check-in before the night', async () => {
     const db = await loadedDemo('week', 12, 5);
-    // An open episode, and the first day of its next week of treatment after as-of.
-    const [episode] = await query<{ participant: string; start: string; later: string }>(
+    // An open episode with a group it attended, and the first day of its next week of treatment
+    // after as-of.
+    const [episode] = await query<{ participant: string; group: string; start: string; later: string }>(
       db.url,
-      `SELECT e.participant_id AS participant,
+      `SELECT e.participant_id AS participant, min(s.group_id) AS group,
          to_char(d.start, 'YYYY-MM-DD') AS start, to_char(d.start + 2, 'YYYY-MM-DD') AS later
        FROM derived.meta m
        JOIN enrollment e ON e.admission_date <= m.as_of AND e.discharge_date IS NULL
+       JOIN attendance a ON a.participant_id = e.participant_id
+       JOIN group_session s ON s.session_id = a.session_id AND s.session_date >= e.admission_date
        CROSS JOIN LATERAL (SELECT e.admission_date + 7 * ((m.as_of - e.admission_date) / 7 + 1) AS start) d
+       GROUP BY e.enrollment_id, e.participant_id, d.start
        ORDER BY e.enrollment_id LIMIT 1`,
     );
-    // One night adds a check-in on that day (as-of moves to it), the next one two days later.
-    for (const date of [episode!.start, episode!.later]) {
-      const checkin = `participant_id,report_date,days_used,window_days,craving,goal_met\n${episode!.participant},${date},0,7,3.5,true\n`;
-      expect({ date, ...(await loadNightFile(db, 'sobriety.csv', checkin)) }).toEqual({
-        date,
-        ...INCREMENTAL_AND_EQUAL,
-      });
-    }
+    const { participant, group, start, later } = episode!;
+    const checkin = (date: string) =>
+      `participant_id,report_date,days_used,window_days,craving,goal_met\n${participant},${date},0,7,3.5,true\n`;
+    // One night adds a check-in on that day (as-of moves to it, the week has no row yet); the next
+    // one another check-in two days later, and a session of the group the participant attended.
+    expect(await loadNight(db, { 'sobriety.csv': checkin(start) })).toEqual(INCREMENTAL_AND_EQUAL);
+    const session = `${group}-${later}`;
+    expect(
+      await loadNight(db, {
+        'sobriety.csv': checkin(later),
+        'sessions.csv': `session_id,group_id,session_date,duration_minutes,topic\n${session},${group},${later},90,\n`,
+        'attendance.csv': `session_id,participant_id,status,minutes_attended\n${session},${participant},present,\n`,
+      }),
+    ).toEqual(INCREMENTAL_AND_EQUAL);
   });
 
   it('leaves a session too recent to judge uncounted when a later row of its group changes', async () => {
@@ -202,7 +212,7 @@ describe('incremental refresh', () => {
     expect(rows).toHaveLength(1);
     const { session, participant, status } = rows[0]!;
     const row = `session_id,participant_id,status,minutes_attended\n${session},${participant},${status},\n`;
-    expect(await loadNightFile(db, 'attendance.csv', row)).toEqual(INCREMENTAL_AND_EQUAL);
+    expect(await loadNight(db, { 'attendance.csv': row })).toEqual(INCREMENTAL_AND_EQUAL);
   });
 
   it('rebuilds whole when a load moves the as-of date back', async () => {
