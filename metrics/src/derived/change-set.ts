@@ -194,8 +194,8 @@ export const CHANGE_SET_STEPS: readonly BuildStep[] = [
   ),
   set(
     'recomputed_episode',
-    (c) => (moved(c) ? episodeSourcesSql('$1::date') : `SELECT k FROM derived_affected_episode`),
-    (c) => (moved(c) ? [c.previousAsOf] : []),
+    () => episodeSourcesSql('$1::date'),
+    (c) => [c.previousAsOf],
   ),
   set(
     'extended_episode',
