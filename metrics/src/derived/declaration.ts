@@ -38,8 +38,12 @@ export interface DerivedTable {
   table: string;
   /** A column of the table, never NULL, by which its rows are deleted and rebuilt. */
   key: string;
-  /** The affected set of the key's values (change-set.ts, or a `set` step before this one). */
-  set: string;
+  /**
+   * The affected set of the key's values (change-set.ts, or a `set` step before this one); absent
+   * for a table that an incremental build leaves to the statements that keep it (cells kept by
+   * differences, say), and only a full build rebuilds.
+   */
+  set?: string;
   body: (keys: Keys) => string;
   params?: (context: BuildContext) => unknown[];
   /** The columns the body's rows fill, when not all of the table's in order. */
@@ -193,7 +197,7 @@ export async function buildIncremental(
       await createTemp(client, step, keys, context);
     } else if (step.kind === 'whole') {
       await buildWhole(client, step, context);
-    } else {
+    } else if (step.set !== undefined) {
       await client.query(
         every.has(step.set)
           ? `DELETE FROM ${step.table}`
@@ -202,7 +206,7 @@ export async function buildIncremental(
             : `DELETE FROM ${step.table} WHERE ${step.key} IN (SELECT k FROM ${setTable(step.set)})`,
       );
       await client.query(`${insertInto(step)} ${step.body(keys)}`, step.params?.(context));
-    }
+    } else continue;
     timings[stepName(step)] = performance.now() - started;
   }
   return timings;

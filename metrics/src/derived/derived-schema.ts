@@ -13,7 +13,15 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
   admission_date date NOT NULL, site_id text NOT NULL, primary_type text, week integer NOT NULL,
   checkins integer NOT NULL, episodes integer NOT NULL, craving_sum numeric NOT NULL
 )`,
-    `CREATE INDEX craving_cell_admission_idx ON derived.craving_cell (admission_date)`,
+    // A keyed build adds to the cells (craving-cells.ts); primary_type is NULL for an episode
+    // without attendance rows.
+    `CREATE UNIQUE INDEX craving_cell_key ON derived.craving_cell (admission_date, site_id, primary_type, week) NULLS NOT DISTINCT`,
+  ],
+  'derived.craving_episode_week': [
+    `CREATE TABLE derived.craving_episode_week (
+  enrollment_id text NOT NULL, week integer NOT NULL, checkins integer NOT NULL, craving_sum numeric NOT NULL,
+  PRIMARY KEY (enrollment_id, week)
+)`,
   ],
   'derived.craving_month': [
     `CREATE TABLE derived.craving_month (

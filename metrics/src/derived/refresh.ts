@@ -14,7 +14,8 @@ import {
   type Keys,
   type StepTimings,
 } from './declaration';
-import { MONTH_OF_ADMISSION, OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
+import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
+import { CRAVING_CELL_STEPS } from './craving-cells';
 import { DERIVED_TABLE_DEFINITIONS } from './derived-schema';
 import { ensureDerivedTables } from './ensure-tables';
 import { EPISODE_CELL_STEPS } from './episode-cells';
@@ -81,24 +82,6 @@ WHERE ef.admission_date <= $1::date - (m + 14) AND ${keys.in('ef.enrollment_id',
     WHERE later.participant_id = ef.participant_id
       AND later.admission_date > ef.admission_date AND later.admission_date <= c.report_date)
 ORDER BY ef.enrollment_id, m, abs(c.report_date - ef.admission_date - m), c.report_date DESC`;
-
-const cravingCellSql = (keys: Keys) => `
-SELECT ef.admission_date, ef.site_id, ef.primary_type, (c.report_date - ef.admission_date) / 7 AS week,
-  count(*), count(DISTINCT ef.enrollment_id), sum(c.craving)
-FROM derived.episode_fact ef
-JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
-  AND c.report_date BETWEEN ef.admission_date AND ef.window_end
-WHERE c.craving IS NOT NULL AND ${keys.in('ef.admission_date', 'admission_day')}
-GROUP BY 1, 2, 3, 4`;
-
-// derived.craving_cell per month of admission (api SOBRIETY_DERIVED_SQL reads it for whole months).
-const cravingMonthSql = (keys: Keys) => `
-SELECT date_trunc('month', admission_date)::date, site_id, primary_type, week,
-  sum(checkins), sum(episodes), sum(craving_sum)
-FROM derived.craving_cell
-WHERE ${keys.in(MONTH_OF_ADMISSION, 'month')}
-GROUP BY 1, 2, 3, 4
-ORDER BY 1`;
 
 // Participant-weeks at the finest grain the filters need (episode × week × site × type), then
 // counted per (week, site, type) with '*' for all sites and for all five types.
@@ -215,8 +198,7 @@ WHERE (o.admission_date, o.site_id, o.primary_type, o.discharge_date, o.discharg
     c.asOf,
     ABSTINENCE_MILESTONES,
   ]),
-  table('derived.craving_cell', 'admission_date', 'admission_day', cravingCellSql),
-  table('derived.craving_month', 'month', 'month', cravingMonthSql),
+  ...CRAVING_CELL_STEPS,
   ...EPISODE_CELL_STEPS,
   ...EPISODE_WARNING_STEPS,
   ...EPISODE_COVARIATE_STEPS,
