@@ -88,7 +88,8 @@ GROUP BY ROLLUP (group_type)`;
 /**
  * RE_ENGAGEMENT_SQL from the weekly cells: derived.session_fact counts, per session judged at the
  * derived as_of, the absent rows that re-engaged within 14 days (a judged row's window never passes
- * that as_of, so the count holds at any earlier one). Judged rows: [from, least(to, as_of − 14)]; too recent: (as_of − 14, least(to, as_of)].
+ * that as_of, so the count holds at any earlier one). Judged rows: [from, least(to, as_of − 14)];
+ * too recent: (as_of − 14, least(to, as_of)].
  */
 export const RE_ENGAGEMENT_DERIVED_SQL = `
 WITH ${derivedSessionCte('judged_cell', 'type', '$1::date', `least($2::date, $3::date - ${REENGAGEMENT_DAYS})`)},

@@ -13,9 +13,12 @@ import { OLD_EPISODE_FACT } from './episode-facts';
 const CHANGED = `enrollment_id IN (SELECT k FROM derived_affected_recomputed_episode)
   OR enrollment_id IN (SELECT k FROM derived_affected_extended_episode)`;
 
-// An episode's check-ins with a score per week of treatment (from its admission day).
+/** The week of treatment (0 from the admission day) of check-in `c` of episode `ef`. */
+const weekOf = (c: string, ef: string) => `(${c}.report_date - ${ef}.admission_date) / 7`;
+
+// An episode's check-ins with a score per week of treatment.
 const episodeWeekSql = (keys: Keys) => `
-SELECT ef.enrollment_id, (c.report_date - ef.admission_date) / 7, count(*), sum(c.craving)
+SELECT ef.enrollment_id, ${weekOf('c', 'ef')}, count(*), sum(c.craving)
 FROM derived.episode_fact ef
 JOIN sobriety_checkin c ON c.participant_id = ef.participant_id
   AND c.report_date BETWEEN ef.admission_date AND ef.window_end
@@ -33,7 +36,7 @@ WHERE ${CHANGED}`;
 // An extended episode's check-ins after its old window's end, added to its weeks.
 const EXTENDED_EPISODE_WEEK_SQL = `
 INSERT INTO derived.craving_episode_week AS t (enrollment_id, week, checkins, craving_sum)
-SELECT n.enrollment_id, (c.report_date - n.admission_date) / 7, count(*), sum(c.craving)
+SELECT n.enrollment_id, ${weekOf('c', 'n')}, count(*), sum(c.craving)
 FROM derived.episode_fact n
 JOIN ${OLD_EPISODE_FACT} o USING (enrollment_id)
 JOIN sobriety_checkin c ON c.participant_id = n.participant_id
