@@ -45,6 +45,8 @@ export const ABSTINENCE_MILESTONES = [30, 60, 90];
  */
 export const WARNING_RECENT_DAYS = 14;
 export const WARNING_ATTENDED_DAYS = 7;
+/** How many days back from as-of the early warning counts rows at all (the longer window). */
+export const WARNING_COUNT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
 
 /**
  * Re-engagement: an absent row re-engaged when the participant attended the same group within

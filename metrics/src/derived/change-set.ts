@@ -45,7 +45,7 @@
 // tables held before and after (refresh.ts).
 
 import type { PoolClient } from 'pg';
-import { ABSTINENCE_MILESTONES, REENGAGEMENT_DAYS, WARNING_ATTENDED_DAYS, WARNING_RECENT_DAYS } from '../vocabulary';
+import { ABSTINENCE_MILESTONES, REENGAGEMENT_DAYS, WARNING_COUNT_DAYS } from '../vocabulary';
 import type { AffectedSet, BuildStep, TempTable } from './declaration';
 
 /** The temporary tables a load fills with what it changed (see createChangeTables). */
@@ -159,9 +159,6 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
 
 /** The attendance rows of the last days, with their sessions (see RECENT_ROW_STEP). */
 export const RECENT_ROW = 'derived_recent_row';
-
-/** How many days back from as-of the early warning counts rows (episode-warning.ts). */
-export const WARNING_COUNT_DAYS = Math.max(WARNING_RECENT_DAYS, WARNING_ATTENDED_DAYS);
 
 // Every row from the Monday of the old as-of's week ($2; the weeks whose episode facts can change),
 // and from the early warning's counting days back from as-of ($1), to as-of: read by the session

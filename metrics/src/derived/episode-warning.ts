@@ -5,9 +5,10 @@ import {
   ALLIANCE_FLAG_MAX_SCORE as FLAG_MAX_SCORE,
   ATTENDED_SQL as ATTENDED,
   WARNING_ATTENDED_DAYS,
+  WARNING_COUNT_DAYS,
   WARNING_RECENT_DAYS,
 } from '../vocabulary';
-import { RECENT_ROW, WARNING_COUNT_DAYS } from './change-set';
+import { RECENT_ROW } from './change-set';
 import type { BuildStep } from './declaration';
 
 // The two facts counted back from as-of ($1), over an episode's rows (session_date, status).
