@@ -157,22 +157,30 @@ JOIN enrollment e ON e.participant_id = p.participant_id AND e.admission_date <=
   AND (e.discharge_date IS NULL OR e.discharge_date >= p.session_date)`;
 }
 
-/** The attendance rows of the last days, with their sessions (see RECENT_ROW_STEP). */
+/** The attendance rows of the last days, with their sessions and groups (see RECENT_ROW_STEP). */
 export const RECENT_ROW = 'derived_recent_row';
 
-// Every row from the Monday of the old as-of's week ($2; the weeks whose episode facts can change),
-// and from the early warning's counting days back from as-of ($1), to as-of: read by the session
-// date index, then the attendance key, once for the statements that extend facts by them.
+/**
+ * The first day of RECENT_ROW, for statements given the as-of ($1) and the old as-of ($2): the
+ * Monday of the old as-of's week (the weeks whose episode facts can change) or the early warning's
+ * first counting day back from as-of, whichever comes first.
+ */
+export const RECENT_ROW_FIRST_DAY = `least(date_trunc('week', $2::date)::date, $1::date - ${WARNING_COUNT_DAYS - 1})`;
+
+// Every row from RECENT_ROW_FIRST_DAY to as-of: read by the session date index, then the
+// attendance key, once for the statements that extend facts by them and for the keyed episode
+// rows of the weeks they cover.
 const RECENT_ROW_STEP: TempTable = {
   kind: 'temp',
   table: RECENT_ROW,
   incrementalOnly: true,
   body: () => `
-SELECT a.participant_id, s.session_id, s.group_id, s.session_date, a.status
+SELECT a.participant_id, s.session_id, s.group_id, s.session_date, a.status, a.minutes_attended,
+  s.duration_minutes, g.site_id, g.group_type
 FROM group_session s
+JOIN therapy_group g ON g.group_id = s.group_id
 JOIN attendance a ON a.session_id = s.session_id
-WHERE s.session_date >= least(date_trunc('week', $2::date)::date, $1::date - ${WARNING_COUNT_DAYS - 1})
-  AND s.session_date <= $1::date`,
+WHERE s.session_date >= ${RECENT_ROW_FIRST_DAY} AND s.session_date <= $1::date`,
   params: AS_OF_PARAMS,
 };
 

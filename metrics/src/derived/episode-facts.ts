@@ -8,7 +8,7 @@
 import { checkInAdherenceCtes } from '../accountability/episode-accountability.sql';
 import { mostRowsChoiceSql } from '../scope/episode-scope.sql';
 import { ATTENDED_SQL as ATTENDED } from '../vocabulary';
-import { RECENT_ROW } from './change-set';
+import { RECENT_ROW, RECENT_ROW_FIRST_DAY } from './change-set';
 import type { BuildContext, BuildStep, Keys } from './declaration';
 
 const WEEK_OF_ROW = `(r.session_date - (extract(isodow FROM r.session_date)::int - 1))`;
@@ -34,6 +34,8 @@ WHERE r.session_date <= $1::date
 
 const ROW_COLUMNS =
   'a.participant_id, a.status, a.minutes_attended, s.session_id, s.group_id, s.session_date, s.duration_minutes, s.site_id, s.group_type';
+const RECENT_ROW_COLUMNS =
+  'r.participant_id, r.status, r.minutes_attended, r.session_id, r.group_id, r.session_date, r.duration_minutes, r.site_id, r.group_type';
 
 // Each session with its group's site and type, joined before the rows: once per session, not per
 // row (the planner, expecting a third of a keyed build's rows, probed the groups' key for each one:
@@ -44,8 +46,10 @@ const SESSION_WITH_GROUP = `(
 ) s`;
 
 // The rows a keyed build may need, read by index with their sessions: those of the participants of
-// the recomputed episodes, and the other participants' rows of the sessions of the affected weeks
-// (UNION ALL of disjoint parts: a UNION hashed every row, 0.4 s of a nightly load).
+// the recomputed episodes, and the other participants' rows of the sessions of the affected weeks:
+// of the weeks the last days' rows cover (RECENT_ROW, nearly always all of them), from those rows,
+// of earlier weeks from the tables (UNION ALL of disjoint parts: a UNION hashed every row, 0.4 s of
+// a nightly load). Needs the as-of ($1) and the old as-of ($2).
 const keyedRows = (keys: Keys) => `(
   WITH affected_participant AS (
     SELECT participant_id FROM enrollment WHERE ${keys.in('enrollment_id', 'recomputed_episode')}
@@ -54,13 +58,21 @@ const keyedRows = (keys: Keys) => `(
   FROM attendance a JOIN ${SESSION_WITH_GROUP} USING (session_id)
   WHERE a.participant_id IN (SELECT participant_id FROM affected_participant)
   UNION ALL
+  SELECT ${RECENT_ROW_COLUMNS}
+  FROM ${RECENT_ROW} r
+  JOIN derived_affected_week w ON w.k = ${WEEK_OF_ROW} AND w.k >= ${RECENT_ROW_FIRST_DAY}
+  WHERE r.participant_id NOT IN (SELECT participant_id FROM affected_participant)
+  UNION ALL
   SELECT ${ROW_COLUMNS}
   FROM derived_affected_week w
-  JOIN ${SESSION_WITH_GROUP} ON s.session_date BETWEEN w.k AND w.k + 6
-  -- By the attendance key for each session: the planner cannot tell how few sessions a week holds
-  -- and would scan every row (OFFSET 0 keeps the lateral subquery from being flattened into a join).
+  -- Each week's sessions by the date index, and their rows by the attendance key for each session:
+  -- the planner cannot tell how few sessions a week holds and would scan every one, and every row
+  -- (OFFSET 0 keeps a lateral subquery from being flattened into a join).
+  CROSS JOIN LATERAL (
+    SELECT s.* FROM ${SESSION_WITH_GROUP} WHERE s.session_date BETWEEN w.k AND w.k + 6 OFFSET 0
+  ) s
   CROSS JOIN LATERAL (SELECT * FROM attendance x WHERE x.session_id = s.session_id OFFSET 0) a
-  WHERE a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
+  WHERE w.k < ${RECENT_ROW_FIRST_DAY} AND a.participant_id NOT IN (SELECT participant_id FROM affected_participant))`;
 
 // Each episode's attendance rows per group: how many, and the first one's date. The primary type
 // and the episode's group (episode-covariates.ts) are chosen from them; a night adds its rows.
@@ -137,11 +149,10 @@ extended AS (
 // check-ins can change).
 const EXTENDED_ROW_SQL = `
 WITH ${EXTENDED}
-SELECT x.enrollment_id, r.group_id, g.group_type, r.session_date, r.session_date <= x.window_end AS stored
+SELECT x.enrollment_id, r.group_id, r.group_type, r.session_date, r.session_date <= x.window_end AS stored
 FROM extended x
 JOIN ${RECENT_ROW} r ON r.participant_id = x.participant_id
-  AND r.session_date BETWEEN greatest(x.admission_date, date_trunc('week', $2::date)::date) AND x.new_end
-JOIN therapy_group g ON g.group_id = r.group_id`;
+  AND r.session_date BETWEEN greatest(x.admission_date, date_trunc('week', $2::date)::date) AND x.new_end`;
 
 const EXTENDED_GROUP_ROWS_SQL = `
 INSERT INTO derived.episode_group_rows AS t (enrollment_id, group_id, group_type, row_count, first_session)
@@ -205,7 +216,12 @@ const asOf = (c: BuildContext) => [c.asOf];
 const asOfs = (c: BuildContext) => [c.asOf, c.previousAsOf];
 
 export const EPISODE_FACT_STEPS: readonly BuildStep[] = [
-  { kind: 'temp', table: 'derived_episode_row', body: episodeRowSql, params: asOf },
+  {
+    kind: 'temp',
+    table: 'derived_episode_row',
+    body: episodeRowSql,
+    params: (c) => (c.previousAsOf === null ? asOf(c) : asOfs(c)),
+  },
   {
     kind: 'temp',
     table: OLD_EPISODE_FACT,
