@@ -14,7 +14,7 @@ export {
 } from './derived/refresh';
 export { CHANGE_TABLES, type DerivedChanges } from './derived/change-set';
 export { DERIVED_SCHEMA, DERIVED_TABLE_DEFINITIONS } from './derived/derived-schema';
-export { refreshParticipantWeekEdges } from './derived/participant-week-edges';
+export { refreshParticipantWeekEdges } from './derived/participant-weeks';
 export { episodeWarningCtes } from './derived/episode-warning';
 export { ageBandSql, coOccurringSql, episodeGroupCtes } from './derived/episode-covariates';
 export { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES, SESSION_SUM_COLUMNS } from './derived/derived-constants';

@@ -1,14 +1,9 @@
 // The edge cells of the participant-weeks (derived-schema.ts), for the API's
 // derivedParticipantWeekCte: when a period's first or last day cuts an ISO week, that week's
 // participant-weeks are formed from the days the period keeps of it, which the whole-week
-// derived.participant_week_cell cannot give. Computed from the refresh's derived_episode_row, in the load's
-// transaction.
+// derived.participant_week_cell cannot give. Counted from the participant-weeks of participant-weeks.ts.
 
-import type { PoolClient } from 'pg';
-import { INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
-import { FULL_KEYS, type DerivedTable, type Keys } from './declaration';
-
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 /** The days of a head, from Monday (0) on, and of a tail, from Sunday (6) back. */
 const HEAD = WEEKDAYS;
 const TAIL = [...WEEKDAYS].reverse();
@@ -35,9 +30,8 @@ const sideDays = (days: number[], threshold: number): string =>
   `${firstDayIn('counted_days', days)}, ${firstDayIn('absent_days', days)}, ` +
   `${firstDayIn('unknown_days', days)}, ${firstDayReaching(days, threshold)}`;
 
-// A participant-week (api PARTICIPANT_WEEK_CTE) counts when it has a non-excused row; it is
-// consistent when none is absent, unknown when a row has unknown (NULL) minutes, and met when not
-// unknown and its known minutes reach the threshold. A week cut by a period keeps a head of its
+// A participant-week counts, and is consistent, unknown or met, by the rules of participant-weeks.ts.
+// A week cut by a period keeps a head of its
 // days (the period ends in it: Monday to a day) or a tail (the period starts in it: a day to
 // Sunday). Over a head, each condition holds from some day on as days are added (minutes are never
 // negative), so a participant-week comes down to four days: when it first has a non-excused row,
@@ -48,23 +42,15 @@ const sideDays = (days: number[], threshold: number): string =>
 //
 // Only the grains per site are kept (episode × week × site × type, and × site over all types): the
 // API adds sites up only while no participant-week spans two sites (derived.meta.single_site), as
-// it does for several chosen sites. That halves the work of this statement, which adds about 8 s to
-// a load at 100,000 participants (2.6 million participant-weeks).
-const EDGE_COLUMNS = 'week, from_date, to_date, site_id, group_type, weeks, consistent, unknown, met';
-const edgeCellSql = (intensityMinutes: number, keys: Keys): string => `
-WITH participant_week AS (
-  -- Bit d of a mask: the participant-week has such a row on weekday d.
-  SELECT week, site_id, coalesce(group_type, '*') AS group_type,
-    coalesce(bit_or(bit) FILTER (WHERE status <> 'excused'), 0) AS counted_days,
-    coalesce(bit_or(bit) FILTER (WHERE status = 'absent'), 0) AS absent_days,
-    coalesce(bit_or(bit) FILTER (WHERE minutes IS NULL), 0) AS unknown_days,
-    ${WEEKDAYS.map((d) => `coalesce(sum(minutes) FILTER (WHERE day = ${d}), 0)::int AS minutes_${d}`).join(', ')}
-  FROM (
-    SELECT *, session_date - week AS day, 1 << (session_date - week) AS bit FROM derived_episode_row
-    WHERE ${keys.in('week', 'week')}
-  ) r
-  -- ROLLUP: each type's week, and the all-types week ('*') of the episode at the site.
-  GROUP BY enrollment_id, week, site_id, ROLLUP (group_type)
+// it does for several chosen sites.
+export const EDGE_COLUMNS = 'week, from_date, to_date, site_id, group_type, weeks, consistent, unknown, met';
+
+/**
+ * The edge cells of the participant-weeks that `participantWeeks` selects (week, site_id,
+ * group_type, counted_days, absent_days, unknown_days, minutes_0 … minutes_6: participant-weeks.ts).
+ */
+export const edgeCellSql = (intensityMinutes: number, participantWeeks: string): string => `
+WITH participant_week AS (${participantWeeks}
 ),
 sided AS (
   SELECT week, site_id, group_type, head_counted, head_absent, head_unknown, head_reached,
@@ -98,20 +84,3 @@ CROSS JOIN generate_series(0, 5) AS k
 GROUP BY week, site_id, group_type, head, k
 -- As the API reads derived.participant_week_cell (weeks > 0), a cut without a participant-week has no cell.
 HAVING bool_or(counted <= k)`;
-
-/** derived.participant_week_edge_cell, keyed by week, from the build's derived_episode_row. */
-export const PARTICIPANT_WEEK_EDGE_CELL: DerivedTable = {
-  kind: 'table',
-  table: 'derived.participant_week_edge_cell',
-  key: 'week',
-  set: 'week',
-  columns: EDGE_COLUMNS,
-  body: (keys) => edgeCellSql(INTENSITY_MINUTES_PER_WEEK, keys),
-};
-
-/** Fills derived.participant_week_edge_cell from every row of derived_episode_row; `intensityMinutes` as for derived.participant_week_cell's met. */
-export async function refreshParticipantWeekEdges(client: PoolClient, intensityMinutes: number): Promise<void> {
-  await client.query(
-    `INSERT INTO derived.participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, FULL_KEYS)}`,
-  );
-}

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { ABSTINENCE_MILESTONES, INTENSITY_MINUTES_PER_WEEK as INTENSITY_MINUTES } from '../vocabulary';
+import { ABSTINENCE_MILESTONES } from '../vocabulary';
 import { DEFAULT_AS_OF_SQL } from '../scope/scope';
 import { CHANGE_SET_STEPS, startDerivedChanges, type DerivedChanges } from './change-set';
 import {
@@ -24,11 +24,9 @@ import { EPISODE_COVARIATE_STEPS } from './episode-covariates';
 import { EPISODE_FACT_STEPS, OLD_EPISODE_FACT } from './episode-facts';
 import { EPISODE_WARNING_STEPS } from './episode-warning';
 import { GROUP_TOTAL_STEPS } from './group-totals';
-import { PARTICIPANT_WEEK_EDGE_CELL } from './participant-week-edges';
+import { PARTICIPANT_WEEK_STEPS } from './participant-weeks';
 import { SESSION_FACT_STEPS } from './session-facts';
 import { TABLE_FRESHNESS } from './table-freshness';
-
-const ALL = `'*'`;
 
 // The tables the loaded rows go into (db SOURCE_TABLES). A large load leaves them without fresh
 // statistics, and the refresh's statements and the API's live SQL then get bad plans (the live
@@ -82,42 +80,6 @@ WHERE ef.admission_date <= $1::date - (m + 14) AND ${keys.in('ef.enrollment_id',
     WHERE later.participant_id = ef.participant_id
       AND later.admission_date > ef.admission_date AND later.admission_date <= c.report_date)
 ORDER BY ef.enrollment_id, m, abs(c.report_date - ef.admission_date - m), c.report_date DESC`;
-
-// Participant-weeks at the finest grain the filters need (episode × week × site × type), then
-// counted per (week, site, type) with '*' for all sites and for all five types.
-const participantWeekSql = (keys: Keys) => `
-SELECT enrollment_id, week, site_id, group_type,
-  min(session_date) AS first_date, max(session_date) AS last_date,
-  count(*) FILTER (WHERE status <> 'excused')::int AS non_excused,
-  count(*) FILTER (WHERE status = 'absent')::int AS absent,
-  sum(minutes)::int AS known_minutes,
-  bool_or(minutes IS NULL) AS any_unknown
-FROM derived_episode_row
-WHERE ${keys.in('week', 'week')}
-GROUP BY enrollment_id, week, site_id, group_type`;
-
-const PARTICIPANT_WEEK_CELL_SQL = `
-WITH weeks AS (
-  SELECT week, coalesce(site_id, '') AS site_id, coalesce(group_type, ${ALL}) AS group_type,
-    min(first_date) AS first_date, max(last_date) AS last_date,
-    sum(non_excused) AS non_excused, sum(absent) AS absent, sum(known_minutes) AS known_minutes,
-    bool_or(any_unknown) AS any_unknown
-  FROM derived_participant_week
-  GROUP BY GROUPING SETS ((enrollment_id, week, site_id, group_type), (enrollment_id, week, site_id),
-    (enrollment_id, week, group_type), (enrollment_id, week))
-)
-SELECT week, site_id, group_type, min(first_date), max(last_date),
-  count(*) FILTER (WHERE non_excused > 0),
-  count(*) FILTER (WHERE non_excused > 0 AND absent = 0),
-  count(*) FILTER (WHERE non_excused > 0 AND any_unknown),
-  count(*) FILTER (WHERE non_excused > 0 AND NOT any_unknown AND known_minutes >= ${INTENSITY_MINUTES})
-FROM weeks
-GROUP BY week, site_id, group_type`;
-
-// The participant-weeks with rows at two sites or more: derived.meta.single_site says there are none.
-// min <> max rather than count(DISTINCT): the groups then hash instead of sorting 2.6 million rows.
-const MULTI_SITE_WEEK_SQL = `
-SELECT week, enrollment_id FROM derived_participant_week GROUP BY enrollment_id, week HAVING min(site_id) <> max(site_id)`;
 
 const table = (
   name: string,
@@ -205,10 +167,7 @@ WHERE (o.admission_date, o.site_id, o.primary_type, o.discharge_date, o.discharg
   ...SESSION_FACT_STEPS,
   ...GROUP_TOTAL_STEPS,
   TABLE_FRESHNESS,
-  { kind: 'temp', table: 'derived_participant_week', body: participantWeekSql },
-  table('derived.participant_week_cell', 'week', 'week', () => PARTICIPANT_WEEK_CELL_SQL),
-  PARTICIPANT_WEEK_EDGE_CELL,
-  table('derived.participant_week_multi_site', 'week', 'week', () => MULTI_SITE_WEEK_SQL),
+  ...PARTICIPANT_WEEK_STEPS,
 ];
 
 /** The version of DERIVED_STEPS kept in derived.meta.declarations. */
