@@ -156,7 +156,10 @@ export async function buildFull(
     const started = performance.now();
     if (step.kind === 'table') {
       await client.query(`DELETE FROM ${step.table}`);
-      await client.query(`${insertInto(step)} ${step.body(FULL_KEYS)}`, step.params?.(context));
+      await client.query(
+        `${insertInto(step)} SELECT * FROM (${step.body(FULL_KEYS)}) b ${await primaryKeyOrder(client, step)}`,
+        step.params?.(context),
+      );
     } else if (step.kind === 'temp' && !step.incrementalOnly) {
       await createTemp(client, step, FULL_KEYS, context);
     } else if (step.kind === 'whole') {
@@ -210,6 +213,25 @@ export async function buildIncremental(
     timings[stepName(step)] = performance.now() - started;
   }
   return timings;
+}
+
+// A whole table's rows go in in the order of its primary key: each then lands at the right edge of
+// the key's index instead of anywhere in it (a first load, into empty tables, filled the 528,000
+// rows of derived.craving_episode_week in 1.6 s instead of 4.6 s).
+async function primaryKeyOrder(client: PoolClient, step: DerivedTable): Promise<string> {
+  const { rows } = await client.query<{ columns: string[]; key: string[] | null }>(
+    `SELECT array(SELECT attname::text FROM pg_attribute
+                  WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum) AS columns,
+       (SELECT array_agg(a.attname::text ORDER BY k.i)
+        FROM pg_index x
+        CROSS JOIN unnest(x.indkey) WITH ORDINALITY k (attnum, i)
+        JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+        WHERE x.indrelid = $1::regclass AND x.indisprimary) AS key`,
+    [step.table],
+  );
+  const { columns, key } = rows[0]!;
+  const filled = step.columns?.split(',').map((c) => c.trim()) ?? columns;
+  return key === null ? '' : `ORDER BY ${key.map((column) => filled.indexOf(column) + 1).join(', ')}`;
 }
 
 const insertInto = (step: DerivedTable): string =>
