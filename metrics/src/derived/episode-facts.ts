@@ -220,6 +220,7 @@ export const EPISODE_FACT_STEPS: readonly BuildStep[] = [
     kind: 'temp',
     table: 'derived_episode_row',
     body: episodeRowSql,
+    // A keyed build's rows (keyedRows) read the old as-of too; a full build's do not.
     params: (c) => (c.previousAsOf === null ? asOf(c) : asOfs(c)),
   },
   {
