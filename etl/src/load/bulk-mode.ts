@@ -22,12 +22,6 @@ export const BULK_MIN_SHARE = 0.25;
 /** 'auto' decides by size; 'off' never drops constraints; 'always' does for every file with rows. */
 export type BulkPolicy = 'auto' | 'off' | 'always';
 
-/** What bulk mode takes off a table and puts back: SQL to run before and after the work. */
-interface Removed {
-  drop: string;
-  restore: string;
-}
-
 export async function bulkModeWanted(
   client: PoolClient,
   table: string,
@@ -45,25 +39,33 @@ export async function bulkModeWanted(
   return stagedRows >= BULK_MIN_SHARE * (result.rows[0]?.rows ?? 0);
 }
 
+/** What bulk mode takes off a table and puts back: SQL to run before and after the work. */
+interface Removed {
+  drop: string;
+  restore: string;
+}
+
+// A constraint of pg_constraint, dropped, and added back as it was defined.
+const CONSTRAINT_DROP_AND_RESTORE = `format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop,
+  format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS restore`;
+
+// The table's own foreign keys and exclusion constraint.
+const OWN_ROW_CHECKS_SQL = `
+SELECT ${CONSTRAINT_DROP_AND_RESTORE}
+FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('f', 'x') ORDER BY conname`;
+
 // An empty table (a first load) also loses its keys and indexes for the work: its rows then go
 // into a bare heap and each index is built once, by sorting, instead of taking 4 million
 // insertions one by one (attendance at 100,000 participants: 19.4 s with its two indexes in place,
 // 6.4 s + 4.2 s to build them). The foreign keys that reference it go too, to be re-added after
 // its key: their tables are empty as well, as their keys point into an empty table.
-const OWN_ROW_CHECKS_SQL = `
-SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop,
-  format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS restore
-FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('f', 'x') ORDER BY conname`;
-
 const KEYS_AND_INDEXES_SQL = `
 SELECT drop, restore FROM (
-  SELECT 0 AS step, format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop,
-    format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS restore,
+  SELECT 0 AS step, ${CONSTRAINT_DROP_AND_RESTORE},
     conname AS name
   FROM pg_constraint WHERE confrelid = $1::regclass AND conrelid <> confrelid AND contype = 'f'
   UNION ALL
-  SELECT 1, format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
-    format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)), conname
+  SELECT 1, ${CONSTRAINT_DROP_AND_RESTORE}, conname
   FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u')
   UNION ALL
   SELECT 2, format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), i.indexrelid::regclass::text

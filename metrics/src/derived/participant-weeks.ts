@@ -34,14 +34,14 @@ FROM (
 ) r
 GROUP BY enrollment_id, week, site_id, group_type`;
 
-/** The facts of `table`'s participant-weeks added up over the rows grouped. */
-const addedUp = () =>
+/** The facts of the participant-weeks of a group of them, as one participant-week. */
+const ADDED_UP =
   `min(first_date) AS first_date, max(last_date) AS last_date, ` +
   `${DAY_FACTS.map((f) => (f.endsWith('_days') ? `bit_or(${f})` : `sum(${f})::int`) + ` AS ${f}`).join(', ')}`;
 
 /** Per episode, week and site, over every group type. */
 const SITE_WEEK_SQL = `
-SELECT enrollment_id, week, site_id, ${addedUp()}
+SELECT enrollment_id, week, site_id, ${ADDED_UP}
 FROM ${PARTICIPANT_WEEK}
 GROUP BY enrollment_id, week, site_id`;
 
@@ -64,7 +64,7 @@ WITH weeks AS (
   UNION ALL SELECT week, '', ${ALL}, ${FACTS} FROM ${SITE_WEEK} p WHERE ${ONE_SITE('p')}
   UNION ALL SELECT week, '', coalesce(group_type, ${ALL}), ${FACTS}
   FROM (
-    SELECT week, group_type, ${addedUp()}
+    SELECT week, group_type, ${ADDED_UP}
     FROM ${PARTICIPANT_WEEK} p WHERE NOT ${ONE_SITE('p')}
     GROUP BY GROUPING SETS ((enrollment_id, week, group_type), (enrollment_id, week))
   ) several_sites
