@@ -111,6 +111,16 @@ const stamp = () =>
     return rows;
   });
 
+// Per derived table, how many indexes it holds (a primary key is one).
+const indexCounts = () =>
+  withClient(db.url, async (client) => {
+    const { rows } = await client.query<{ name: string; indexes: number }>(
+      `SELECT 'derived.' || tablename AS name, count(*)::int AS indexes FROM pg_indexes
+       WHERE schemaname = 'derived' AND tablename <> 'meta' GROUP BY tablename`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.indexes]));
+  });
+
 describe('upgrading a database whose derived tables were in public', () => {
   it('drops the old caches, keeps the source rows, and rebuilds the same derived rows at the next load', async () => {
     const oldTables = new Set(await tablesIn('public'));
@@ -141,6 +151,14 @@ describe('upgrading a database whose derived tables were in public', () => {
     expect({ status: first.status, refresh: first.derivedRefresh }).toEqual({ status: 'succeeded', refresh: 'full' });
     expect(await tableContents(db.url)).toEqual(sourceBefore);
     expect((await tablesIn('derived')).sort()).toEqual(['meta', ...DERIVED_TABLES.map(unqualified)].sort());
+    // Created by this load, each table got its keys and indexes after its rows: every one declared.
+    expect(await indexCounts()).toEqual(
+      Object.fromEntries(
+        Object.entries(DERIVED_TABLE_DEFINITIONS)
+          .filter(([, statements]) => statements.length > 1)
+          .map(([table, statements]) => [table, statements.length - 1]),
+      ),
+    );
     for (const table of carried) expect({ table, rows: await rowsOf(table) }).toEqual({ table, rows: before[table] });
     expect(await stamp()).toEqual([{ as_of: '2026-10-31', single_site: true }]);
 

@@ -46,7 +46,7 @@
 
 import type { PoolClient } from 'pg';
 import { ABSTINENCE_MILESTONES, REENGAGEMENT_DAYS, WARNING_COUNT_DAYS } from '../vocabulary';
-import type { AffectedSet, BuildStep, TempTable } from './declaration';
+import { analyzeBuildTablesSql, type AffectedSet, type BuildStep, type TempTable } from './declaration';
 
 /** The temporary tables a load fills with what it changed (see createChangeTables). */
 export const CHANGE_TABLES = {
@@ -187,7 +187,7 @@ WHERE s.session_date >= ${RECENT_ROW_FIRST_DAY} AND s.session_date <= $1::date`,
 /** The sets from the change tables, before any derived table is rebuilt. */
 export const CHANGE_SET_STEPS: readonly BuildStep[] = [
   // The planner needs their sizes: from a handful of rows to a week's attendance.
-  { kind: 'statement', name: 'analyze-changes', sql: `ANALYZE ${Object.values(CHANGE_TABLES).join(', ')}` },
+  { kind: 'statement', name: 'analyze-changes', sql: analyzeBuildTablesSql(Object.values(CHANGE_TABLES).join(', ')) },
   PLACEMENT,
   set('participant', () => `SELECT participant_id FROM ${CHANGE_TABLES.episode}`),
   set('episode', () => episodeSourcesSql()),

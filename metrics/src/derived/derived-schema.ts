@@ -2,11 +2,12 @@
 // migrations keep the source and application tables, and derived.meta, the stamp). When one
 // changes, the next load (a whole build: they are part of the declarations' version too) drops
 // every derived table and creates them from here (ensure-tables.ts), then fills them.
-// A table's columns are in the order its declaration's body selects them.
+// A table's columns are in the order its declaration's body selects them. Its first statement
+// creates it, bare; the others add its keys and indexes, which a first build runs after the rows.
 
 export const DERIVED_SCHEMA = 'derived';
 
-/** Per derived table, the statements that create it and its indexes. */
+/** Per derived table, the statements that create it, then its keys and indexes. */
 export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[]>> = {
   'derived.craving_cell': [
     `CREATE TABLE derived.craving_cell (
@@ -19,9 +20,9 @@ export const DERIVED_TABLE_DEFINITIONS: Readonly<Record<string, readonly string[
   ],
   'derived.craving_episode_week': [
     `CREATE TABLE derived.craving_episode_week (
-  enrollment_id text NOT NULL, week integer NOT NULL, checkins integer NOT NULL, craving_sum numeric NOT NULL,
-  PRIMARY KEY (enrollment_id, week)
+  enrollment_id text NOT NULL, week integer NOT NULL, checkins integer NOT NULL, craving_sum numeric NOT NULL
 )`,
+    `ALTER TABLE derived.craving_episode_week ADD PRIMARY KEY (enrollment_id, week)`,
   ],
   'derived.craving_month': [
     `CREATE TABLE derived.craving_month (

@@ -6,7 +6,7 @@
 
 import type { PoolClient } from 'pg';
 import { INTENSITY_MINUTES_PER_WEEK } from '../vocabulary';
-import { FULL_KEYS, type BuildStep, type DerivedTable, type Keys, type TempTable } from './declaration';
+import { createTemp, FULL_KEYS, type BuildStep, type DerivedTable, type Keys, type TempTable } from './declaration';
 import { edgeCellSql, EDGE_COLUMNS, WEEKDAYS } from './participant-week-edges';
 
 const ALL = `'*'`;
@@ -92,10 +92,12 @@ const byWeek = (table: string, body: DerivedTable['body'], columns?: string): De
   columns,
 });
 
+// The participant-weeks the cells read: per site and type, then per site over all types.
+const PARTICIPANT_WEEK_TEMPS = [temp(PARTICIPANT_WEEK, participantWeekSql), temp(SITE_WEEK, () => SITE_WEEK_SQL)];
+
 /** The participant-week tables, in build order (after derived_episode_row). */
 export const PARTICIPANT_WEEK_STEPS: readonly BuildStep[] = [
-  temp(PARTICIPANT_WEEK, participantWeekSql),
-  temp(SITE_WEEK, () => SITE_WEEK_SQL),
+  ...PARTICIPANT_WEEK_TEMPS,
   // Before the cells, which read it.
   byWeek('derived.participant_week_multi_site', () => MULTI_SITE_WEEK_SQL),
   byWeek('derived.participant_week_cell', () => PARTICIPANT_WEEK_CELL_SQL),
@@ -111,13 +113,9 @@ export const PARTICIPANT_WEEK_STEPS: readonly BuildStep[] = [
  * caller; `intensityMinutes` as for derived.participant_week_cell's met (for the edge cells' test).
  */
 export async function refreshParticipantWeekEdges(client: PoolClient, intensityMinutes: number): Promise<void> {
-  for (const [table, sql] of [
-    [PARTICIPANT_WEEK, participantWeekSql(FULL_KEYS)],
-    [SITE_WEEK, SITE_WEEK_SQL],
-  ] as const) {
-    await client.query(`DROP TABLE IF EXISTS ${table}`);
-    await client.query(`CREATE TEMP TABLE ${table} ON COMMIT DROP AS ${sql}`);
-  }
+  // Their bodies take no parameters, so no as-of.
+  for (const step of PARTICIPANT_WEEK_TEMPS)
+    await createTemp(client, step, FULL_KEYS, { asOf: '', previousAsOf: null });
   await client.query(
     `INSERT INTO derived.participant_week_edge_cell (${EDGE_COLUMNS}) ${edgeCellSql(intensityMinutes, EDGE_PARTICIPANT_WEEKS)}`,
   );

@@ -17,7 +17,7 @@ import {
 import { OUTCOME_GROUP_TYPE_CODES, OUTCOME_REASON_CODES } from './derived-constants';
 import { CRAVING_CELL_STEPS } from './craving-cells';
 import { DERIVED_TABLE_DEFINITIONS } from './derived-schema';
-import { ensureDerivedTables } from './ensure-tables';
+import { createPendingIndexes, ensureDerivedTables } from './ensure-tables';
 import { EPISODE_CELL_STEPS } from './episode-cells';
 import { episodeOutcomeDaySql, episodeOutcomeMonthSql, outcomesAllSitesSql } from './episode-outcomes';
 import { EPISODE_COVARIATE_STEPS } from './episode-covariates';
@@ -30,9 +30,27 @@ import { TABLE_FRESHNESS } from './table-freshness';
 
 // The tables the loaded rows go into (db SOURCE_TABLES). A large load leaves them without fresh
 // statistics, and the refresh's statements and the API's live SQL then get bad plans (the live
-// early warning took 18 s instead of 5 s at 100,000 participants).
-const ANALYZE_SOURCE_TABLES_SQL = `
-ANALYZE site, therapy_group, participant, enrollment, group_session, attendance, feedback, sobriety_checkin`;
+// early warning took 18 s instead of 5 s at 100,000 participants). Only those this transaction
+// wrote (pg_stat_xact_user_tables; it may also count the session's earlier writes not yet reported,
+// which costs an ANALYZE more, never one less): a night without new participants leaves theirs.
+const SOURCE_TABLES = [
+  'site',
+  'therapy_group',
+  'participant',
+  'enrollment',
+  'group_session',
+  'attendance',
+  'feedback',
+  'sobriety_checkin',
+];
+const WRITTEN_SOURCE_TABLES_SQL = `
+SELECT coalesce(string_agg(quote_ident(relname), ', '), '') AS tables FROM pg_stat_xact_user_tables
+WHERE relid IN (SELECT to_regclass(t) FROM unnest($1::text[]) t) AND n_tup_ins + n_tup_upd + n_tup_del > 0`;
+
+async function analyzeWrittenSourceTables(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ tables: string }>(WRITTEN_SOURCE_TABLES_SQL, [SOURCE_TABLES]);
+  if (rows[0]!.tables !== '') await client.query(`ANALYZE ${rows[0]!.tables}`);
+}
 
 // The overview without a site or type filter (api OVERVIEW_DERIVED_ALL_EPISODES_SQL): admissions
 // and discharges per day, and what counts participants served (derived-schema.ts): the
@@ -176,7 +194,8 @@ export const DERIVED_VERSION = declarationVersion(DERIVED_STEPS, DERIVED_TABLE_D
 const DERIVED_TABLES = [...derivedTablesOf(DERIVED_STEPS), 'derived.meta'];
 
 /** The derived tables, empty, as the current declarations define them (for tests that fill some by hand). */
-export const createDerivedTables = (client: PoolClient): Promise<boolean> => ensureDerivedTables(client);
+export const createDerivedTables = async (client: PoolClient): Promise<boolean> =>
+  (await ensureDerivedTables(client)) !== null;
 
 /** How a refresh went: whole or keyed, and its steps' times (ms). */
 export interface RefreshReport {
@@ -216,20 +235,21 @@ export async function refreshDerivedTables(client: PoolClient, changes?: Derived
         : (changes?.fullBecause ?? 'a full rebuild was asked for');
   // A whole build first (re)creates the tables when their definitions changed (readers of the old
   // ones wait for this transaction then, which happens only with an upgrade that changes them).
-  if (!incremental) await ensureDerivedTables(client);
+  const pending = incremental ? null : await ensureDerivedTables(client, { indexesAfterRows: true });
   // Also before a keyed build, so that the planner knows the night's new rows (about 0.5 s at
   // 25,000 participants; in a run without it, the keyed gap table took 9 times its full build's
   // time, 4 times in a run with it).
-  await client.query(ANALYZE_SOURCE_TABLES_SQL);
+  await analyzeWrittenSourceTables(client);
   // An empty database has no as_of: the API's live SQL answers (with nothing).
   if (asOf === null) {
+    if (pending !== null) await createPendingIndexes(client, pending);
     for (const table of DERIVED_TABLES) await client.query(`DELETE FROM ${table}`);
     return { incremental: false, fullBecause, timings: {} };
   }
   const context: BuildContext = { asOf, previousAsOf: incremental ? changes!.previousAsOf : null };
   const timings = incremental
     ? await buildIncremental(client, DERIVED_STEPS, context)
-    : await buildFull(client, DERIVED_STEPS, context);
+    : await buildFull(client, DERIVED_STEPS, context, pending ?? undefined);
   await client.query(`DELETE FROM derived.meta`);
   await client.query(
     `INSERT INTO derived.meta (as_of, single_site, declarations)
