@@ -28,27 +28,19 @@ import { PARTICIPANT_WEEK_STEPS } from './participant-weeks';
 import { SESSION_FACT_STEPS } from './session-facts';
 import { TABLE_FRESHNESS } from './table-freshness';
 
-// The tables the loaded rows go into (db SOURCE_TABLES). A large load leaves them without fresh
-// statistics, and the refresh's statements and the API's live SQL then get bad plans (the live
-// early warning took 18 s instead of 5 s at 100,000 participants). Only those this transaction
-// wrote (pg_stat_xact_user_tables; it may also count the session's earlier writes not yet reported,
+// The tables the loaded rows go into: those whose writes make the derived tables stale (the
+// migrations' derived.invalidate triggers). A large load leaves them without fresh statistics, and
+// the refresh's statements and the API's live SQL then get bad plans (the live early warning took
+// 18 s instead of 5 s at 100,000 participants). Only those this transaction wrote
+// (pg_stat_xact_user_tables; it may also count the session's earlier writes not yet reported,
 // which costs an ANALYZE more, never one less): a night without new participants leaves theirs.
-const SOURCE_TABLES = [
-  'site',
-  'therapy_group',
-  'participant',
-  'enrollment',
-  'group_session',
-  'attendance',
-  'feedback',
-  'sobriety_checkin',
-];
 const WRITTEN_SOURCE_TABLES_SQL = `
-SELECT coalesce(string_agg(quote_ident(relname), ', '), '') AS tables FROM pg_stat_xact_user_tables
-WHERE relid IN (SELECT to_regclass(t) FROM unnest($1::text[]) t) AND n_tup_ins + n_tup_upd + n_tup_del > 0`;
+SELECT coalesce(string_agg(relid::regclass::text, ', '), '') AS tables FROM pg_stat_xact_user_tables
+WHERE relid IN (SELECT tgrelid FROM pg_trigger WHERE tgfoid = 'derived.invalidate()'::regprocedure)
+  AND n_tup_ins + n_tup_upd + n_tup_del > 0`;
 
 async function analyzeWrittenSourceTables(client: PoolClient): Promise<void> {
-  const { rows } = await client.query<{ tables: string }>(WRITTEN_SOURCE_TABLES_SQL, [SOURCE_TABLES]);
+  const { rows } = await client.query<{ tables: string }>(WRITTEN_SOURCE_TABLES_SQL);
   if (rows[0]!.tables !== '') await client.query(`ANALYZE ${rows[0]!.tables}`);
 }
 
